@@ -1,0 +1,72 @@
+# intake: build, test and tooling entry points. Every target installs what it needs first (scripts/setup.sh).
+#   make setup    toolchain and npm dependencies
+#   make build    release wasm + JS glue into pkg/gen/
+#   make test     cargo test, build, the JS runtime suites (Node, Chromium, Vite, workerd, Deno), tsc
+#   make sample   clean samples/contacts.csv into out/
+#   make bench    email benchmark
+#   make fuzz     60 s of cargo fuzz on the email parser (not part of test)
+#   make clean    remove build outputs
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := test
+
+# Tools installed by rustup / cargo install live here, even when the caller's PATH lacks it.
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+# Colour codes make CI logs unreadable; the test runners stay plain.
+export CARGO_TERM_COLOR ?= never
+
+NODE_TEST_FLAGS ?= --test-reporter=spec
+FUZZ_SECONDS ?= 60
+
+.PHONY: all setup setup-browser build test test-js typecheck sample bench fuzz clean
+
+all: test
+
+setup:
+	bash scripts/setup.sh
+
+setup-browser:
+	bash scripts/setup.sh --browser
+
+build: setup
+	bash scripts/build.sh
+
+# cargo test, the build, then tsc and the JS suites; the JS suites run even when tsc fails so a single run reports
+# everything, and the recipe fails if either did. Node's test runner summary is the last thing printed.
+test: setup-browser
+	cargo test
+	bash scripts/build.sh
+	@$(MAKE) --no-print-directory test-js
+
+test-js:
+	@status=0; \
+	echo "tsc -p tests/js/tsconfig.json"; \
+	if node_modules/.bin/tsc -p tests/js/tsconfig.json; then echo "tsc: types ok"; else status=1; echo "tsc: FAILED"; fi; \
+	echo "node --test tests/js/"; \
+	node --test $(NODE_TEST_FLAGS) tests/js/ || status=1; \
+	exit $$status
+
+typecheck: setup
+	node_modules/.bin/tsc -p tests/js/tsconfig.json
+
+sample: build
+	mkdir -p out
+	node pkg/cli.js clean samples/contacts.csv --out out/contacts.clean.csv --report out/report.json
+
+bench: build
+	node bench/email.mjs
+
+# cargo fuzz needs nightly; the nightly toolchain is used when installed, otherwise stable with RUSTC_BOOTSTRAP=1.
+fuzz:
+	@test -d fuzz || { echo "fuzz: no fuzz/ directory (cargo fuzz init, target 'email')" >&2; exit 1; }
+	@command -v cargo-fuzz >/dev/null || { echo "fuzz: installing cargo-fuzz"; cargo install cargo-fuzz --locked; }
+	cd fuzz && if rustup toolchain list | grep -q '^nightly'; then \
+	  cargo +nightly fuzz run email -- -max_total_time=$(FUZZ_SECONDS); \
+	else \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run email -- -max_total_time=$(FUZZ_SECONDS); \
+	fi
+
+clean:
+	cargo clean
+	rm -rf pkg/gen out tests/js/artifacts fuzz/target

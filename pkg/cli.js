@@ -1,0 +1,866 @@
+#!/usr/bin/env node
+// intake command line: clean a CSV / TSV / JSONL file of contact records.
+//
+//   intake clean contacts.csv [--out FILE] [--report FILE.json] [--locale en|fa|ar|zh] [--email-column NAME]...
+//   intake --help | --version
+//
+// Per-field work is table-driven: FIELD_HANDLERS lists each kind of field (email today; phone, names later) with
+// how to find its columns, how to check a batch of values and which columns it appends. Everything else
+// (streaming, batching, statistics, report) is generic.
+
+import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { dirname, extname } from 'node:path';
+import { CsvError, CsvParser, toCsvRow } from './csv.js';
+
+const EXIT_USAGE = 2;
+const EXIT_FAILURE = 1;
+const BATCH = 1000; // records per validateEmails call
+const SNIFF_ROWS = 100; // records looked at to detect columns from values
+const MAX_LISTED = 1000; // malformed lines kept in the JSON report
+const MAX_PRINTED = 10; // malformed lines printed
+const LOCALES = ['en', 'fa', 'ar', 'zh'];
+
+class UsageError extends Error {}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Header matching
+
+/** Folds a header for comparison: NFKC, lowercase, no separators, Arabic-script letter variants unified. */
+function normalizeHeader(h) {
+  return String(h)
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u200b-\u200f\u2066-\u2069\ufeff\u0640]/g, '') // zero-width, bidi marks, tatweel
+    .replace(/[\s_\-.:/()[\]#*]+/g, '')
+    .replace(/[يى]/g, 'ی')
+    .replace(/ك/g, 'ک')
+    .replace(/[أإآٱ]/g, 'ا')
+    .normalize('NFC');
+}
+
+const EMAIL_HEADER_NAMES = [
+  // en
+  'email', 'e-mail', 'e_mail', 'emails', 'email address', 'email_address', 'e-mail address', 'email addr', 'mail',
+  'mail address', 'mailaddress', 'electronic mail',
+  // de
+  'E-Mail-Adresse', 'email-adresse', 'mailadresse', 'e-mail adresse', 'elektronische post',
+  // fr
+  'courriel', 'adresse courriel', 'adresse e-mail', 'adresse email', 'adresse mail', 'adresse électronique', 'mél',
+  // es / pt / it
+  'correo', 'correo electrónico', 'correo electronico', 'dirección de correo', 'direccion de correo',
+  'dirección de correo electrónico', 'email (correo)', 'correio eletrônico', 'correio electrónico',
+  'endereço de email', 'endereço de e-mail', 'posta elettronica', 'indirizzo email', 'indirizzo e-mail',
+  // nl / nordic / tr / ru
+  'e-mailadres', 'emailadres', 'e-post', 'epost', 'e-postadresse', 'sähköposti', 'e-posta', 'eposta',
+  'почта', 'электронная почта', 'эл. почта', 'эл почта', 'email адрес',
+  // fa
+  'ایمیل', 'آدرس ایمیل', 'نشانی ایمیل', 'پست الکترونیک', 'پست الکترونیکی', 'نشانی پست الکترونیک', 'رایانامه',
+  'ایمیل کاری', 'ایمیل شخصی', 'ایمیل سازمانی',
+  // ar
+  'البريد الإلكتروني', 'البريد الالكتروني', 'بريد إلكتروني', 'بريد الكتروني', 'البريد', 'الايميل', 'الإيميل',
+  'ايميل', 'إيميل', 'عنوان البريد الإلكتروني', 'عنوان البريد',
+  // zh / ja / ko
+  '电子邮件', '电子邮箱', '邮箱', '邮件', '邮件地址', '邮箱地址', '电邮', '電子郵件', '電子郵箱', '電郵', '郵箱',
+  '電子信箱', 'メール', 'メールアドレス', 'eメール', '이메일', '이메일 주소', '전자우편',
+];
+const HEADER_PREFIXES = ['work', 'personal', 'home', 'business', 'primary', 'secondary', 'contact', 'customer',
+  'private', 'other', 'alt', 'alternate', 'billing', 'company', 'office', 'main', 'user', 'client', 'corporate'];
+
+function headerMatcher(names, prefixes) {
+  const set = new Set(names.map(normalizeHeader));
+  const pre = prefixes.map(normalizeHeader);
+  return (header) => {
+    let h = normalizeHeader(header).replace(/\d{1,2}$/, ''); // email2, email_1
+    if (set.has(h)) return true;
+    for (const p of pre) if (h.startsWith(p) && set.has(h.slice(p.length))) return true;
+    return false;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Field handlers. Each one: which columns it owns and how to check a batch of values.
+//   field          name used in reports and in appended column names
+//   option         CLI option naming columns explicitly (repeatable)
+//   matchHeader    (header) -> boolean
+//   matchValue     (value) -> boolean; a column where > 50% of the first rows match is taken when no header matches
+//   check(values, {locale, path}) -> [{ value, valid, suggestion, issues: [{code, severity, params}] }]
+//   extras         appended columns: suffix and how to render an outcome (empty cells render '')
+
+const FIELD_HANDLERS = [
+  {
+    field: 'email',
+    option: 'email-column',
+    matchHeader: headerMatcher(EMAIL_HEADER_NAMES, HEADER_PREFIXES),
+    matchValue: (v) => v.includes('@') || v.includes('＠'),
+    check(values, { api, locale, path }) {
+      return api.validateEmails(values, { locale, path });
+    },
+    extras: [
+      { suffix: 'valid', render: (o) => o.valid },
+      { suffix: 'suggestion', render: (o) => o.suggestion ?? null },
+    ],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Report labels. Issue messages come from the core (`message(code, locale, params)`); these are the CLI's own words.
+
+const LABELS = {
+  en: {
+    title: 'intake clean', input: 'input', output: 'output', report: 'report', rows: 'rows', malformed: 'malformed lines',
+    column: 'column', detectedBy: { header: 'header', values: 'values', option: 'option' }, present: 'emails present',
+    valid: 'valid', invalid: 'invalid', standardized: 'standardized (changed)', withSuggestion: 'with suggestion',
+    issues: 'issues', noIssues: 'no issues', time: 'time', rowsPerSecond: 'rows/s', seconds: 's',
+    severity: { error: 'error', warning: 'warning' }, lineOf: (n) => `line ${n}`, more: 'more', comma: ', ', colon: ':',
+    actions: { skipped: 'skipped', padded: 'padded', kept: 'kept' }, fields: { email: 'email' },
+    malformed_: {
+      too_many_fields: '{n} fields, the header has {h}', too_few_fields: '{n} fields, the header has {h}',
+      bad_json: 'not valid JSON', not_object: 'not a JSON object', quote_in_unquoted: 'a quote inside an unquoted field',
+      text_after_quote: 'text after a closing quote', invalid_utf8: 'invalid UTF-8 (replaced by U+FFFD)',
+    },
+  },
+  fa: {
+    title: 'پاک‌سازی intake', input: 'ورودی', output: 'خروجی', report: 'گزارش', rows: 'ردیف‌ها', malformed: 'سطرهای معیوب',
+    column: 'ستون', detectedBy: { header: 'از روی سرستون', values: 'از روی مقدارها', option: 'با گزینه' },
+    present: 'ایمیل‌های موجود', valid: 'معتبر', invalid: 'نامعتبر', standardized: 'استانداردشده (تغییریافته)',
+    withSuggestion: 'دارای پیشنهاد', issues: 'مشکلات', noIssues: 'بدون مشکل', time: 'زمان', rowsPerSecond: 'ردیف در ثانیه',
+    seconds: 'ثانیه', severity: { error: 'خطا', warning: 'هشدار' }, lineOf: (n) => `سطر ${n}`, more: 'مورد دیگر', colon: ':',
+    comma: '، ', actions: { skipped: 'کنار گذاشته شد', padded: 'با خانهٔ خالی تکمیل شد', kept: 'نگه داشته شد' },
+    fields: { email: 'ایمیل' },
+    malformed_: {
+      too_many_fields: '{n} فیلد دارد، سرستون {h} فیلد', too_few_fields: '{n} فیلد دارد، سرستون {h} فیلد',
+      bad_json: 'JSON نامعتبر', not_object: 'شیء JSON نیست', quote_in_unquoted: 'گیومه درون فیلدی بدون گیومه',
+      text_after_quote: 'متن پس از گیومهٔ پایانی', invalid_utf8: 'UTF-8 نامعتبر (با U+FFFD جایگزین شد)',
+    },
+  },
+  ar: {
+    title: 'تنظيف intake', input: 'الإدخال', output: 'الإخراج', report: 'التقرير', rows: 'الصفوف', malformed: 'أسطر تالفة',
+    column: 'العمود', detectedBy: { header: 'من العنوان', values: 'من القيم', option: 'بالخيار' },
+    present: 'عناوين البريد الموجودة', valid: 'صالحة', invalid: 'غير صالحة', standardized: 'موحّدة (تم تغييرها)',
+    withSuggestion: 'مع اقتراح', issues: 'المشكلات', noIssues: 'لا توجد مشكلات', time: 'الوقت', rowsPerSecond: 'صف/ثانية',
+    seconds: 'ثانية', severity: { error: 'خطأ', warning: 'تحذير' }, lineOf: (n) => `السطر ${n}`, more: 'أخرى', colon: ':',
+    comma: '، ', actions: { skipped: 'تم تخطيه', padded: 'أُكمل بحقول فارغة', kept: 'تم الاحتفاظ به' },
+    fields: { email: 'البريد الإلكتروني' },
+    malformed_: {
+      too_many_fields: 'فيه {n} حقول والعنوان فيه {h}', too_few_fields: 'فيه {n} حقول والعنوان فيه {h}',
+      bad_json: 'JSON غير صالح', not_object: 'ليس كائن JSON', quote_in_unquoted: 'علامة اقتباس داخل حقل غير مقتبس',
+      text_after_quote: 'نص بعد علامة الاقتباس الختامية', invalid_utf8: 'UTF-8 غير صالح (استُبدل بـ U+FFFD)',
+    },
+  },
+  zh: {
+    title: 'intake 清洗', input: '输入', output: '输出', report: '报告', rows: '行数', malformed: '格式错误的行',
+    column: '列', detectedBy: { header: '按表头', values: '按取值', option: '按参数' }, present: '有邮箱',
+    valid: '有效', invalid: '无效', standardized: '已标准化（有改动）', withSuggestion: '有建议', issues: '问题',
+    noIssues: '无问题', time: '用时', rowsPerSecond: '行/秒', seconds: '秒', severity: { error: '错误', warning: '警告' },
+    lineOf: (n) => `第 ${n} 行`, more: '更多', comma: '，', colon: '：', actions: { skipped: '已跳过', padded: '已补齐', kept: '已保留' },
+    fields: { email: '邮箱' },
+    malformed_: {
+      too_many_fields: '有 {n} 个字段，表头有 {h} 个', too_few_fields: '有 {n} 个字段，表头有 {h} 个',
+      bad_json: 'JSON 无效', not_object: '不是 JSON 对象', quote_in_unquoted: '未加引号的字段中出现引号',
+      text_after_quote: '右引号后还有文字', invalid_utf8: '无效的 UTF-8（已替换为 U+FFFD）',
+    },
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Arguments
+
+const HELP = `intake - validate and standardize contact records before they reach a CRM
+
+Usage:
+  intake clean <input.csv|.tsv|.jsonl> [options]
+  intake --help
+  intake --version
+
+Options for clean:
+  --out FILE            cleaned output (default: <input>.clean.<ext>; "-" for stdout)
+  --report FILE.json    also write the report as JSON
+  --locale LANG         language of the report and messages: en, fa, ar, zh (default en)
+  --email-column NAME   column holding emails; repeat for several (default: detected from the
+                        header, e.g. email, E-Mail-Adresse, courriel, ایمیل, البريد الإلكتروني, 邮箱,
+                        or else from values: a column where over half of the first rows contain @)
+  --format FMT          csv, tsv or jsonl (default: from the input's extension; csv for others)
+  --delimiter CHAR      CSV delimiter (default: sniffed from the first line: comma, semicolon or tab)
+  --encoding NAME       input encoding (default utf-8; a UTF-16 byte order mark is detected;
+                        e.g. windows-1256 for Persian/Arabic Excel exports)
+  --quiet, -q           print nothing but errors
+
+Output: the same records with each email replaced by its standardized form, plus the columns
+email_valid (true/false, empty when there is no email), email_suggestion (a corrected address for
+a likely typo) and issues (issue codes joined by ';'; prefixed with "<column>:" when several email
+columns are checked). Further email columns get <column>_valid and <column>_suggestion.
+JSONL input gives JSONL output with the same extra keys.
+
+Malformed lines are reported with their line number and processing continues (rows with more fields
+than the header are skipped, shorter rows are padded). Exit status: 0 done, 1 failure (unreadable
+input, unterminated quote), 2 usage error.
+`;
+
+function parseArgs(argv) {
+  const opts = { command: null, input: null, out: null, report: null, locale: 'en', columns: {}, quiet: false,
+    format: null, delimiter: null, encoding: null };
+  for (const h of FIELD_HANDLERS) opts.columns[h.field] = [];
+  const byOption = new Map(FIELD_HANDLERS.map((h) => [`--${h.option}`, h]));
+  const positional = [];
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i];
+    let inline = null;
+    if (a.startsWith('--') && a.includes('=')) {
+      inline = a.slice(a.indexOf('=') + 1);
+      a = a.slice(0, a.indexOf('='));
+    }
+    const value = () => {
+      if (inline !== null) return inline;
+      const v = argv[++i];
+      if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--help' || a === '-h') return { ...opts, command: 'help' };
+    if (a === '--version' || a === '-V' || a === '-v') return { ...opts, command: 'version' };
+    if (a === '--out' || a === '-o') opts.out = value();
+    else if (a === '--report') opts.report = value();
+    else if (a === '--locale') opts.locale = value();
+    else if (a === '--quiet' || a === '-q') opts.quiet = true;
+    else if (a === '--format') opts.format = value();
+    else if (a === '--delimiter') opts.delimiter = value();
+    else if (a === '--encoding') opts.encoding = value();
+    else if (byOption.has(a)) opts.columns[byOption.get(a).field].push(value());
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    else positional.push(a);
+  }
+  if (positional.length === 0) throw new UsageError('missing command (try: intake clean contacts.csv)');
+  const [command, ...rest] = positional;
+  if (command !== 'clean') throw new UsageError(`unknown command "${command}" (the only command is: clean)`);
+  if (rest.length === 0) throw new UsageError('clean needs an input file');
+  if (rest.length > 1) throw new UsageError(`clean takes one input file, got ${rest.length}: ${rest.join(' ')}`);
+  opts.command = 'clean';
+  opts.input = rest[0];
+  if (!LOCALES.includes(opts.locale)) throw new UsageError(`unknown locale "${opts.locale}" (use en, fa, ar or zh)`);
+  if (opts.format !== null && !['csv', 'tsv', 'jsonl'].includes(opts.format)) {
+    throw new UsageError(`unknown format "${opts.format}" (use csv, tsv or jsonl)`);
+  }
+  if (opts.delimiter !== null) {
+    if (opts.delimiter === '\\t' || opts.delimiter === 'tab') opts.delimiter = '\t';
+    if (opts.delimiter.length !== 1 || '"\r\n'.includes(opts.delimiter)) {
+      throw new UsageError(`--delimiter must be one character other than a quote or line break`);
+    }
+  }
+  if (opts.encoding !== null) {
+    try {
+      new TextDecoder(opts.encoding);
+    } catch {
+      throw new UsageError(`unknown encoding "${opts.encoding}"`);
+    }
+  }
+  if (opts.report === '-') throw new UsageError('--report needs a file name');
+  return opts;
+}
+
+function formatOf(path, explicit) {
+  if (explicit) return explicit;
+  const ext = extname(path).toLowerCase();
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  if (ext === '.tsv' || ext === '.tab') return 'tsv';
+  return 'csv';
+}
+
+function defaultOutPath(input, format) {
+  const ext = extname(input);
+  const stem = ext ? input.slice(0, -ext.length) : input;
+  return `${stem}.clean${format === 'jsonl' ? ext || '.jsonl' : format === 'tsv' ? '.tsv' : '.csv'}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Loading the core
+
+/** versions() with `tables` as a plain object (older builds returned a Map). */
+function plainVersions(api) {
+  const v = api.versions();
+  return { intake: v.intake, tables: v.tables instanceof Map ? Object.fromEntries(v.tables) : { ...v.tables } };
+}
+
+async function loadApi() {
+  const wasmUrl = new URL('./gen/intake_bg.wasm', import.meta.url);
+  if (!existsSync(wasmUrl)) {
+    throw new Error(`the WebAssembly core is not built (${wasmUrl.pathname} is missing); run scripts/build.sh`);
+  }
+  const api = await import('./index.js');
+  const t0 = performance.now();
+  await api.init(await readFile(wasmUrl));
+  return { api, initMs: performance.now() - t0 };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Input: bytes -> text chunks (decoder chosen from --encoding or a BOM) -> records
+
+async function* textChunks(path, encoding, state) {
+  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  let decoder = null;
+  for await (const buf of stream) {
+    if (decoder === null) {
+      let enc = encoding ?? 'utf-8';
+      if (!encoding && buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) enc = 'utf-16le';
+      else if (!encoding && buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) enc = 'utf-16be';
+      state.encoding = enc;
+      state.bom = (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) || enc.startsWith('utf-16');
+      decoder = new TextDecoder(enc);
+    }
+    const text = decoder.decode(buf, { stream: true });
+    if (!state.eol) {
+      const nl = text.indexOf('\n');
+      if (nl >= 0) state.eol = nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
+    }
+    if (state.encoding === 'utf-8' && text.includes('\ufffd')) state.replacementChars = true;
+    if (text) yield text;
+  }
+  if (decoder) {
+    const tail = decoder.decode();
+    if (tail) yield tail;
+  }
+}
+
+/** Yields { kind: 'header', fields, line } once, then { kind: 'row', fields, line, warning }. */
+async function* csvRecords(path, opts, state) {
+  const parser = new CsvParser({ delimiter: opts.delimiter ?? (opts.format === 'tsv' ? '\t' : undefined) });
+  let first = true;
+  const emit = function* (rows) {
+    for (const r of rows) {
+      if (first) {
+        first = false;
+        state.delimiter = parser.delimiter;
+        yield { kind: 'header', fields: r.fields, line: r.line };
+      } else yield { kind: 'row', fields: r.fields, line: r.line, warningCode: r.warningCode };
+    }
+  };
+  for await (const text of textChunks(path, opts.encoding, state)) yield* emit(parser.push(text));
+  yield* emit(parser.end());
+  state.delimiter ??= parser.delimiter ?? ',';
+}
+
+/** Yields { kind: 'row', obj, line } or { kind: 'bad', line, message } per non-empty line. */
+async function* jsonlRecords(path, opts, state) {
+  let rest = '';
+  let line = 0;
+  const parseLine = (s) => {
+    line++;
+    if (s.endsWith('\r')) s = s.slice(0, -1);
+    if (line === 1 && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+    if (s.trim() === '') return null;
+    let obj;
+    try {
+      obj = JSON.parse(s);
+    } catch {
+      return { kind: 'bad', line, code: 'bad_json' };
+    }
+    if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
+      return { kind: 'bad', line, code: 'not_object' };
+    }
+    return { kind: 'row', obj, line };
+  };
+  for await (const text of textChunks(path, opts.encoding, state)) {
+    let s = rest + text;
+    let start = 0;
+    for (;;) {
+      const nl = s.indexOf('\n', start);
+      if (nl < 0) break;
+      const r = parseLine(s.slice(start, nl));
+      if (r) yield r;
+      start = nl + 1;
+    }
+    rest = s.slice(start);
+    if (rest.length > 16 * 1024 * 1024) throw new CsvError('line longer than 16 MiB', 'line_too_long', line + 1, line + 1);
+  }
+  if (rest.length > 0) {
+    const r = parseLine(rest);
+    if (r) yield r;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Output
+
+class Output {
+  constructor(path) {
+    this.path = path;
+    this.stream = path === '-' ? process.stdout : createWriteStream(path);
+    this.buf = [];
+    this.size = 0;
+  }
+
+  write(s) {
+    this.buf.push(s);
+    this.size += s.length;
+  }
+
+  async flush() {
+    if (this.buf.length === 0) return;
+    const s = this.buf.join('');
+    this.buf = [];
+    this.size = 0;
+    if (!this.stream.write(s)) await once(this.stream, 'drain');
+  }
+
+  async close() {
+    await this.flush();
+    if (this.stream !== process.stdout) {
+      this.stream.end();
+      await once(this.stream, 'finish');
+    }
+  }
+}
+
+function uniqueName(name, taken) {
+  if (!taken.has(name)) {
+    taken.add(name);
+    return name;
+  }
+  for (let i = 1; ; i++) {
+    const n = i === 1 ? `${name}_intake` : `${name}_intake${i}`;
+    if (!taken.has(n)) {
+      taken.add(n);
+      return n;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Statistics
+
+function newColumnStats(handler, column, detectedBy) {
+  return { field: handler.field, column, detectedBy, present: 0, valid: 0, invalid: 0, standardized: 0,
+    withSuggestion: 0, codes: new Map() };
+}
+
+function countIssue(stats, issue) {
+  let c = stats.codes.get(issue.code);
+  if (!c) {
+    c = { code: issue.code, severity: issue.severity, count: 0, params: null, variable: new Set(), examples: new Map() };
+    stats.codes.set(issue.code, c);
+  }
+  c.count++;
+  const params = issue.params ?? {};
+  if (c.params === null) c.params = { ...params };
+  else {
+    for (const k of Object.keys(params)) if (c.params[k] !== params[k]) c.variable.add(k);
+    for (const k of Object.keys(c.params)) if (!(k in params)) c.variable.add(k);
+  }
+  const key = JSON.stringify(params);
+  if (c.examples.has(key)) c.examples.set(key, c.examples.get(key) + 1);
+  else if (c.examples.size < 1000) c.examples.set(key, 1);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The clean command
+
+async function clean(opts, log) {
+  const format = formatOf(opts.input, opts.format);
+  if (!existsSync(opts.input)) throw new UsageError(`input file not found: ${opts.input}`);
+  if (statSync(opts.input).isDirectory()) throw new UsageError(`input is a directory: ${opts.input}`);
+  const outPath = opts.out ?? defaultOutPath(opts.input, format);
+  if (outPath !== '-' && outPath === opts.input) throw new UsageError('--out must differ from the input file');
+  const outFormat = format === 'jsonl' ? 'jsonl' : outPath !== '-' && extname(outPath).toLowerCase() === '.tsv' ? 'tsv' : 'csv';
+
+  const { api, initMs } = await loadApi();
+  const started = performance.now();
+  const locale = opts.locale;
+  const state = { encoding: null, bom: false, eol: null, delimiter: null, replacementChars: false };
+  const malformed = { count: 0, lines: [] };
+  const addMalformed = (line, code, params, action) => {
+    malformed.count++;
+    if (malformed.lines.length < MAX_LISTED) {
+      malformed.lines.push({ line, code, message: fill(LABELS.en.malformed_[code], params), params, action });
+    }
+  };
+
+  let out = null;
+  let header = null; // CSV header fields, or JSONL keys seen in the first records
+  let columns = null; // [{ handler, key, stats, extraNames }]
+  let issuesName = null;
+  let rows = 0;
+  let written = 0;
+  let pending = []; // records waiting for column detection / the next batch
+  let outDelimiter = ',';
+
+  const detect = (keys, sample) => {
+    const cols = [];
+    const taken = new Set(keys);
+    for (const h of FIELD_HANDLERS) {
+      const explicit = opts.columns[h.field];
+      let chosen = [];
+      if (explicit.length > 0) {
+        for (const name of explicit) {
+          let k = keys.find((x) => x === name) ?? keys.find((x) => normalizeHeader(x) === normalizeHeader(name));
+          if (k === undefined) {
+            if (format === 'jsonl') {
+              log.notice(`notice: key "${name}" not seen in the first ${sample.length} records; using it anyway`);
+              k = name;
+            } else {
+              throw new UsageError(`--${h.option} ${name}: no such column (columns: ${keys.join(', ')})`);
+            }
+          }
+          if (!chosen.some((c) => c.key === k)) chosen.push({ key: k, by: 'option' });
+        }
+      } else {
+        chosen = keys.filter((k) => h.matchHeader(k)).map((k) => ({ key: k, by: 'header' }));
+        if (chosen.length === 0 && sample.length > 0) {
+          for (const k of keys) {
+            let hits = 0;
+            for (const rec of sample) {
+              const v = cellOf(rec, k);
+              if (v && h.matchValue(v)) hits++;
+            }
+            if (hits / sample.length > 0.5) chosen.push({ key: k, by: 'values' });
+          }
+        }
+      }
+      chosen.forEach((c, i) => {
+        const base = i === 0 ? h.field : String(c.key).replace(/[^\p{L}\p{N}_]+/gu, '_');
+        cols.push({
+          handler: h,
+          key: c.key,
+          index: format === 'jsonl' ? null : keys.indexOf(c.key),
+          stats: newColumnStats(h, String(c.key), c.by),
+          extraNames: h.extras.map((e) => uniqueName(`${base}_${e.suffix}`, taken)),
+        });
+      });
+    }
+    if (cols.length === 0) {
+      const shown = keys.length > 20 ? `${keys.slice(0, 20).join(', ')}, ...` : keys.join(', ');
+      throw new UsageError(
+        `no email column found (columns: ${shown || 'none'}); name it with --email-column NAME`,
+      );
+    }
+    issuesName = uniqueName('issues', taken);
+    return cols;
+  };
+
+  const cellOf = (rec, key) => {
+    if (format === 'jsonl') {
+      const v = rec.obj[key];
+      if (v === null || v === undefined) return '';
+      return typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    }
+    const i = typeof key === 'number' ? key : header.indexOf(key);
+    return rec.fields[i] ?? '';
+  };
+
+  const multiColumn = () => columns.length > 1;
+
+  const processBatch = async (batch) => {
+    if (batch.length === 0) return;
+    const perRowIssues = batch.map(() => []);
+    const perRowExtras = batch.map(() => []);
+    for (const col of columns) {
+      const values = [];
+      const where = [];
+      batch.forEach((rec, i) => {
+        const v = format === 'jsonl' ? cellOf(rec, col.key) : rec.fields[col.index] ?? '';
+        if (v.trim() !== '') {
+          values.push(v);
+          where.push(i);
+        }
+      });
+      const results = values.length ? col.handler.check(values, { api, locale, path: String(col.key) }) : [];
+      const extras = batch.map(() => col.handler.extras.map(() => null));
+      results.forEach((r, j) => {
+        const i = where[j];
+        const rec = batch[i];
+        const s = col.stats;
+        s.present++;
+        if (r.valid) s.valid++;
+        else s.invalid++;
+        if (r.value !== values[j]) s.standardized++;
+        if (r.suggestion) s.withSuggestion++;
+        for (const iss of r.issues) {
+          countIssue(s, iss);
+          perRowIssues[i].push(multiColumn() ? `${col.key}:${iss.code}` : iss.code);
+        }
+        // replace the cell with the standardized value (strings only in JSONL)
+        if (format === 'jsonl') {
+          if (typeof rec.obj[col.key] === 'string') rec.obj[col.key] = r.value;
+        } else rec.fields[col.index] = r.value;
+        extras[i] = col.handler.extras.map((e) => e.render(r));
+      });
+      batch.forEach((_, i) => perRowExtras[i].push(...extras[i]));
+    }
+    for (let i = 0; i < batch.length; i++) {
+      const rec = batch[i];
+      const iss = perRowIssues[i].join(';');
+      if (format === 'jsonl') {
+        const o = rec.obj;
+        let k = 0;
+        for (const col of columns) for (const name of col.extraNames) o[name] = perRowExtras[i][k++];
+        o[issuesName] = iss;
+        out.write(JSON.stringify(o) + '\n');
+      } else {
+        const cells = rec.fields.concat(perRowExtras[i].map((v) => (v === null ? '' : String(v))), [iss]);
+        out.write(toCsvRow(cells, outDelimiter) + state.eolOut);
+      }
+      written++;
+    }
+    await out.flush();
+  };
+
+  const startOutput = async () => {
+    if (outPath !== '-') await mkdir(dirname(outPath), { recursive: true });
+    out = new Output(outPath);
+    if (format !== 'jsonl') {
+      outDelimiter = outFormat === 'tsv' ? '\t' : state.delimiter === ';' ? ';' : ',';
+      state.eolOut = state.eol ?? '\r\n';
+      if (state.bom) out.write('\ufeff');
+      const names = header.concat(...columns.map((c) => c.extraNames), [issuesName]);
+      out.write(toCsvRow(names, outDelimiter) + state.eolOut);
+    }
+  };
+
+  let fatal = null;
+  try {
+    const source = format === 'jsonl' ? jsonlRecords(opts.input, opts, state) : csvRecords(opts.input, opts, state);
+    for await (const rec of source) {
+      if (rec.kind === 'header') {
+        header = rec.fields;
+        if (header.some((h) => h.includes('@'))) {
+          log.notice(`notice: the first line contains "@": is the header row missing? (it is kept as the header)`);
+        }
+        continue;
+      }
+      if (rec.kind === 'bad') {
+        addMalformed(rec.line, rec.code, {}, 'skipped');
+        continue;
+      }
+      rows++;
+      if (format !== 'jsonl') {
+        if (rec.warningCode) addMalformed(rec.line, rec.warningCode, {}, 'kept');
+        const counts = { n: rec.fields.length, h: header.length };
+        if (rec.fields.length > header.length) {
+          addMalformed(rec.line, 'too_many_fields', counts, 'skipped');
+          continue;
+        }
+        if (rec.fields.length < header.length) {
+          addMalformed(rec.line, 'too_few_fields', counts, 'padded');
+          while (rec.fields.length < header.length) rec.fields.push('');
+        }
+      }
+      if (state.replacementChars && (format === 'jsonl' ? JSON.stringify(rec.obj) : rec.fields.join('')).includes('\ufffd')) {
+        addMalformed(rec.line, 'invalid_utf8', {}, 'kept');
+      }
+      pending.push(rec);
+      if (columns === null) {
+        if (pending.length < SNIFF_ROWS) continue;
+        if (format === 'jsonl') header = keysOf(pending);
+        columns = detect(header, pending);
+        await startOutput();
+      }
+      if (pending.length >= BATCH) {
+        await processBatch(pending);
+        pending = [];
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    fatal = { line: e.line, row: e.row, code: e.code, message: e.message };
+  }
+  if (columns === null) {
+    if (header === null && format !== 'jsonl') throw new UsageError(`input is empty: ${opts.input}`);
+    if (format === 'jsonl') header = keysOf(pending);
+    if (format === 'jsonl' && header.length === 0) throw new UsageError(`no JSON records in ${opts.input}`);
+    columns = detect(header, pending);
+    await startOutput();
+  }
+  await processBatch(pending);
+  await out.close();
+  const seconds = (performance.now() - started) / 1000;
+
+  const report = {
+    intake: plainVersions(api),
+    input: { path: opts.input, format, encoding: state.encoding ?? 'utf-8',
+      ...(format === 'jsonl' ? {} : { delimiter: state.delimiter ?? ',' }) },
+    output: { path: outPath, format: outFormat },
+    locale,
+    rows,
+    written,
+    malformed,
+    fatal,
+    fields: columns.map((c) => columnReport(c.stats, api, locale)),
+    timing: { seconds: round(seconds, 3), rowsPerSecond: Math.round(rows / Math.max(seconds, 1e-6)),
+      initMs: round(initMs, 1) },
+  };
+  if (state.replacementChars) {
+    log.notice('notice: the input is not valid UTF-8; if it came from Excel on Windows, try --encoding windows-1256 (Persian/Arabic) or windows-1252');
+  }
+  return report;
+}
+
+function keysOf(records) {
+  const keys = [];
+  const seen = new Set();
+  for (const r of records) {
+    for (const k of Object.keys(r.obj)) {
+      if (!seen.has(k)) {
+        seen.add(k);
+        keys.push(k);
+      }
+    }
+  }
+  return keys;
+}
+
+function columnReport(s, api, locale) {
+  const issues = [...s.codes.values()]
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
+    .map((c) => {
+      // Params that differ between rows are shown as "…"; constant ones (e.g. max) keep their value.
+      const params = { ...(c.params ?? {}) };
+      for (const k of c.variable) params[k] = '…';
+      const examples = [...c.examples.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .filter(([k]) => k !== '{}')
+        .map(([k, n]) => ({ params: JSON.parse(k), count: n }));
+      return { code: c.code, severity: c.severity, count: c.count, message: api.message(c.code, locale, params),
+        ...(examples.length && c.variable.size ? { examples } : {}) };
+    });
+  return { field: s.field, column: s.column, detectedBy: s.detectedBy, present: s.present, valid: s.valid,
+    invalid: s.invalid, standardized: s.standardized, withSuggestion: s.withSuggestion, issues };
+}
+
+/** Terminal columns a string takes: East Asian wide characters count 2, marks and format characters 0. */
+function displayWidth(s) {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0);
+    if (/[\p{Mn}\p{Me}\p{Cf}]/u.test(ch)) continue;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd) ? 2 : 1;
+  }
+  return w;
+}
+const padEnd = (s, width) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+
+const round = (x, d) => Math.round(x * 10 ** d) / 10 ** d;
+const fill = (template, params, fmt = String) => template.replace(/\{(\w+)\}/g, (m, k) => (k in params ? fmt(params[k]) : m));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Printing the report
+
+function printReport(report, opts, write) {
+  const L = LABELS[report.locale];
+  const rtl = report.locale === 'fa' || report.locale === 'ar';
+  // Same digits as the core's messages: Persian and Arabic-Indic digits in fa and ar.
+  const tag = { en: 'en', fa: 'fa-u-nu-arabext', ar: 'ar-u-nu-arab', zh: 'zh' }[report.locale];
+  const nf = new Intl.NumberFormat(tag);
+  const pf = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
+  const n = (x) => nf.format(x);
+  const pct = (a, b) => (b > 0 ? ` (${pf.format(a / b)})` : '');
+  // RTL text mixed with padding columns reorders badly in bidi terminals: use "label: value" lines there.
+  const line = (indent, label, value) =>
+    write(rtl ? `${' '.repeat(indent)}${label}: ${value}\n` : `${' '.repeat(indent)}${padEnd(label + L.colon, 28 - indent)} ${value}\n`);
+
+  write(`${L.title}\n`);
+  line(2, L.input, report.input.path);
+  line(2, L.output, report.output.path);
+  if (opts.report) line(2, L.report, opts.report);
+  line(2, L.rows, n(report.rows));
+  if (report.malformed.count > 0) {
+    line(2, L.malformed, n(report.malformed.count));
+    for (const m of report.malformed.lines.slice(0, MAX_PRINTED)) {
+      write(`    ${L.lineOf(n(m.line))}${L.colon} ${fill(L.malformed_[m.code], m.params, n)} [${L.actions[m.action]}]\n`);
+    }
+    if (report.malformed.count > MAX_PRINTED) write(`    … ${n(report.malformed.count - MAX_PRINTED)} ${L.more}\n`);
+  }
+  for (const f of report.fields) {
+    write(`  ${L.column} "${f.column}" (${L.fields[f.field] ?? f.field}${L.comma}${L.detectedBy[f.detectedBy]})\n`);
+    line(4, L.present, n(f.present));
+    line(4, L.valid, n(f.valid) + pct(f.valid, f.present));
+    line(4, L.invalid, n(f.invalid) + pct(f.invalid, f.present));
+    line(4, L.standardized, n(f.standardized) + pct(f.standardized, f.present));
+    line(4, L.withSuggestion, n(f.withSuggestion) + pct(f.withSuggestion, f.present));
+    if (f.issues.length === 0) {
+      write(`    ${L.issues}${L.colon} ${L.noIssues}\n`);
+      continue;
+    }
+    write(`    ${L.issues}${L.colon}\n`);
+    const w = Math.max(...f.issues.map((i) => i.code.length));
+    const cw = Math.max(...f.issues.map((i) => n(i.count).length));
+    const sw = Math.max(...f.issues.map((i) => displayWidth(L.severity[i.severity])));
+    for (const i of f.issues) {
+      // code first (LTR), then count, severity and the localized message
+      write(`      ${i.code.padEnd(w)}  ${n(i.count).padStart(cw)}  ${padEnd(L.severity[i.severity], sw)}  ${i.message}\n`);
+    }
+  }
+  if (report.fatal) write(`  error: ${report.fatal.message}\n`);
+  const t = report.timing;
+  line(2, L.time, `${n(t.seconds)} ${L.seconds}${L.comma}${n(t.rowsPerSecond)} ${L.rowsPerSecond}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main(argv) {
+  let opts;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`intake: ${e.message}\n\n${HELP.split('\n').slice(2, 6).join('\n')}\nRun "intake --help" for all options.\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+  if (opts.command === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (opts.command === 'version') {
+    const { api } = await loadApi();
+    const v = plainVersions(api);
+    let s = `intake ${v.intake}\n`;
+    const w = Math.max(0, ...Object.keys(v.tables).map((k) => k.length));
+    for (const [k, src] of Object.entries(v.tables)) s += `  ${k.padEnd(w)}  ${src}\n`;
+    s += `node ${process.version}\n`;
+    process.stdout.write(s);
+    return 0;
+  }
+  // The report goes to stdout, unless the cleaned data does.
+  const toStdout = opts.out === '-';
+  const write = (s) => (toStdout ? process.stderr : process.stdout).write(s);
+  const log = { notice: (s) => opts.quiet || process.stderr.write(`${s}\n`) };
+  let report;
+  try {
+    report = await clean(opts, log);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`intake: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`intake: ${e.message}\n`);
+    return EXIT_FAILURE;
+  }
+  if (opts.report) {
+    if (dirname(opts.report)) await mkdir(dirname(opts.report), { recursive: true });
+    await writeFile(opts.report, JSON.stringify(report, null, 2) + '\n');
+  }
+  if (!opts.quiet) printReport(report, opts, write);
+  if (report.fatal) {
+    process.stderr.write(`intake: ${opts.input}: ${report.fatal.message}; rows before it were written\n`);
+    return EXIT_FAILURE;
+  }
+  return 0;
+}
+
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`intake: internal error: ${e.stack ?? e}\n`);
+    process.exitCode = EXIT_FAILURE;
+  },
+);

@@ -1,0 +1,123 @@
+// Hand-written types for the `intake` package. Checked by `tsc` in the test suite (tests/js/types.ts).
+
+/** Languages messages are available in. `fa` and `ar` are right-to-left. */
+export type Locale = 'en' | 'fa' | 'ar' | 'zh';
+
+export type Severity = 'error' | 'warning';
+
+/** One problem found in a value: a stable code, where it was found, and a message in the caller's language. */
+export interface Issue {
+  /** Stable machine-readable code, e.g. `email.domain_typo`, `input.too_long`. See docs/codes.md. */
+  code: string;
+  /** The field the issue is about (the `path` option, `email` by default). */
+  path: string;
+  severity: Severity;
+  /** Localized, human-readable text. Values embedded in RTL messages are wrapped in Unicode isolates. */
+  message: string;
+  /** Values the message refers to, e.g. `{ suggestion: 'ali@gmail.com' }`. */
+  params: Record<string, string>;
+}
+
+/** One step of standardization: what was changed from what to what. Nothing the user typed is lost. */
+export interface Change {
+  /** e.g. `trim`, `nfc`, `fold_width`, `fold_digits`, `lowercase_domain`, `strip_mailto`, `strip_display_name`. */
+  kind: string;
+  from: string;
+  to: string;
+}
+
+export interface EmailOptions {
+  /** Language of `Issue.message`. Default `en`. */
+  locale?: Locale;
+  /** Field path reported in issues. Default `email`. */
+  path?: string;
+  /** Accept quoted local parts (`"john doe"@example.com`). Default false. */
+  allowQuoted?: boolean;
+  /** Accept RFC 5322 comments (`john(work)@example.com`). Default false. */
+  allowComments?: boolean;
+  /** Accept IP-literal domains (`john@[192.0.2.1]`). Default false. */
+  allowIpDomain?: boolean;
+  /** Accept single-label domains (`john@localhost`). Default false. */
+  allowSingleLabel?: boolean;
+  /** Accept addresses over RFC 5321 lengths (local part > 64, address > 254 octets). Default false. */
+  allowOverlong?: boolean;
+  /** Accept top-level domains missing from the bundled IANA list. Default false. */
+  allowUnknownTld?: boolean;
+}
+
+export type DomainKind = 'free' | 'business' | 'disposable';
+
+export interface EmailResult {
+  /** True when no issue has severity `error`. Warnings (typo suggestion, disposable, role, placeholder) do not make it false. */
+  valid: boolean;
+  /** The standardized address (trimmed, NFC, width and digits folded, domain lowercased). Best effort even when invalid. */
+  value: string;
+  /** Exactly what was passed in. */
+  original: string;
+  /** Every change from `original` to `value`, in order. */
+  changes: Change[];
+  /** ASCII form (IDN domain as punycode), or null when invalid. Equals `value` for ASCII addresses. */
+  ascii: string | null;
+  /** Provider-aware matching key (Gmail dots and +tags removed, ...). Never replaces `value`. Null when invalid. */
+  canonical: string | null;
+  /** A full corrected address when the domain looks like a typo ("ali@gmial.com" -> "ali@gmail.com"), else null. */
+  suggestion: string | null;
+  /** Kind of domain, null when invalid. */
+  domainKind: DomainKind | null;
+  /** Local part is a role account such as info@, admin@, noreply@. */
+  role: boolean;
+  /** A placeholder or test address such as test@test.com, a@a.com, x@example.com. */
+  placeholder: boolean;
+  issues: Issue[];
+}
+
+export interface IssueCodeInfo {
+  code: string;
+  severity: Severity;
+  /** English description of when the code is raised. */
+  description: string;
+}
+
+export interface Versions {
+  /** Version of the intake crate and package. */
+  intake: string;
+  /** Each generated table and the pinned source it was generated from, e.g. `{ tlds: 'tlds@1.261.0' }`. */
+  tables: Record<string, string>;
+}
+
+/** Anything `init` accepts: a compiled module, the wasm bytes, a URL or path to them, or a Response. */
+export type InitInput =
+  | WebAssembly.Module
+  | BufferSource
+  | URL
+  | string
+  | Response
+  | Promise<Response>;
+
+/**
+ * Loads the WebAssembly core once. Call (and await) before any other function; later calls return the same promise.
+ * With no argument the bundled `intake_bg.wasm` beside this file is loaded (from disk in Node and Deno, by fetch in browsers).
+ * Cloudflare Workers: `import wasm from 'intake/intake_bg.wasm'; await init(wasm)`.
+ */
+export function init(input?: InitInput): Promise<void>;
+
+/** Synchronous initialisation from a compiled `WebAssembly.Module` or the wasm bytes. */
+export function initSync(input: WebAssembly.Module | BufferSource): void;
+
+/** Validates and standardizes one email address. Synchronous and total: never throws for any string input. */
+export function validateEmail(input: string, options?: EmailOptions): EmailResult;
+
+/** Validates many addresses with the same options; same results as mapping `validateEmail`. */
+export function validateEmails(inputs: readonly string[], options?: EmailOptions): EmailResult[];
+
+/** Every issue code intake can raise, with its severity. */
+export function issueCodes(): IssueCodeInfo[];
+
+/** The message for a code in a locale, with params substituted. Unknown codes give a generic message. */
+export function message(code: string, locale?: Locale, params?: Record<string, string>): string;
+
+/** Versions of the package and of every generated table. */
+export function versions(): Versions;
+
+/** Byte caps applied to inputs; longer input gets an `input.too_long` issue. */
+export const limits: { readonly emailInputBytes: number };

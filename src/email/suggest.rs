@@ -1,0 +1,229 @@
+//! "Did you mean ...?" for email domains.
+//!
+//! The rules are built to fix the typos people make at popular providers while staying silent on
+//! the long tail of real business and regional domains (a false suggestion on a correct address is
+//! worse than a missed one: it teaches users to ignore suggestions, or changes good data):
+//!
+//! 1. A popular domain is never corrected.
+//! 2. Candidates are only popular domains ([`POPULAR`]), plus a bare TLD fix (`company.con` ->
+//!    `company.com`) when the ending does not exist.
+//! 3. A candidate matches when its name is within one edit of the typed name (two for names of nine
+//!    letters or more), and the names are long enough for one edit to be telling (never for names
+//!    under five letters such as `aol`, `gmx`, `live`), AND the ending is the same, or the typed
+//!    ending does not exist and is one edit away, or the name is a distinctive brand (`gmail.co`).
+//! 4. A domain on the free-provider or disposable lists ("known") is corrected only when it sits
+//!    one edit from a popular domain with the same ending: such entries are typo-squats
+//!    (`gmial.com` accepts mail, but nobody means it).
+//! 5. Among matches the closest wins; ties go to the more popular domain.
+
+use super::providers::{is_brand, is_popular, split_suffix, POPULAR};
+use crate::distance::osa_within;
+use crate::tables::TLDS;
+use std::sync::OnceLock;
+
+struct Candidate {
+    domain: &'static str,
+    name: &'static str,
+    suffix: &'static str,
+    bag: u64,
+    brand: bool,
+}
+
+fn candidates() -> &'static [Candidate] {
+    static CANDIDATES: OnceLock<Vec<Candidate>> = OnceLock::new();
+    CANDIDATES.get_or_init(|| {
+        POPULAR
+            .iter()
+            .map(|&domain| {
+                let (name, suffix) = split_suffix(domain);
+                Candidate { domain, name, suffix, bag: char_bag(name), brand: is_brand(name) }
+            })
+            .collect()
+    })
+}
+
+/// The set of characters in `s` as bits: a cheap lower bound on edit distance (each edit changes
+/// at most two bits), so most candidates are ruled out without running the distance.
+fn char_bag(s: &str) -> u64 {
+    s.bytes().fold(0u64, |bag, b| {
+        bag | match b {
+            b'a'..=b'z' => 1 << (b - b'a'),
+            b'0'..=b'9' => 1 << (26 + b - b'0'),
+            _ => 1 << 36,
+        }
+    })
+}
+
+/// Most common endings first: ties in a TLD fix go to the more common ending.
+const COMMON_TLDS: &[&str] = &[
+    "com", "net", "org", "de", "uk", "fr", "ru", "ir", "cn", "jp", "in", "br", "it", "es", "nl",
+    "ca", "au", "ae", "sa", "io", "co", "info", "biz", "edu", "gov", "us", "ch", "at", "be", "pl",
+    "se", "no", "dk", "fi", "pt", "gr", "tr", "kr", "tw", "hk", "sg", "mx", "ar", "za", "eg", "qa",
+    "kw", "bh", "om", "pk", "id", "my", "ph", "vn", "th", "il", "nz", "ie", "cz", "hu", "ro", "ua",
+];
+
+fn tld_exists(suffix: &str) -> bool {
+    let tld = suffix.rsplit('.').next().unwrap_or(suffix);
+    !tld.is_empty() && TLDS.contains(tld)
+}
+
+/// Longest name distance allowed between a typed name and a candidate's.
+fn name_budget(typed: &str, candidate: &str) -> usize {
+    match (typed.len(), candidate.len()) {
+        (t, c) if c >= 9 && t >= 7 => 2,
+        (t, c) if c >= 5 && t >= 4 => 1,
+        _ => 0,
+    }
+}
+
+/// The corrected domain for `domain` (ASCII, lowercase), or `None` when it should be left alone.
+/// `known` says the domain is on the free-provider or disposable lists.
+pub fn suggest_domain(domain: &str, known: bool) -> Option<String> {
+    if is_popular(domain) {
+        return None;
+    }
+    // Stray punctuation typed for a dot ("gmail,com", "gmail..com") is part of the typo.
+    let cleaned = clean_separators(domain);
+    if cleaned != domain && is_popular(&cleaned) {
+        return Some(cleaned);
+    }
+    let domain = cleaned.as_str();
+    let (name, suffix) = split_suffix(domain);
+    if suffix.is_empty() {
+        return suggest_for_single_label(domain);
+    }
+    let suffix_exists = tld_exists(suffix);
+    let bag = char_bag(name);
+
+    let mut best: Option<(usize, &'static str)> = None;
+    for c in candidates() {
+        let budget = name_budget(name, c.name);
+        if (bag ^ c.bag).count_ones() as usize > 2 * budget {
+            continue;
+        }
+        let Some(name_distance) = osa_within(name.as_bytes(), c.name.as_bytes(), budget) else {
+            continue;
+        };
+        let suffix_distance = if suffix == c.suffix {
+            0
+        } else if !suffix_exists {
+            match osa_within(suffix.as_bytes(), c.suffix.as_bytes(), 1) {
+                Some(d) => d,
+                None if c.brand && !known => 3,
+                None => continue,
+            }
+        } else if c.brand && (name_distance == 0 || name.len() >= 5) {
+            // An existing ending one edit off after a brand name: gmail.co, gmail.cm, gmail.om.
+            // Further off it is likely the brand's own regional domain (yahoo.com.sa).
+            match osa_within(suffix.as_bytes(), c.suffix.as_bytes(), 1) {
+                Some(d) => d,
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        let total = name_distance + suffix_distance;
+        if total == 0 || (known && (name_distance + suffix_distance > 1)) {
+            continue;
+        }
+        if best.is_none_or(|(d, _)| total < d) {
+            best = Some((total, c.domain));
+        }
+    }
+    if let Some((_, d)) = best {
+        return Some(d.to_owned());
+    }
+    if !suffix_exists {
+        return fix_tld(domain);
+    }
+    None
+}
+
+/// `gmailcom` -> `gmail.com` (the dot left out), `gmail` -> `gmail.com` (the ending left out).
+fn suggest_for_single_label(label: &str) -> Option<String> {
+    for c in candidates() {
+        let joined_len = c.name.len() + c.suffix.len();
+        if label.len().abs_diff(joined_len) <= 1 && label.len() >= 7 {
+            let joined = format!("{}{}", c.name, c.suffix);
+            if osa_within(label.as_bytes(), joined.as_bytes(), usize::from(label.len() >= 8)).is_some() {
+                return Some(c.domain.to_owned());
+            }
+        }
+        if c.brand && c.name == label {
+            return Some(c.domain.to_owned());
+        }
+    }
+    None
+}
+
+/// `company.con` -> `company.com`: the last label replaced by the most common ending one edit away.
+fn fix_tld(domain: &str) -> Option<String> {
+    let dot = domain.rfind('.')?;
+    let (head, tld) = (&domain[..dot], &domain[dot + 1..]);
+    if tld.len() < 2 || head.is_empty() {
+        return None;
+    }
+    COMMON_TLDS
+        .iter()
+        .find(|t| osa_within(tld.as_bytes(), t.as_bytes(), 1).is_some())
+        .map(|t| format!("{head}.{t}"))
+}
+
+fn clean_separators(domain: &str) -> String {
+    let mut out = String::with_capacity(domain.len());
+    for c in domain.chars() {
+        let c = if matches!(c, ',' | ';' | ':') { '.' } else { c };
+        if c == '.' && (out.is_empty() || out.ends_with('.')) {
+            continue;
+        }
+        out.push(c);
+    }
+    while out.ends_with('.') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(d: &str) -> Option<String> {
+        suggest_domain(d, false)
+    }
+
+    #[test]
+    fn fixes_typos_of_popular_domains() {
+        for (typo, want) in [
+            ("gmial.com", "gmail.com"), ("gmal.com", "gmail.com"), ("gmai.com", "gmail.com"),
+            ("gamil.com", "gmail.com"), ("gmaill.com", "gmail.com"), ("gmail.con", "gmail.com"),
+            ("gmail.cmo", "gmail.com"), ("gmail.ocm", "gmail.com"), ("gmail.co", "gmail.com"),
+            ("gmail.cm", "gmail.com"), ("gmail.om", "gmail.com"), ("gmailcom", "gmail.com"),
+            ("gmail,com", "gmail.com"), ("gmail..com", "gmail.com"), ("hotmal.com", "hotmail.com"),
+            ("hotmial.com", "hotmail.com"), ("hotmail.comm", "hotmail.com"), ("yaho.com", "yahoo.com"),
+            ("yahooo.com", "yahoo.com"), ("outlok.com", "outlook.com"), ("yahoo.co.jpp", "yahoo.co.jp"),
+            ("yandex.r", "yandex.ru"), ("chmial.ir", "chmail.ir"), ("protonmial.com", "protonmail.com"),
+            ("qq.con", "qq.com"), ("163.con", "163.com"), ("naver.con", "naver.com"), ("gmx.dee", "gmx.de"),
+            ("company.con", "company.com"), ("company.cmo", "company.com"), ("acme.co.ukk", "acme.co.uk"),
+        ] {
+            assert_eq!(s(typo).as_deref(), Some(want), "{typo}");
+        }
+    }
+
+    #[test]
+    fn leaves_real_domains_alone() {
+        for d in [
+            "gmail.com", "aon.com", "mgi.com", "hotmart.com", "live.ca", "mail.ca", "acme.co",
+            "company.cm", "gmx-partners.com", "outlook-advisors.com", "web.de", "wed.de", "love.com",
+            "mall.com", "qa.com", "orange-county.org", "gmailer.io", "yahoo.com.sa", "example.ir",
+            "mail-box.de", "sina.com.cn",
+        ] {
+            assert_eq!(s(d), None, "{d}");
+        }
+        // Known (listed) domains are corrected only when they squat one edit from a popular one.
+        assert_eq!(suggest_domain("gmial.com", true).as_deref(), Some("gmail.com"));
+        assert_eq!(suggest_domain("yahoo.co", true).as_deref(), Some("yahoo.com"));
+        assert_eq!(suggest_domain("yahoo.com.cn", true), None);
+        assert_eq!(suggest_domain("mail.de", true), None);
+    }
+}

@@ -1,0 +1,254 @@
+//! The result model every field uses: typed issues with stable codes and localized messages, and
+//! the record of changes that standardization made.
+
+use crate::locale::Locale;
+
+/// How bad an issue is. An `Error` makes the value invalid; a `Warning` is advice (a suggestion,
+/// a flag such as a disposable domain) that the caller's policy may or may not block on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// Defines [`Code`] and its table in one place, so a code's string, severity, description and its
+/// messages in every locale can never drift apart. Messages use `{name}` placeholders for params.
+macro_rules! codes {
+    ($( $variant:ident = $code:literal, $sev:ident, $desc:literal,
+        en: $en:literal, fa: $fa:literal, ar: $ar:literal, zh: $zh:literal; )*) => {
+        /// A stable issue code. The string form (`Code::as_str`) is the public contract.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Code { $($variant,)* }
+
+        /// One row of the code table.
+        pub struct CodeInfo {
+            pub code: Code,
+            pub name: &'static str,
+            pub severity: Severity,
+            pub description: &'static str,
+            /// Message templates indexed by [`Locale`] (en, fa, ar, zh).
+            pub templates: [&'static str; 4],
+        }
+
+        /// Every code, in documentation order.
+        pub static CODES: &[CodeInfo] = &[
+            $(CodeInfo {
+                code: Code::$variant,
+                name: $code,
+                severity: Severity::$sev,
+                description: $desc,
+                templates: [$en, $fa, $ar, $zh],
+            },)*
+        ];
+    };
+}
+
+codes! {
+    InputNotString = "input.not_string", Error, "The value is not a string (JS callers only).",
+        en: "Enter text.", fa: "یک متن وارد کنید.", ar: "أدخل نصًا.", zh: "请输入文本。";
+    InputTooLong = "input.too_long", Error, "The input is longer than the field's byte cap; it was not processed.",
+        en: "This is too long (more than {max} bytes).", fa: "این مقدار بیش از حد طولانی است (بیش از {max} بایت).",
+        ar: "هذه القيمة طويلة جدًا (أكثر من {max} بايت).", zh: "内容过长（超过 {max} 字节）。";
+    InputEmpty = "input.empty", Error, "Nothing but whitespace was entered.",
+        en: "Enter a value.", fa: "مقداری وارد کنید.", ar: "أدخل قيمة.", zh: "请输入内容。";
+    EmailMissingAt = "email.missing_at", Error, "No @ separates a local part from a domain.",
+        en: "An email address needs an @ sign.", fa: "نشانی ایمیل باید علامت @ داشته باشد.",
+        ar: "يجب أن يحتوي البريد الإلكتروني على العلامة @.", zh: "电子邮件地址需要包含 @ 符号。";
+    EmailMultipleAt = "email.multiple_at", Error, "More than one @ outside a quoted local part.",
+        en: "An email address has only one @ sign.", fa: "نشانی ایمیل فقط یک علامت @ دارد.",
+        ar: "يحتوي البريد الإلكتروني على علامة @ واحدة فقط.", zh: "电子邮件地址只能有一个 @ 符号。";
+    EmailLocalEmpty = "email.local_empty", Error, "Nothing before the @.",
+        en: "Enter the part before the @.", fa: "بخش پیش از @ را وارد کنید.",
+        ar: "أدخل الجزء الذي يسبق @.", zh: "请输入 @ 之前的部分。";
+    EmailDomainEmpty = "email.domain_empty", Error, "Nothing after the @.",
+        en: "Enter the part after the @.", fa: "بخش پس از @ را وارد کنید.",
+        ar: "أدخل الجزء الذي يلي @.", zh: "请输入 @ 之后的部分。";
+    EmailContainsSpace = "email.contains_space", Error, "Whitespace inside the address (outside a quoted local part).",
+        en: "An email address cannot contain spaces.", fa: "نشانی ایمیل نمی‌تواند فاصله داشته باشد.",
+        ar: "لا يمكن أن يحتوي البريد الإلكتروني على مسافات.", zh: "电子邮件地址不能包含空格。";
+    EmailLocalInvalidChar = "email.local_invalid_char", Error, "A character not allowed in an unquoted local part.",
+        en: "The character {char} is not allowed before the @.", fa: "نویسهٔ {char} پیش از @ مجاز نیست.",
+        ar: "الحرف {char} غير مسموح به قبل @.", zh: "@ 之前不允许使用字符 {char}。";
+    EmailLocalDots = "email.local_dots", Error, "The local part starts or ends with a dot, or has two dots in a row.",
+        en: "The part before the @ cannot start or end with a dot or have two dots in a row.",
+        fa: "بخش پیش از @ نمی‌تواند با نقطه شروع یا تمام شود یا دو نقطهٔ پشت سر هم داشته باشد.",
+        ar: "لا يمكن أن يبدأ الجزء الذي يسبق @ بنقطة أو ينتهي بها أو يحتوي على نقطتين متتاليتين.",
+        zh: "@ 之前的部分不能以点开头或结尾，也不能有连续的点。";
+    EmailLocalTooLong = "email.local_too_long", Error, "The local part is over 64 octets (RFC 5321).",
+        en: "The part before the @ is too long (at most {max} characters).",
+        fa: "بخش پیش از @ بیش از حد طولانی است (حداکثر {max} نویسه).",
+        ar: "الجزء الذي يسبق @ طويل جدًا (بحد أقصى {max} حرفًا).", zh: "@ 之前的部分过长（最多 {max} 个字符）。";
+    EmailTooLong = "email.too_long", Error, "The address is over 254 octets (RFC 5321 path limit).",
+        en: "This email address is too long (at most {max} characters).",
+        fa: "این نشانی ایمیل بیش از حد طولانی است (حداکثر {max} نویسه).",
+        ar: "عنوان البريد الإلكتروني طويل جدًا (بحد أقصى {max} حرفًا).", zh: "电子邮件地址过长（最多 {max} 个字符）。";
+    EmailQuotedLocal = "email.quoted_local", Error, "A quoted local part (\"john doe\"@...), rejected unless allowQuoted.",
+        en: "Quoted addresses are not accepted.", fa: "نشانی‌های داخل گیومه پذیرفته نمی‌شوند.",
+        ar: "العناوين المحاطة بعلامات اقتباس غير مقبولة.", zh: "不接受带引号的地址。";
+    EmailComment = "email.comment", Error, "An RFC 5322 comment in parentheses, rejected unless allowComments.",
+        en: "Remove the text in parentheses.", fa: "متن داخل پرانتز را حذف کنید.",
+        ar: "احذف النص الموجود بين الأقواس.", zh: "请删除括号中的文字。";
+    EmailIpDomain = "email.ip_domain", Error, "An IP-literal domain ([192.0.2.1]), rejected unless allowIpDomain.",
+        en: "Use a domain name, not an IP address.", fa: "به جای نشانی IP از نام دامنه استفاده کنید.",
+        ar: "استخدم اسم نطاق وليس عنوان IP.", zh: "请使用域名，而不是 IP 地址。";
+    EmailIpDomainInvalid = "email.ip_domain_invalid", Error, "A bracketed domain that is not a valid IPv4 or IPv6 literal.",
+        en: "The address in brackets is not a valid IP address.", fa: "نشانی داخل کروشه یک نشانی IP معتبر نیست.",
+        ar: "العنوان الموجود بين القوسين ليس عنوان IP صالحًا.", zh: "方括号中的内容不是有效的 IP 地址。";
+    EmailSingleLabelDomain = "email.single_label_domain", Error, "A domain without a dot (localhost), rejected unless allowSingleLabel.",
+        en: "The domain needs a dot, like example.com.", fa: "دامنه باید نقطه داشته باشد، مانند example.com.",
+        ar: "يجب أن يحتوي النطاق على نقطة، مثل example.com.", zh: "域名需要包含点，例如 example.com。";
+    EmailDomainInvalidChar = "email.domain_invalid_char", Error, "A character not allowed in a domain name.",
+        en: "The character {char} is not allowed in the domain.", fa: "نویسهٔ {char} در دامنه مجاز نیست.",
+        ar: "الحرف {char} غير مسموح به في النطاق.", zh: "域名中不允许使用字符 {char}。";
+    EmailDomainEmptyLabel = "email.domain_empty_label", Error, "The domain starts with a dot or has two dots in a row.",
+        en: "The domain cannot start with a dot or have two dots in a row.",
+        fa: "دامنه نمی‌تواند با نقطه شروع شود یا دو نقطهٔ پشت سر هم داشته باشد.",
+        ar: "لا يمكن أن يبدأ النطاق بنقطة أو يحتوي على نقطتين متتاليتين.", zh: "域名不能以点开头，也不能有连续的点。";
+    EmailDomainHyphen = "email.domain_hyphen", Error, "A domain label starts or ends with a hyphen.",
+        en: "A part of the domain cannot start or end with a hyphen.", fa: "بخش‌های دامنه نمی‌توانند با خط تیره شروع یا تمام شوند.",
+        ar: "لا يمكن أن يبدأ جزء من النطاق بشرطة أو ينتهي بها.", zh: "域名的各部分不能以连字符开头或结尾。";
+    EmailDomainLabelTooLong = "email.domain_label_too_long", Error, "A domain label is over 63 octets in ASCII form.",
+        en: "A part of the domain is too long (at most {max} characters).",
+        fa: "بخشی از دامنه بیش از حد طولانی است (حداکثر {max} نویسه).",
+        ar: "جزء من النطاق طويل جدًا (بحد أقصى {max} حرفًا).", zh: "域名的某一部分过长（最多 {max} 个字符）。";
+    EmailDomainTooLong = "email.domain_too_long", Error, "The domain is over 253 octets in ASCII form.",
+        en: "The domain is too long (at most {max} characters).", fa: "دامنه بیش از حد طولانی است (حداکثر {max} نویسه).",
+        ar: "النطاق طويل جدًا (بحد أقصى {max} حرفًا).", zh: "域名过长（最多 {max} 个字符）。";
+    EmailIdnInvalid = "email.idn_invalid", Error, "An internationalized domain label that cannot be converted to punycode.",
+        en: "The domain contains characters that cannot be used in a domain name.",
+        fa: "دامنه نویسه‌هایی دارد که در نام دامنه قابل استفاده نیستند.",
+        ar: "يحتوي النطاق على أحرف لا يمكن استخدامها في اسم النطاق.", zh: "域名包含不能用于域名的字符。";
+    EmailTldInvalid = "email.tld_invalid", Error, "The last label of the domain is numeric or malformed.",
+        en: "The domain must end with a valid ending such as .com.", fa: "دامنه باید با پسوندی معتبر مانند .com تمام شود.",
+        ar: "يجب أن ينتهي النطاق بامتداد صالح مثل ‎.com.", zh: "域名必须以有效的后缀结尾，例如 .com。";
+    EmailTldUnknown = "email.tld_unknown", Error, "The top-level domain is not in the IANA list (unless allowUnknownTld).",
+        en: "The domain ending {tld} does not exist.", fa: "پسوند دامنهٔ {tld} وجود ندارد.",
+        ar: "امتداد النطاق {tld} غير موجود.", zh: "域名后缀 {tld} 不存在。";
+    EmailReservedDomain = "email.reserved_domain", Error, "A reserved domain that never receives mail (.test, .example, .invalid, .localhost; RFC 2606).",
+        en: "{domain} is a reserved domain that cannot receive email.", fa: "{domain} یک دامنهٔ رزروشده است و ایمیل دریافت نمی‌کند.",
+        ar: "{domain} نطاق محجوز لا يستقبل البريد الإلكتروني.", zh: "{domain} 是保留域名，无法接收电子邮件。";
+    EmailDomainTypo = "email.domain_typo", Warning, "The domain looks like a typo of a known one; params.suggestion holds the corrected address.",
+        en: "Did you mean {suggestion}?", fa: "آیا منظورتان {suggestion} بود؟", ar: "هل تقصد {suggestion}؟", zh: "您是指 {suggestion} 吗？";
+    EmailDisposable = "email.disposable", Warning, "The domain belongs to a disposable (throwaway) email service.",
+        en: "{domain} is a disposable email service.", fa: "{domain} یک سرویس ایمیل یک‌بارمصرف است.",
+        ar: "{domain} خدمة بريد إلكتروني مؤقتة.", zh: "{domain} 是一次性邮箱服务。";
+    EmailRoleAccount = "email.role_account", Warning, "The local part names a role (info@, admin@, noreply@), not a person.",
+        en: "This looks like a shared address ({local}@), not a person's.", fa: "این نشانی به نظر مشترک است ({local}@)، نه متعلق به یک شخص.",
+        ar: "يبدو هذا عنوانًا مشتركًا ({local}@) وليس عنوان شخص.", zh: "这看起来是共享地址（{local}@），而不是个人地址。";
+    EmailPlaceholder = "email.placeholder", Warning, "A placeholder or test address (test@test.com, a@a.com, x@example.com).",
+        en: "This looks like a placeholder, not a real address.", fa: "این به نظر یک نشانی آزمایشی است، نه یک نشانی واقعی.",
+        ar: "يبدو هذا عنوانًا تجريبيًا وليس عنوانًا حقيقيًا.", zh: "这看起来是占位地址，而不是真实地址。";
+}
+
+impl Code {
+    pub fn info(self) -> &'static CodeInfo {
+        // CODES is generated in declaration order, so the discriminant is the index.
+        &CODES[self as usize]
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.info().name
+    }
+
+    pub fn severity(self) -> Severity {
+        self.info().severity
+    }
+
+    pub fn from_name(name: &str) -> Option<Code> {
+        CODES.iter().find(|c| c.name == name).map(|c| c.code)
+    }
+}
+
+/// One problem with a value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    pub code: Code,
+    /// The field the issue is about, e.g. `email`.
+    pub path: String,
+    /// Values the message refers to, in a stable order.
+    pub params: Vec<(&'static str, String)>,
+    /// The message rendered in the locale the caller asked for.
+    pub message: String,
+}
+
+impl Issue {
+    pub fn new(code: Code, path: &str, locale: Locale, params: Vec<(&'static str, String)>) -> Issue {
+        let message = crate::locale::render(code, locale, &params);
+        Issue { code, path: path.to_owned(), params, message }
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// One standardization step: the whole value before and after it. Kinds are stable strings.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Change {
+    pub kind: &'static str,
+    pub from: String,
+    pub to: String,
+}
+
+/// Applies standardization steps to a value while recording each one that changed something.
+pub(crate) struct Changes {
+    pub value: String,
+    pub list: Vec<Change>,
+}
+
+impl Changes {
+    pub fn new(original: &str) -> Changes {
+        Changes { value: original.to_owned(), list: Vec::new() }
+    }
+
+    /// Runs `step` on the current value; records a change of `kind` when the result differs.
+    pub fn apply(&mut self, kind: &'static str, step: impl FnOnce(&str) -> Option<String>) {
+        if let Some(next) = step(&self.value) {
+            if next != self.value {
+                let from = core::mem::replace(&mut self.value, next);
+                self.list.push(Change { kind, from, to: self.value.clone() });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_indexed_and_documented() {
+        for (i, info) in CODES.iter().enumerate() {
+            assert_eq!(info.code as usize, i);
+            assert_eq!(Code::from_name(info.name), Some(info.code));
+            assert!(info.name.contains('.') && info.name.is_ascii() && !info.description.is_empty());
+            for t in info.templates {
+                assert!(!t.trim().is_empty(), "{} has an empty template", info.name);
+            }
+            // Every placeholder in one locale is in all of them.
+            let names = |t: &str| -> Vec<String> {
+                let mut v: Vec<String> = t.split('{').skip(1).filter_map(|s| s.split('}').next()).map(String::from).collect();
+                v.sort();
+                v
+            };
+            let en = names(info.templates[0]);
+            for t in &info.templates[1..] {
+                assert_eq!(names(t), en, "{}: placeholders differ between locales", info.name);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! # intake
+//!
+//! Validates, standardizes and de-duplicates customer records before they reach a CRM. This crate
+//! is the core: plain Rust with no WebAssembly types, compiled natively for tests and to wasm for the
+//! JavaScript package (the only wasm-aware code is the `bindings` module).
+//!
+//! ## Contracts
+//!
+//! - **Untrusted input.** Every public function accepts any string. Input longer than the field's
+//!   cap ([`limits`]) is not processed and gets an `input.too_long` issue.
+//! - **No panics.** Public functions are total; this is checked by property tests over arbitrary
+//!   strings and by a fuzz target (`fuzz/`). In wasm a panic would trap and poison the instance.
+//! - **Linear time.** Validation never backtracks: no regular expressions on input, every loop is
+//!   bounded by the (capped) input length.
+//! - **Nothing is lost.** A standardized value carries the original and the list of changes.
+//! - **No I/O.** The core never touches the network, the file system or the clock; all data tables
+//!   are compiled in. Results are deterministic.
+//!
+//! ## Example
+//!
+//! ```
+//! use intake::email::{validate_email, EmailOptions};
+//! let out = validate_email(" ali@gmial.com ", &EmailOptions::default());
+//! assert!(out.valid);
+//! assert_eq!(out.value, "ali@gmial.com");
+//! assert_eq!(out.suggestion.as_deref(), Some("ali@gmail.com"));
+//! assert_eq!(out.issues[0].code.as_str(), "email.domain_typo");
+//! ```
+
+pub mod distance;
+pub mod email;
+pub mod idna;
+pub mod issue;
+pub mod locale;
+pub mod tables;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod bindings;
+
+pub use issue::{Change, Code, Issue, Severity, CODES};
+pub use locale::Locale;
+
+/// Byte caps on inputs. Anything longer gets an `input.too_long` issue and no further work.
+pub mod limits {
+    /// An email address is at most 254 octets; the cap leaves room for whitespace, a display name
+    /// or a `mailto:` prefix that standardization removes.
+    pub const EMAIL_INPUT_BYTES: usize = 1024;
+}
+
+/// The crate version and the pinned source of every generated table.
+pub fn versions() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("intake", env!("CARGO_PKG_VERSION")),
+        ("tlds", tables::TLDS.source),
+        ("emailFree", tables::FREE.source),
+        ("emailDisposable", tables::DISPOSABLE.source),
+        ("emailRoles", tables::ROLES.source),
+    ]
+}

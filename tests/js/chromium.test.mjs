@@ -1,0 +1,40 @@
+// intake in Chromium without a bundler: the page imports /pkg/index.js as a plain ES module from a static server
+// rooted at the repository, `await init()` fetches pkg/gen/intake_bg.wasm, and the fixtures are replayed in-page.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  assertPageResult, launchChromium, loadFixtures, repoRoot, requireBuild, runPage, startStaticServer,
+} from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  requireBuild();
+  loadFixtures();
+  server = await startStaticServer(repoRoot);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await server?.close();
+});
+
+test('Chromium, plain ES modules: init() fetches the wasm, fixtures replay', { timeout: 180_000 }, async (t) => {
+  t.diagnostic(`chromium ${browser.version()}`);
+  const { result, logs } = await runPage(browser, `${server.url}/tests/js/browser/index.html`, 'chromium');
+  assertPageResult(t, result, logs, 'chromium');
+  assert.equal(result.initSamePromise, true, 'init() returns the same promise on later calls');
+  assert.ok(Array.isArray(result.notString) && result.notString.includes('input.not_string'),
+    `validateEmail(42) in the browser: ${JSON.stringify(result.notString)}`);
+  assert.equal(result.sample.original, '  Ali@GMIAL.com ');
+
+  const wasmRequests = server.requests.filter((r) => r.path.split('?')[0].endsWith('.wasm'));
+  assert.equal(wasmRequests.length, 1, `wasm fetched once: ${JSON.stringify(wasmRequests)}`);
+  assert.equal(wasmRequests[0].path.split('?')[0], '/pkg/gen/intake_bg.wasm');
+  assert.equal(wasmRequests[0].status, 200);
+  assert.equal(wasmRequests[0].type, 'application/wasm');
+  const failed = server.requests.filter((r) => r.status >= 400 && r.path !== '/favicon.ico');
+  assert.deepEqual(failed, [], 'no failed requests');
+});

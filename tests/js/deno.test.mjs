@@ -1,0 +1,35 @@
+// intake in Deno: node_modules/.bin/deno runs tests/js/deno_replay.mjs with read permission only; init() with no
+// argument must load pkg/gen/intake_bg.wasm from its file: URL. The script prints its results as JSON.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import {
+  assertCorpus, assertReplay, binDir, loadFixtures, parseMarkedJson, repoRoot, requireBuild, run, writeArtifact,
+} from './harness.mjs';
+
+const denoDir = mkdtempSync(path.join(os.tmpdir(), 'intake-deno-'));
+after(() => rmSync(denoDir, { recursive: true, force: true }));
+
+test('Deno: init() reads the wasm from its file URL, fixtures replay', { timeout: 120_000 }, async (t) => {
+  requireBuild();
+  loadFixtures();
+  const env = { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: denoDir, NO_COLOR: '1' };
+  const version = await run(path.join(binDir, 'deno'), ['--version'], { env, timeout: 30_000 });
+  assert.equal(version.code, 0, `deno --version failed: ${version.stderr}`);
+  t.diagnostic(version.stdout.split('\n')[0]);
+  const res = await run(path.join(binDir, 'deno'),
+    ['run', '--allow-read', '--no-prompt', '--no-config', '--no-lock', 'tests/js/deno_replay.mjs'],
+    { cwd: repoRoot, env, timeout: 90_000 });
+  writeArtifact('deno.log', `exit ${res.code} ${res.signal ?? ''} in ${res.ms} ms\n--- stdout\n${res.stdout}\n--- stderr\n${res.stderr}`);
+  assert.ok(!res.timedOut, 'deno timed out');
+  assert.equal(res.code, 0, `deno exited ${res.code}:\n${res.stderr.slice(0, 4000)}`);
+  const body = parseMarkedJson(res.stdout);
+  if (!body.ok) assert.fail(`deno: ${body.error}`);
+  assertReplay(t, body.replay, 'deno');
+  assertCorpus(t, body.corpus, 'deno');
+  assert.equal(body.initSamePromise, true, 'init() returns the same promise on later calls');
+  assert.ok(Array.isArray(body.notString) && body.notString.includes('input.not_string'),
+    `validateEmail(42): ${JSON.stringify(body.notString)}`);
+});

@@ -1,0 +1,231 @@
+// intake in Node: the workspace package imported by name, fixtures replayed, and the public API exercised.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, test } from 'node:test';
+import {
+  assertCorpus, assertReplay, loadFixtures, repoRoot, requireBuild,
+} from './harness.mjs';
+import { checkEmailResult, codeSeverities, corpusAgreement, replayEmailCases } from './replay.mjs';
+
+requireBuild();
+const intake = await import('intake');
+const fixtures = loadFixtures();
+const LOCALES = ['en', 'fa', 'ar', 'zh'];
+
+before(async () => {
+  await intake.init();
+});
+
+test('package resolves to the workspace pkg/ and exports the documented API', () => {
+  for (const fn of ['init', 'initSync', 'validateEmail', 'validateEmails', 'issueCodes', 'message', 'versions']) {
+    assert.equal(typeof intake[fn], 'function', `export ${fn}`);
+  }
+  assert.equal(typeof intake.limits, 'object');
+  assert.ok(Number.isInteger(intake.limits.emailInputBytes) && intake.limits.emailInputBytes > 0,
+    `limits.emailInputBytes = ${intake.limits.emailInputBytes}`);
+});
+
+test('init() is idempotent: later calls return the same promise and keep working', async () => {
+  const a = intake.init();
+  const b = intake.init();
+  assert.ok(a instanceof Promise, 'init() returns a promise');
+  assert.equal(a, b, 'init() returns the same promise on later calls (index.d.ts)');
+  await Promise.all([a, b, intake.init()]);
+  assert.equal(intake.validateEmail('ali@example.com').original, 'ali@example.com');
+});
+
+test('cases.json replays with 0 failures', (t) => {
+  assertReplay(t, replayEmailCases(intake, fixtures.casesText), 'node');
+});
+
+test(`corpus.json agreement`, (t) => {
+  assertCorpus(t, corpusAgreement(intake, fixtures.corpusText), 'node');
+});
+
+test('non-string inputs never throw and give an input.not_string error', () => {
+  const inputs = [null, undefined, 42, 4.2, NaN, true, false, {}, [], ['ali@example.com'], 10n, Symbol('x'),
+    () => 'ali@example.com', Object.create(null), new Date(0)];
+  for (const input of inputs) {
+    const label = typeof input === 'symbol' ? 'Symbol(x)' : `${typeof input} ${Object.prototype.toString.call(input)}`;
+    let r;
+    assert.doesNotThrow(() => { r = intake.validateEmail(input); }, `validateEmail(${label}) threw`);
+    assert.equal(r.valid, false, `${label}: valid`);
+    assert.ok(r.issues.some((i) => i.code === 'input.not_string' && i.severity === 'error'),
+      `${label}: expected an input.not_string error, got ${JSON.stringify(r.issues.map((i) => i.code))}`);
+    const bad = checkEmailResult(undefined, r, undefined, codeSeverities(intake));
+    assert.deepEqual(bad, [], `${label}: result invariants`);
+  }
+  let list;
+  assert.doesNotThrow(() => { list = intake.validateEmails([null, 'ali@example.com', 7]); });
+  assert.deepEqual(list.map((r) => r.issues.some((i) => i.code === 'input.not_string')), [true, false, true]);
+});
+
+test('versions() has the documented shape and matches pkg/package.json', () => {
+  const v = intake.versions();
+  const pkgJson = JSON.parse(readFileSync(path.join(repoRoot, 'pkg', 'package.json'), 'utf8'));
+  assert.equal(typeof v, 'object');
+  assert.equal(v.intake, pkgJson.version);
+  assert.equal(typeof v.tables, 'object');
+  assert.ok(v.tables !== null && !Array.isArray(v.tables));
+  const entries = Object.entries(v.tables);
+  assert.ok(entries.length > 0, 'versions().tables is empty');
+  for (const [name, source] of entries) {
+    assert.equal(typeof source, 'string', `tables.${name}`);
+    assert.ok(source.length > 0, `tables.${name} is empty`);
+  }
+  assert.deepEqual(intake.versions(), v, 'versions() is stable');
+});
+
+test('issueCodes() is non-empty and every code has a message in en/fa/ar/zh', () => {
+  const codes = intake.issueCodes();
+  assert.ok(Array.isArray(codes) && codes.length > 0, 'issueCodes() is empty');
+  const seen = new Set();
+  for (const info of codes) {
+    assert.equal(typeof info.code, 'string');
+    assert.ok(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/.test(info.code), `code format: ${info.code}`);
+    assert.ok(!seen.has(info.code), `duplicate code ${info.code}`);
+    seen.add(info.code);
+    assert.ok(info.severity === 'error' || info.severity === 'warning', `${info.code}: severity ${info.severity}`);
+    assert.equal(typeof info.description, 'string');
+    assert.ok(info.description.trim().length > 0, `${info.code}: empty description`);
+  }
+  for (const required of ['input.not_string', 'input.too_long']) {
+    assert.ok(seen.has(required), `issueCodes() lacks ${required}`);
+  }
+  for (const locale of LOCALES) {
+    const generic = intake.message('no.such.code_for_test', locale);
+    assert.equal(typeof generic, 'string');
+    assert.ok(generic.trim().length > 0, `${locale}: generic message for unknown codes is empty`);
+    for (const { code } of codes) {
+      const m = intake.message(code, locale);
+      assert.equal(typeof m, 'string', `${code}/${locale}`);
+      assert.ok(m.trim().length > 0, `message(${code}, ${locale}) is empty`);
+      assert.notEqual(m, generic, `message(${code}, ${locale}) is the generic unknown-code message`);
+      if (locale !== 'en') {
+        assert.notEqual(m, intake.message(code, 'en'), `message(${code}, ${locale}) is not translated`);
+      }
+    }
+  }
+  assert.equal(intake.message(codes[0].code), intake.message(codes[0].code, 'en'), 'default locale is en');
+});
+
+test('issue messages follow the locale option', () => {
+  const input = 'not an email';
+  const byLocale = Object.fromEntries(LOCALES.map((l) => [l, intake.validateEmail(input, { locale: l })]));
+  assert.equal(byLocale.en.valid, false);
+  for (const l of LOCALES) {
+    assert.deepEqual(byLocale[l].issues.map((i) => i.code), byLocale.en.issues.map((i) => i.code), `${l}: codes`);
+    for (const issue of byLocale[l].issues) {
+      assert.ok(issue.message.length > 0);
+    }
+  }
+  for (const l of ['fa', 'ar', 'zh']) {
+    assert.notDeepEqual(byLocale[l].issues.map((i) => i.message), byLocale.en.issues.map((i) => i.message),
+      `${l}: messages are the English ones`);
+  }
+  const custom = intake.validateEmail(input, { path: 'contacts[3].email' });
+  assert.ok(custom.issues.length > 0 && custom.issues.every((i) => i.path === 'contacts[3].email'));
+});
+
+test('validateEmails equals mapping validateEmail', () => {
+  const inputs = [
+    ...fixtures.cases.cases.map((c) => c.input),
+    ...fixtures.corpus.cases.map((c) => c.input),
+  ].filter((s) => typeof s === 'string');
+  assert.deepEqual(intake.validateEmails([]), []);
+  for (const options of [undefined, {}, { locale: 'fa', path: 'row.email', allowQuoted: true, allowIpDomain: true }]) {
+    const batch = options === undefined ? intake.validateEmails(inputs) : intake.validateEmails(inputs, options);
+    assert.equal(batch.length, inputs.length);
+    const mapped = inputs.map((s) => (options === undefined ? intake.validateEmail(s) : intake.validateEmail(s, options)));
+    assert.deepEqual(batch, mapped, `options ${JSON.stringify(options)}`);
+  }
+  // Per-case options too: batching the inputs that share each option set.
+  const groups = new Map();
+  for (const c of fixtures.cases.cases) {
+    if (typeof c.input !== 'string') continue;
+    const key = JSON.stringify(c.options ?? {});
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(c.input);
+  }
+  for (const [key, group] of groups) {
+    const options = JSON.parse(key);
+    assert.deepEqual(intake.validateEmails(group, options), group.map((s) => intake.validateEmail(s, options)), key);
+  }
+});
+
+test('a 1 MB input gives input.too_long quickly', () => {
+  const cap = intake.limits.emailInputBytes;
+  assert.ok(cap < 1_000_000, `limits.emailInputBytes (${cap}) should be below 1 MB`);
+  const inputs = {
+    ascii: 'a'.repeat(1_000_000) + '@example.com',
+    multibyte: 'é'.repeat(500_000) + '@example.com',
+    astral: '😀'.repeat(250_000) + '@example.com',
+    spaces: ' '.repeat(1_000_000) + 'ali@example.com',
+  };
+  for (const [name, input] of Object.entries(inputs)) {
+    intake.validateEmail(input); // warm-up
+    const times = [];
+    let r;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      r = intake.validateEmail(input);
+      times.push(performance.now() - t0);
+    }
+    const best = Math.min(...times);
+    assert.equal(r.valid, false, `${name}: valid`);
+    assert.ok(r.issues.some((i) => i.code === 'input.too_long' && i.severity === 'error'),
+      `${name}: expected input.too_long, got ${JSON.stringify(r.issues.map((i) => i.code))}`);
+    assert.equal(r.original, input, `${name}: original is the input`);
+    assert.deepEqual(checkEmailResult(input, r, undefined, codeSeverities(intake)), [], `${name}: invariants`);
+    assert.ok(best < 250, `${name}: validateEmail on a 1 MB input took ${best.toFixed(1)} ms`);
+  }
+  // Just at and just over the cap.
+  const atCap = 'a'.repeat(cap - '@example.com'.length) + '@example.com';
+  assert.ok(!intake.validateEmail(atCap).issues.some((i) => i.code === 'input.too_long'), 'input of exactly the cap');
+  assert.ok(intake.validateEmail(atCap + 'x').issues.some((i) => i.code === 'input.too_long'), 'input one byte over');
+});
+
+test('results are JSON-clean plain data', () => {
+  const r = intake.validateEmail(' Ali@Example.COM ');
+  assert.deepEqual(JSON.parse(JSON.stringify(r)), r);
+  assert.equal(Object.getPrototypeOf(r), Object.prototype);
+});
+
+test('every InitInput form initialises a fresh process (initSync, bytes, Module, URL, path, Response)', async () => {
+  const { run, wasmPath } = await import('./harness.mjs');
+  const forms = {
+    initSync_bytes: 'intake.initSync(readFileSync(wasm));',
+    initSync_module: 'intake.initSync(new WebAssembly.Module(readFileSync(wasm)));',
+    init_none: 'await intake.init();',
+    init_bytes: 'await intake.init(readFileSync(wasm));',
+    init_arraybuffer: 'const b = readFileSync(wasm); await intake.init(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));',
+    init_module: 'await intake.init(await WebAssembly.compile(readFileSync(wasm)));',
+    init_file_url: 'await intake.init(pathToFileURL(wasm));',
+    init_path_string: 'await intake.init(wasm);',
+    init_response: "await intake.init(new Response(readFileSync(wasm), { headers: { 'content-type': 'application/wasm' } }));",
+    init_promise_response: "await intake.init(Promise.resolve(new Response(readFileSync(wasm), { headers: { 'content-type': 'application/wasm' } })));",
+  };
+  const failures = [];
+  await Promise.all(Object.entries(forms).map(async ([name, code]) => {
+    const script = `import { readFileSync } from 'node:fs'; import { pathToFileURL } from 'node:url';
+      import * as intake from 'intake'; const wasm = ${JSON.stringify(wasmPath)};
+      ${code}
+      const r = intake.validateEmail('ali@example.com');
+      if (r.original !== 'ali@example.com' || typeof r.valid !== 'boolean') throw new Error('bad result ' + JSON.stringify(r));
+      console.log('ok');`;
+    const res = await run(process.execPath, ['--input-type=module', '-e', script], { timeout: 30_000 });
+    if (res.code !== 0 || res.stdout.trim() !== 'ok') failures.push(`${name}: exit ${res.code}\n${res.stderr.trim()}`);
+  }));
+  assert.deepEqual(failures, [], failures.join('\n\n'));
+});
+
+test('functions called before init() throw a clear error instead of crashing later', async () => {
+  const { run } = await import('./harness.mjs');
+  const script = `import * as intake from 'intake';
+    try { intake.validateEmail('a@b.com'); console.log('no-throw'); } catch (e) { console.log('threw: ' + e.message); }`;
+  const res = await run(process.execPath, ['--input-type=module', '-e', script], { timeout: 30_000 });
+  assert.equal(res.code, 0, res.stderr);
+  // Undocumented either way; what matters is no opaque wasm-bindgen TypeError ("reading '__wbindgen_malloc'").
+  assert.match(res.stdout, /^(no-throw|threw: .*\binit)/im, `calling validateEmail before init: ${res.stdout.trim()}`);
+});

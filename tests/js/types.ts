@@ -1,0 +1,173 @@
+// Compile-time test of pkg/index.d.ts (never executed): every export and type is used as a strict TypeScript
+// user would, and `// @ts-expect-error` lines prove that misuse is rejected. Checked by
+// `node_modules/.bin/tsc -p tests/js/tsconfig.json`.
+import {
+  init,
+  initSync,
+  issueCodes,
+  limits,
+  message,
+  validateEmail,
+  validateEmails,
+  versions,
+} from 'intake';
+import type {
+  Change,
+  DomainKind,
+  EmailOptions,
+  EmailResult,
+  InitInput,
+  Issue,
+  IssueCodeInfo,
+  Locale,
+  Severity,
+  Versions,
+} from 'intake';
+
+// Exact type equality, so a widened or narrowed declaration fails the check.
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+function assertType<T extends true>(): T | void {}
+
+assertType<Equals<Locale, 'en' | 'fa' | 'ar' | 'zh'>>();
+assertType<Equals<Severity, 'error' | 'warning'>>();
+assertType<Equals<DomainKind, 'free' | 'business' | 'disposable'>>();
+assertType<Equals<ReturnType<typeof init>, Promise<void>>>();
+assertType<Equals<ReturnType<typeof initSync>, void>>();
+assertType<Equals<ReturnType<typeof validateEmail>, EmailResult>>();
+assertType<Equals<ReturnType<typeof validateEmails>, EmailResult[]>>();
+assertType<Equals<ReturnType<typeof issueCodes>, IssueCodeInfo[]>>();
+assertType<Equals<ReturnType<typeof message>, string>>();
+assertType<Equals<ReturnType<typeof versions>, Versions>>();
+assertType<Equals<EmailResult['domainKind'], DomainKind | null>>();
+assertType<Equals<EmailResult['ascii'], string | null>>();
+assertType<Equals<EmailResult['canonical'], string | null>>();
+assertType<Equals<EmailResult['suggestion'], string | null>>();
+assertType<Equals<EmailResult['issues'], Issue[]>>();
+assertType<Equals<EmailResult['changes'], Change[]>>();
+assertType<Equals<Issue['params'], Record<string, string>>>();
+assertType<Equals<Versions['tables'], Record<string, string>>>();
+assertType<Equals<typeof limits.emailInputBytes, number>>();
+
+async function initialise(
+  wasmModule: WebAssembly.Module,
+  bytes: Uint8Array,
+  buffer: ArrayBuffer,
+  response: Response,
+): Promise<void> {
+  await init();
+  await init(wasmModule);
+  await init(bytes);
+  await init(buffer);
+  await init(new URL('https://example.invalid/intake_bg.wasm'));
+  await init('./intake_bg.wasm');
+  await init(response);
+  await init(fetch('/intake_bg.wasm'));
+  const input: InitInput = wasmModule;
+  await init(input);
+  initSync(wasmModule);
+  initSync(bytes);
+  initSync(buffer);
+  // No @ts-expect-error for init(42) or initSync(new URL(...)): lib.dom declares WebAssembly.Module as an empty
+  // interface, so any non-null value is assignable to it and TypeScript cannot reject these.
+}
+
+function useResults(): string[] {
+  const options: EmailOptions = {
+    locale: 'fa',
+    path: 'contacts[0].email',
+    allowQuoted: true,
+    allowComments: false,
+    allowIpDomain: false,
+    allowSingleLabel: false,
+    allowOverlong: false,
+    allowUnknownTld: true,
+  };
+  const empty: EmailOptions = {};
+  const r: EmailResult = validateEmail(' Ali@GMIAL.com ', options);
+  validateEmail('ali@example.com');
+  validateEmail('ali@example.com', empty);
+
+  const valid: boolean = r.valid;
+  const value: string = r.value;
+  const original: string = r.original;
+  const ascii: string | null = r.ascii;
+  const canonical: string | null = r.canonical;
+  const suggestion: string | null = r.suggestion;
+  const role: boolean = r.role;
+  const placeholder: boolean = r.placeholder;
+  const out: string[] = [String(valid), value, original, ascii ?? '', canonical ?? '', suggestion ?? '',
+    String(role), String(placeholder)];
+
+  switch (r.domainKind) {
+    case 'free':
+    case 'business':
+    case 'disposable':
+      out.push(r.domainKind);
+      break;
+    case null:
+      break;
+    default: {
+      const never: never = r.domainKind;
+      out.push(never);
+    }
+  }
+  for (const change of r.changes) {
+    const c: Change = change;
+    out.push(`${c.kind}: ${c.from} -> ${c.to}`);
+  }
+  for (const issue of r.issues) {
+    const severity: Severity = issue.severity;
+    const params: Record<string, string> = issue.params;
+    out.push(issue.code, issue.path, severity, issue.message, params['suggestion'] ?? '');
+  }
+
+  const many: EmailResult[] = validateEmails(['a@b.co', 'x@y.org'], { locale: 'zh' });
+  const readonlyInputs: readonly string[] = ['a@b.co'];
+  validateEmails(readonlyInputs);
+  out.push(String(many.length));
+
+  const codes: IssueCodeInfo[] = issueCodes();
+  for (const info of codes) out.push(info.code, info.severity, info.description);
+  const locales: Locale[] = ['en', 'fa', 'ar', 'zh'];
+  for (const locale of locales) out.push(message('email.domain_typo', locale, { suggestion: 'ali@gmail.com' }));
+  out.push(message('input.too_long'));
+
+  const v: Versions = versions();
+  out.push(v.intake, ...Object.entries(v.tables).map(([k, s]) => `${k}=${s}`));
+  const cap: number = limits.emailInputBytes;
+  out.push(String(cap));
+  return out;
+}
+
+function misuse(): void {
+  // @ts-expect-error locale must be one of the Locale strings
+  validateEmail('a@b.co', { locale: 'de' });
+  // @ts-expect-error allowQuoted is a boolean, not a string
+  validateEmail('a@b.co', { allowQuoted: 'yes' });
+  // @ts-expect-error unknown option
+  validateEmail('a@b.co', { allowEverything: true });
+  // @ts-expect-error input must be a string
+  validateEmail(42);
+  // @ts-expect-error inputs must be an array of strings
+  validateEmails('a@b.co');
+  // @ts-expect-error exactOptionalPropertyTypes: an explicit undefined is not a Locale
+  validateEmail('a@b.co', { locale: undefined });
+  // @ts-expect-error message locale must be a Locale
+  message('input.too_long', 'de');
+  // @ts-expect-error params values are strings
+  message('email.domain_typo', 'en', { suggestion: 1 });
+  // @ts-expect-error limits is read-only
+  limits.emailInputBytes = 1;
+  const r = validateEmail('a@b.co');
+  // @ts-expect-error domainKind may be null
+  const kind: DomainKind = r.domainKind;
+  // @ts-expect-error ascii may be null
+  const ascii: string = r.ascii;
+  // @ts-expect-error severity is 'error' | 'warning'
+  const sev: Severity = 'info';
+  void kind;
+  void ascii;
+  void sev;
+}
+
+export { initialise, misuse, useResults };

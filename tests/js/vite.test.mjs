@@ -1,0 +1,75 @@
+// intake through a bundler: tests/js/vite-app is built with Vite's JS API into a temp dir, the output is served
+// statically and run in Chromium. The build must emit the .wasm as an asset and the replay must pass.
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import {
+  assertPageResult, jsTestsDir, launchChromium, loadFixtures, requireBuild, runPage, startStaticServer, wasmPath,
+} from './harness.mjs';
+
+let outDir;
+let server;
+let browser;
+const warnings = [];
+
+async function listFiles(dir) {
+  const out = [];
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) out.push(path.relative(dir, path.join(e.parentPath ?? e.path, e.name)));
+  }
+  return out.sort();
+}
+
+before(async () => {
+  requireBuild();
+  loadFixtures();
+  outDir = await mkdtemp(path.join(os.tmpdir(), 'intake-vite-'));
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await server?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+test('Vite build of an app importing intake emits the wasm asset', { timeout: 180_000 }, async (t) => {
+  const { build, createLogger, version } = await import('vite');
+  t.diagnostic(`vite ${version}`);
+  const logger = createLogger('warn');
+  const warn = logger.warn.bind(logger);
+  logger.warn = (msg, opts) => { warnings.push(msg); warn(msg, opts); };
+  const started = Date.now();
+  await build({
+    root: path.join(jsTestsDir, 'vite-app'),
+    configFile: false,
+    logLevel: 'warn',
+    customLogger: logger,
+    build: { outDir, emptyOutDir: true, reportCompressedSize: false },
+  });
+  for (const w of warnings) t.diagnostic(`vite warning: ${w}`);
+  t.diagnostic(`vite build: ${Date.now() - started} ms`);
+  const files = await listFiles(outDir);
+  t.diagnostic(`output: ${files.join(', ')}`);
+  assert.ok(files.includes('index.html'), 'index.html emitted');
+  const wasmFiles = files.filter((f) => f.endsWith('.wasm'));
+  assert.equal(wasmFiles.length, 1, `exactly one .wasm asset, got ${JSON.stringify(wasmFiles)}`);
+  const emitted = await readFile(path.join(outDir, wasmFiles[0]));
+  const source = await readFile(wasmPath);
+  assert.ok(emitted.equals(source), 'the emitted wasm is pkg/gen/intake_bg.wasm byte for byte');
+  const js = (await Promise.all(files.filter((f) => f.endsWith('.js')).map((f) => readFile(path.join(outDir, f), 'utf8')))).join('\n');
+  assert.ok(js.includes(path.basename(wasmFiles[0])), 'the bundle references the emitted wasm asset by its hashed name');
+});
+
+test('the Vite-built app runs in Chromium and the fixtures replay', { timeout: 180_000 }, async (t) => {
+  server = await startStaticServer(outDir);
+  browser = await launchChromium();
+  const { result, logs } = await runPage(browser, `${server.url}/index.html`, 'vite');
+  assertPageResult(t, result, logs, 'vite');
+  const wasmRequests = server.requests.filter((r) => r.path.split('?')[0].endsWith('.wasm'));
+  assert.equal(wasmRequests.length, 1, `wasm fetched once: ${JSON.stringify(wasmRequests)}`);
+  assert.equal(wasmRequests[0].status, 200);
+  assert.equal(wasmRequests[0].type, 'application/wasm');
+  assert.deepEqual(server.requests.filter((r) => r.status >= 400 && r.path !== '/favicon.ico'), [], 'no failed requests');
+});
