@@ -32,7 +32,7 @@ function rustTable(name, doc, source, items) {
   if (body.includes('"') || body.includes('\\')) throw new Error(`${name}: unexpected quote or backslash`);
   return (
     `/// ${doc}\n/// ${items.length} entries. Source: ${source}.\n` +
-    `pub const ${name}: crate::tables::Table = crate::tables::Table::new("${source}", "\\\n${body}");\n`
+    `pub static ${name}: crate::tables::Table = crate::tables::Table::new("${source}", "\\\n${body}");\n`
   );
 }
 

@@ -13,9 +13,21 @@ pub fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     const FAR: usize = usize::MAX / 4;
     let m = b.len();
     // Three rows of the DP table (i-2, i-1, i), each m+1 wide; cells outside the band stay FAR.
-    let mut prev2 = vec![FAR; m + 1];
-    let mut prev: Vec<usize> = (0..=m).map(|j| if j <= max { j } else { FAR }).collect();
-    let mut cur = vec![FAR; m + 1];
+    // Rows live on the stack for the short strings this is used on, on the heap beyond that.
+    const STACK: usize = 64;
+    let (mut s2, mut s1, mut s0) = ([FAR; STACK], [FAR; STACK], [FAR; STACK]);
+    let (mut h2, mut h1, mut h0) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut prev2, mut prev, mut cur): (&mut [usize], &mut [usize], &mut [usize]) = if m < STACK {
+        (&mut s2[..=m], &mut s1[..=m], &mut s0[..=m])
+    } else {
+        h2.resize(m + 1, FAR);
+        h1.resize(m + 1, FAR);
+        h0.resize(m + 1, FAR);
+        (&mut h2, &mut h1, &mut h0)
+    };
+    for (j, cell) in prev.iter_mut().enumerate().take(max + 1) {
+        *cell = j;
+    }
     for i in 1..=a.len() {
         let lo = i.saturating_sub(max).max(1);
         let hi = (i + max).min(m);

@@ -109,14 +109,17 @@ pub fn punycode_encode(label: &str) -> Result<String, LabelError> {
 }
 
 /// The ASCII form of one (already lowercased, NFC) label: itself when ASCII, else `xn--` + punycode.
-pub fn label_to_ascii(label: &str) -> Result<String, LabelError> {
+pub fn label_to_ascii(label: &str) -> Result<std::borrow::Cow<'_, str>, LabelError> {
+    if label.is_ascii() {
+        return match label.bytes().find(|&b| !(b.is_ascii_alphanumeric() || b == b'-')) {
+            Some(b) => Err(LabelError::InvalidChar(char::from(b))),
+            None => Ok(std::borrow::Cow::Borrowed(label)),
+        };
+    }
     if let Some(c) = label.chars().find(|&c| !is_label_char(c)) {
         return Err(LabelError::InvalidChar(c));
     }
-    if label.is_ascii() {
-        return Ok(label.to_owned());
-    }
-    Ok(format!("xn--{}", punycode_encode(label)?))
+    Ok(std::borrow::Cow::Owned(format!("xn--{}", punycode_encode(label)?)))
 }
 
 #[cfg(test)]
@@ -134,7 +137,7 @@ mod tests {
         assert_eq!(label_to_ascii("ایران").unwrap(), "xn--mgba3a4f16a");
         assert_eq!(label_to_ascii("中国").unwrap(), "xn--fiqs8s");
         assert_eq!(label_to_ascii("example").unwrap(), "example");
-        assert_eq!(label_to_ascii("a_b"), Err(LabelError::InvalidChar('_')));
-        assert_eq!(label_to_ascii("a😀"), Err(LabelError::InvalidChar('😀')));
+        assert_eq!(label_to_ascii("a_b").unwrap_err(), LabelError::InvalidChar('_'));
+        assert_eq!(label_to_ascii("a😀").unwrap_err(), LabelError::InvalidChar('😀'));
     }
 }

@@ -10,7 +10,10 @@ use crate::idna::{label_to_ascii, LabelError};
 use crate::issue::{Changes, Code, Issue, Severity};
 use crate::limits::EMAIL_INPUT_BYTES;
 use crate::locale::Locale;
-use crate::tables::{DISPOSABLE, FREE, ROLES, TLDS};
+use crate::tables::{static_set, FxHasher, DISPOSABLE, FREE, ROLES, TLDS};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 use crate::text;
 use crate::Change;
 
@@ -135,10 +138,11 @@ pub fn validate_email(input: &str, opts: &EmailOptions) -> EmailOutcome {
 
     // Suggestions are offered even when the domain is invalid (gmail.con): that is when they help most.
     let lower_domain = parts.domain.to_ascii_lowercase();
-    let known = domain.as_deref().is_some_and(is_listed);
+    let kind = domain.as_deref().map(domain_kind);
+    let known = matches!(kind, Some(DomainKind::Free | DomainKind::Disposable));
     let suggestion = if local_ok && !parts.quoted && lower_domain.is_ascii() {
         suggest_domain(domain.as_deref().unwrap_or(&lower_domain), known)
-            .map(|d| format!("{}@{}", parts.local, d))
+            .map(|d| join_address(parts.local, &d))
             .filter(|s| *s != value)
     } else {
         None
@@ -163,11 +167,11 @@ pub fn validate_email(input: &str, opts: &EmailOptions) -> EmailOutcome {
     };
     if let (true, Some(ascii_domain)) = (valid, domain) {
         outcome.canonical = Some(canonical(parts.local, &ascii_domain));
-        let kind = domain_kind(&ascii_domain);
+        let kind = kind.unwrap_or(DomainKind::Business);
         if kind == DomainKind::Disposable {
             report.add(Code::EmailDisposable, vec![("domain", parts.domain.to_owned())]);
         }
-        let local_lower = parts.local.to_lowercase();
+        let local_lower = providers::lowercase(parts.local);
         let base = local_lower.split('+').next().unwrap_or("");
         outcome.role = ROLES.contains(base);
         if outcome.role {
@@ -178,11 +182,20 @@ pub fn validate_email(input: &str, opts: &EmailOptions) -> EmailOutcome {
             report.add(Code::EmailPlaceholder, Vec::new());
         }
         outcome.domain_kind = Some(kind);
-        outcome.ascii = Some(format!("{}@{}", parts.local, ascii_domain));
+        outcome.ascii = Some(join_address(parts.local, &ascii_domain));
     }
     outcome.issues = report.issues;
     outcome.value = value;
     outcome
+}
+
+/// `local@domain` without the formatting machinery (this is on every call's path).
+fn join_address(local: &str, domain: &str) -> String {
+    let mut s = String::with_capacity(local.len() + 1 + domain.len());
+    s.push_str(local);
+    s.push('@');
+    s.push_str(domain);
+    s
 }
 
 impl EmailOutcome {
@@ -203,9 +216,29 @@ impl EmailOutcome {
     }
 }
 
+/// Whether [`standardize`] would leave `s` as it is, decided in one pass over the bytes: printable
+/// ASCII, no edge whitespace or separators, no `mailto:`/`<...>` wrapping, no uppercase domain.
+/// Most addresses in real data take this path and skip the step-by-step pipeline.
+fn already_standard(s: &str) -> bool {
+    let b = s.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return true };
+    if !b.iter().all(|&c| (0x21..0x7f).contains(&c))
+        || matches!(first, b'<')
+        || matches!(last, b'>' | b',' | b';' | b'.')
+        || b.get(..7).is_some_and(|p| p.eq_ignore_ascii_case(b"mailto:"))
+    {
+        return false;
+    }
+    let domain_start = b.iter().rposition(|&c| c == b'@').map_or(b.len(), |p| p + 1);
+    !b[domain_start..].iter().any(u8::is_ascii_uppercase)
+}
+
 /// Standardization: each step recorded as a [`Change`] when it changed something.
 fn standardize(input: &str) -> Changes {
     let mut c = Changes::new(input);
+    if already_standard(input) {
+        return c;
+    }
     c.apply("remove_invisible", |s| text::strip_invisible(s, false));
     c.apply("trim", text::trim);
     c.apply("fold_width", text::fold_width);
@@ -315,7 +348,30 @@ fn split_address<'a>(value: &'a str, report: &mut Report) -> Option<Parts<'a>> {
 /// RFC 5322 `atext`, the characters of an unquoted local part besides dots (and any non-ASCII
 /// character that is not a control, per RFC 6531).
 fn is_atext(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c) || (!c.is_ascii() && !c.is_control() && !c.is_whitespace())
+    // Bit i set: ASCII i is atext. Built at compile time from the RFC 5322 list.
+    const ATEXT: u128 = {
+        let mut bits = 0u128;
+        let specials = b"!#$%&'*+-/=?^_`{|}~";
+        let mut i = 0;
+        while i < 128 {
+            let b = i as u8;
+            if b.is_ascii_alphanumeric() {
+                bits |= 1 << i;
+            }
+            i += 1;
+        }
+        let mut j = 0;
+        while j < specials.len() {
+            bits |= 1 << specials[j];
+            j += 1;
+        }
+        bits
+    };
+    if c.is_ascii() {
+        ATEXT & (1 << c as u32) != 0
+    } else {
+        !c.is_control() && !c.is_whitespace()
+    }
 }
 
 /// Checks the local part; true when it raised no error.
@@ -394,8 +450,12 @@ fn check_domain(domain: &str, report: &mut Report) -> Option<String> {
             report.add(Code::EmailDomainEmptyLabel, Vec::new());
             return None;
         }
+        let converted;
         let ascii_label = match label_to_ascii(label) {
-            Ok(a) => a,
+            Ok(a) => {
+                converted = a;
+                converted.as_ref()
+            }
             Err(LabelError::InvalidChar(c)) => {
                 report.add(Code::EmailDomainInvalidChar, vec![("char", display_char(c))]);
                 return None;
@@ -416,7 +476,7 @@ fn check_domain(domain: &str, report: &mut Report) -> Option<String> {
         if !ascii.is_empty() {
             ascii.push('.');
         }
-        ascii.push_str(&ascii_label);
+        ascii.push_str(ascii_label);
     }
     if ascii.len() > MAX_DOMAIN {
         report.add(Code::EmailDomainTooLong, vec![("max", MAX_DOMAIN.to_string())]);
@@ -447,10 +507,6 @@ fn check_domain(domain: &str, report: &mut Report) -> Option<String> {
 
 /// RFC 2606 / RFC 6761 names that never receive mail.
 const RESERVED_TLDS: &[&str] = &["test", "example", "invalid", "localhost", "local"];
-
-fn is_listed(ascii_domain: &str) -> bool {
-    FREE.contains(ascii_domain) || is_disposable(ascii_domain)
-}
 
 /// A disposable domain or any subdomain of one (x.mailinator.com).
 fn is_disposable(ascii_domain: &str) -> bool {
@@ -499,11 +555,16 @@ const PLACEHOLDER_DOMAINS: &[&str] = &[
 ];
 
 fn is_placeholder(local: &str, ascii_domain: &str) -> bool {
+    type Set = HashSet<&'static str, BuildHasherDefault<FxHasher>>;
+    static SETS: OnceLock<(Set, Set, Set)> = OnceLock::new();
+    let (junk, locals, domains) = SETS.get_or_init(|| {
+        (static_set(JUNK_LOCALS), static_set(PLACEHOLDER_LOCALS), static_set(PLACEHOLDER_DOMAINS))
+    });
     let (name, _) = providers::split_suffix(ascii_domain);
     let repeated = |s: &str| s.bytes().all(|b| Some(b) == s.bytes().next());
-    JUNK_LOCALS.contains(&local)
+    junk.contains(local)
         || name == "example"
-        || (PLACEHOLDER_DOMAINS.contains(&ascii_domain) && (PLACEHOLDER_LOCALS.contains(&local) || repeated(local)))
+        || (domains.contains(ascii_domain) && (locals.contains(local) || repeated(local)))
         // a@a.com, ab@ab.com, xx@yyy.com
         || (local == name && local.len() <= 3)
         || (repeated(local) && repeated(name))

@@ -5,6 +5,11 @@
 //! near-miss of it is far more likely a typo than a real domain. It is ordered by how common the
 //! provider is in contact data (global first), which breaks ties between equally close candidates.
 
+use crate::tables::{static_set, FxHasher};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
 /// Popular mailbox domains, most common first. Typo suggestions only ever point at one of these.
 pub const POPULAR: &[&str] = &[
     // Global
@@ -47,11 +52,12 @@ const BRANDS: &[&str] = &[
 ];
 
 pub fn is_popular(domain: &str) -> bool {
-    POPULAR.contains(&domain)
+    static SET: OnceLock<HashSet<&'static str, BuildHasherDefault<FxHasher>>> = OnceLock::new();
+    SET.get_or_init(|| static_set(POPULAR)).contains(domain)
 }
 
 pub fn is_brand(sld: &str) -> bool {
-    BRANDS.contains(&sld)
+    BRANDS.contains(&sld) // only called while building the candidate list
 }
 
 /// Second-level labels that, under a two-letter country code, form a public suffix (co.uk, com.br).
@@ -82,7 +88,7 @@ pub fn split_suffix(domain: &str) -> (&str, &str) {
 /// same mailbox. Lowercased; sub-address tags (`+tag`) removed; Gmail dots removed and googlemail
 /// folded into gmail; Yandex and Proton domain aliases folded.
 pub fn canonical(local: &str, ascii_domain: &str) -> String {
-    let mut local = local.to_lowercase();
+    let mut local = lowercase(local);
     let mut domain = ascii_domain;
     match domain {
         "googlemail.com" => domain = "gmail.com",
@@ -101,7 +107,19 @@ pub fn canonical(local: &str, ascii_domain: &str) -> String {
         "yandex.ru" => local = local.replace('.', "-"),
         _ => {}
     }
-    format!("{local}@{domain}")
+    local.reserve(1 + domain.len());
+    local.push('@');
+    local.push_str(domain);
+    local
+}
+
+/// Lowercase, with the common all-ASCII case done without Unicode case tables.
+pub fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 /// Domains of free email providers.
 /// 8759 entries. Source: email-providers@2.26.0 (npm).
-pub const FREE: crate::tables::Table = crate::tables::Table::new("email-providers@2.26.0 (npm)", "\
+pub static FREE: crate::tables::Table = crate::tables::Table::new("email-providers@2.26.0 (npm)", "\
 001.igg.biz
 027168.com
 0815.ru
@@ -8766,7 +8766,7 @@ zzom.co.uk0-mail.com");
 
 /// Domains of disposable email services.
 /// 8883 entries. Source: disposable-email-domains-js@1.26.0 (npm).
-pub const DISPOSABLE: crate::tables::Table = crate::tables::Table::new("disposable-email-domains-js@1.26.0 (npm)", "\
+pub static DISPOSABLE: crate::tables::Table = crate::tables::Table::new("disposable-email-domains-js@1.26.0 (npm)", "\
 0-mail.com
 0-mailer.dynv6.net
 000-webmail.myhome-server.de

@@ -3,7 +3,7 @@
 
 /// Role-account local parts (marketing, notification and meeting categories).
 /// 295 entries. Source: role-based-email-addresses@3.1.0 (npm).
-pub const ROLES: crate::tables::Table = crate::tables::Table::new("role-based-email-addresses@3.1.0 (npm)", "\
+pub static ROLES: crate::tables::Table = crate::tables::Table::new("role-based-email-addresses@3.1.0 (npm)", "\
 abm-alerts
 abuse
 acquisition

@@ -10,48 +10,33 @@ pub use email_domains::{DISPOSABLE, FREE};
 pub use email_roles::ROLES;
 pub use tlds::TLDS;
 
-/// A sorted, newline-separated list of ASCII entries, searched in place.
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A sorted, newline-separated list of ASCII entries.
 ///
-/// Storing one string instead of a `&[&str]` keeps the wasm data segment to the entries' bytes
-/// (no pointer per entry) and needs no start-up work; lookup is a binary search over byte offsets.
+/// Stored as one string rather than a `&[&str]` so that the wasm data segment holds only the
+/// entries' bytes (no pointer per entry). The hash set used for lookups is built on first use
+/// (about a millisecond for the largest table), not at start-up.
 pub struct Table {
     pub source: &'static str,
     data: &'static str,
+    set: OnceLock<HashSet<&'static str, BuildHasherDefault<FxHasher>>>,
 }
 
 impl Table {
     pub const fn new(source: &'static str, data: &'static str) -> Self {
-        Table { source, data }
+        Table { source, data, set: OnceLock::new() }
     }
 
-    /// Whether `key` is one of the entries. O(log n) comparisons, no allocation.
+    /// Whether `key` is one of the entries.
     pub fn contains(&self, key: &str) -> bool {
-        let data = self.data.as_bytes();
-        let key = key.as_bytes();
-        let (mut lo, mut hi) = (0usize, data.len());
-        // Invariant: every entry that starts in [lo, hi) is a candidate; lo is always an entry start.
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let start = match data[lo..mid].iter().rposition(|&b| b == b'\n') {
-                Some(p) => lo + p + 1,
-                None => lo,
-            };
-            let end = data[start..].iter().position(|&b| b == b'\n').map_or(data.len(), |p| start + p);
-            match data[start..end].cmp(key) {
-                core::cmp::Ordering::Equal => return true,
-                core::cmp::Ordering::Less => lo = end + 1,
-                core::cmp::Ordering::Greater => hi = start,
-            }
-        }
-        false
+        self.set.get_or_init(|| self.iter().collect()).contains(key)
     }
 
     pub fn len(&self) -> usize {
-        if self.data.is_empty() {
-            0
-        } else {
-            self.data.bytes().filter(|&b| b == b'\n').count() + 1
-        }
+        self.iter().count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -63,12 +48,56 @@ impl Table {
     }
 }
 
+/// The Fx hash (as in rustc): a multiply-rotate over words. Keys here are short domain names from
+/// fixed tables, so a fast non-cryptographic hash is right; nothing user-controlled is inserted.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A hash set of static strings with the Fx hash, for small fixed lists in the core.
+pub fn static_set(items: &[&'static str]) -> HashSet<&'static str, BuildHasherDefault<FxHasher>> {
+    items.iter().copied().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn binary_search_finds_every_entry_and_nothing_else() {
+    fn lookup_finds_every_entry_and_nothing_else() {
         for table in [&TLDS, &FREE, &DISPOSABLE, &ROLES] {
             let entries: Vec<&str> = table.iter().collect();
             assert!(entries.windows(2).all(|w| w[0] < w[1]), "{} is not sorted", table.source);
@@ -76,6 +105,7 @@ mod tests {
                 assert!(table.contains(e), "{e} missing from {}", table.source);
                 let longer = format!("{e}x");
                 assert_eq!(table.contains(&longer), entries.binary_search(&longer.as_str()).is_ok());
+                assert!(!table.contains(&e[1..]) || entries.binary_search(&&e[1..]).is_ok());
             }
             assert!(!table.contains(""));
         }

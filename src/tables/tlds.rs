@@ -3,7 +3,7 @@
 
 /// IANA top-level domains (ASCII form).
 /// 1438 entries. Source: tlds@1.261.0 (npm).
-pub const TLDS: crate::tables::Table = crate::tables::Table::new("tlds@1.261.0 (npm)", "\
+pub static TLDS: crate::tables::Table = crate::tables::Table::new("tlds@1.261.0 (npm)", "\
 aaa
 aarp
 abb

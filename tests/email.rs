@@ -1,0 +1,103 @@
+//! Replays the shared email fixtures (tests/fixtures/email/) against the Rust core. The same files
+//! are replayed by tests/js/replay.mjs in every JS runtime, so all engines agree on one spec.
+
+use intake::email::{validate_email, EmailOptions, EmailOutcome};
+use intake::Locale;
+use serde_json::Value;
+
+fn load(name: &str) -> Value {
+    let path = format!("{}/tests/fixtures/email/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(&path).expect(&path)).expect(&path)
+}
+
+fn run(input: &str, options: Option<&Value>) -> EmailOutcome {
+    let flag = |k: &str| options.and_then(|o| o.get(k)).and_then(Value::as_bool).unwrap_or(false);
+    let locale = options.and_then(|o| o.get("locale")).and_then(Value::as_str).map_or(Locale::En, Locale::from_tag);
+    let opts = EmailOptions {
+        locale,
+        allow_quoted: flag("allowQuoted"),
+        allow_comments: flag("allowComments"),
+        allow_ip_domain: flag("allowIpDomain"),
+        allow_single_label: flag("allowSingleLabel"),
+        allow_overlong: flag("allowOverlong"),
+        allow_unknown_tld: flag("allowUnknownTld"),
+        ..EmailOptions::default()
+    };
+    validate_email(input, &opts)
+}
+
+/// The JSON view of an outcome, with the same keys as the JS `EmailResult`.
+fn actual(o: &EmailOutcome, key: &str) -> Value {
+    let opt = |s: &Option<String>| s.as_ref().map_or(Value::Null, |s| Value::from(s.as_str()));
+    match key {
+        "valid" => o.valid.into(),
+        "value" => o.value.as_str().into(),
+        "ascii" => opt(&o.ascii),
+        "canonical" => opt(&o.canonical),
+        "suggestion" => opt(&o.suggestion),
+        "domainKind" => o.domain_kind.map_or(Value::Null, |k| k.as_str().into()),
+        "role" => o.role.into(),
+        "placeholder" => o.placeholder.into(),
+        "codes" => {
+            let mut c: Vec<&str> = o.issues.iter().map(|i| i.code.as_str()).collect();
+            c.sort();
+            c.into()
+        }
+        "changes" => o.changes.iter().map(|c| c.kind).collect::<Vec<_>>().into(),
+        other => panic!("unknown expect key {other}"),
+    }
+}
+
+#[test]
+fn email_cases() {
+    let fixtures = load("cases.json");
+    let cases = fixtures["cases"].as_array().unwrap();
+    assert!(cases.len() >= 100);
+    let mut failures = Vec::new();
+    for case in cases {
+        let input = case["input"].as_str().unwrap();
+        let out = run(input, case.get("options"));
+        for (key, want) in case["expect"].as_object().unwrap() {
+            if key == "messageContains" {
+                let needle = want.as_str().unwrap();
+                if !out.issues.iter().any(|i| i.message.contains(needle)) {
+                    failures.push(format!("{input:?}: no message contains {needle:?}: {:?}", out.issues));
+                }
+                continue;
+            }
+            let mut want = want.clone();
+            if key == "codes" {
+                let mut w: Vec<String> = serde_json::from_value(want).unwrap();
+                w.sort();
+                want = w.into();
+            }
+            let got = actual(&out, key);
+            if got != want {
+                failures.push(format!("{input:?} {key}: expected {want}, got {got}"));
+            }
+        }
+        // Invariants that hold for every outcome.
+        assert_eq!(out.original, input);
+        assert_eq!(out.valid, !out.issues.iter().any(|i| i.severity() == intake::Severity::Error));
+        assert_eq!(out.changes.first().map_or(input, |c| c.from.as_str()), input);
+        assert_eq!(out.changes.last().map_or(out.value.as_str(), |c| c.to.as_str()), out.value);
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn labelled_corpus_agreement() {
+    let corpus = load("corpus.json");
+    let cases = corpus["cases"].as_array().unwrap();
+    let mut disagreements = Vec::new();
+    for case in cases {
+        let input = case["input"].as_str().unwrap();
+        let out = run(input, None);
+        if out.valid != case["valid"].as_bool().unwrap() {
+            disagreements.push(format!("{input:?} expected valid={} got {:?}", case["valid"], out.issues));
+        }
+    }
+    let rate = 1.0 - disagreements.len() as f64 / cases.len() as f64;
+    println!("corpus agreement: {:.1}% of {} cases", rate * 100.0, cases.len());
+    assert!(rate >= 0.97, "agreement {rate:.3} < 0.97:\n{}", disagreements.join("\n"));
+}
