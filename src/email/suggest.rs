@@ -10,10 +10,11 @@
 //! 3. A candidate matches when its name is within one edit of the typed name (two for names of nine
 //!    letters or more), and the names are long enough for one edit to be telling (never for names
 //!    under five letters such as `aol`, `gmx`, `live`), AND the ending is the same, or the typed
-//!    ending does not exist and is one edit away, or the name is a distinctive brand (`gmail.co`).
+//!    ending does not exist and is one edit away, or the name is a distinctive brand and the
+//!    ending lost or gained one letter (`gmail.co`, `gmail.cm`; not `hotmail.be`).
 //! 4. A domain on the free-provider or disposable lists ("known") is corrected only when it sits
-//!    one edit from a popular domain with the same ending: such entries are typo-squats
-//!    (`gmial.com` accepts mail, but nobody means it).
+//!    one dropped, added or swapped letter from a popular domain: such entries are typo-squats
+//!    (`gmial.com` accepts mail, but nobody means it). No bare TLD fix for known domains.
 //! 5. Among matches the closest wins; ties go to the more popular domain.
 
 use super::providers::{is_brand, is_popular, split_suffix, POPULAR};
@@ -112,9 +113,10 @@ pub fn suggest_domain(domain: &str, known: bool) -> Option<String> {
                 None if c.brand && !known => 3,
                 None => continue,
             }
-        } else if c.brand && (name_distance == 0 || name.len() >= 5) {
-            // An existing ending one edit off after a brand name: gmail.co, gmail.cm, gmail.om.
-            // Further off it is likely the brand's own regional domain (yahoo.com.sa).
+        } else if c.brand && (name_distance == 0 || name.len() >= 5) && suffix.len().abs_diff(c.suffix.len()) == 1 {
+            // An existing ending with a letter dropped or added after a brand name: gmail.co,
+            // gmail.cm, gmail.om. A swapped letter is more likely the brand's own country domain
+            // (hotmail.be, outlook.at), and further off too (yahoo.com.sa).
             match osa_within(suffix.as_bytes(), c.suffix.as_bytes(), 1) {
                 Some(d) => d,
                 None => continue,
@@ -123,7 +125,9 @@ pub fn suggest_domain(domain: &str, known: bool) -> Option<String> {
             continue;
         };
         let total = name_distance + suffix_distance;
-        if total == 0 || (known && (name_distance + suffix_distance > 1)) {
+        // A listed domain is a squat only one dropped, added or swapped letter from a popular one;
+        // one letter replaced is as likely a real provider (email.com, tmail.com).
+        if total == 0 || (known && (total > 1 || single_substitution(name, c.name))) {
             continue;
         }
         if best.is_none_or(|(d, _)| total < d) {
@@ -133,10 +137,15 @@ pub fn suggest_domain(domain: &str, known: bool) -> Option<String> {
     if let Some((_, d)) = best {
         return Some(d.to_owned());
     }
-    if !suffix_exists {
+    if !suffix_exists && !known {
         return fix_tld(domain);
     }
     None
+}
+
+/// Same length and exactly one position differs.
+fn single_substitution(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).filter(|(x, y)| x != y).count() == 1
 }
 
 /// `gmailcom` -> `gmail.com` (the dot left out), `gmail` -> `gmail.com` (the ending left out).
@@ -225,5 +234,10 @@ mod tests {
         assert_eq!(suggest_domain("yahoo.co", true).as_deref(), Some("yahoo.com"));
         assert_eq!(suggest_domain("yahoo.com.cn", true), None);
         assert_eq!(suggest_domain("mail.de", true), None);
+        for real in ["email.com", "tmail.com", "outlook.at", "hotmail.be", "yahoo.co.id", "yahoo.com.my", "webmail.co.yu"] {
+            assert_eq!(suggest_domain(real, true), None, "{real}");
+        }
+        assert_eq!(s("hotmail.be"), None);
+        assert_eq!(s("outlook.at"), None);
     }
 }
