@@ -69,9 +69,27 @@ fi
 
 # 3. npm dependencies, exactly as locked. Scripts are skipped: the native tools (esbuild, workerd, deno) come as
 #    per-platform optional packages and need no postinstall download.
+#    `npm ci` refuses a lock file that lacks an entry for any optional platform package (the registry this project
+#    reaches lacks some of deno's non-Linux ones, so npm could not record them); then the same locked versions are
+#    installed with `npm install --no-save`, which leaves package-lock.json untouched.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dependencies (npm ci)"
-  npm ci --ignore-scripts --no-audit --no-fund
+  npm_log="$(mktemp)"
+  if ! npm ci --ignore-scripts --no-audit --no-fund >"$npm_log" 2>&1; then
+    if grep -q 'can only install packages when your package.json and package-lock.json' "$npm_log"; then
+      say "npm ci: package-lock.json lacks entries npm wants ($(grep -o 'Missing: [^ ]*' "$npm_log" | sed 's/Missing: //; s/@$//' | tr '\n' ' '))"
+      say "installing the locked versions with npm install --no-save instead"
+      npm install --no-save --ignore-scripts --no-audit --no-fund
+    else
+      cat "$npm_log" >&2
+      rm -f "$npm_log"
+      die "npm ci failed"
+    fi
+  else
+    grep -v '^npm warn' "$npm_log" || true
+  fi
+  rm -f "$npm_log"
+  touch node_modules/.package-lock.json
 fi
 
 # 4. Chromium for the browser suites (Debian's package; playwright-core drives it, nothing is downloaded).

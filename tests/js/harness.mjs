@@ -318,7 +318,6 @@ export function parseMarkedJson(stdout, marker = '__INTAKE_RESULT__') {
 
 const IMPORT_RE = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)?(['"])(\.{1,2}\/[^'"]+)\1/g;
 const DYNAMIC_IMPORT_RE = /\bimport\s*\(\s*(['"])(\.{1,2}\/[^'"]+)\1\s*\)/g;
-const WASM_URL_RE = /new\s+URL\s*\(\s*(['"])([^'"]+\.wasm)\1\s*,\s*import\.meta\.url\s*\)/g;
 
 /**
  * Every file reachable from `entry` through relative static or dynamic imports (string literals only).
@@ -345,4 +344,3 @@ export function moduleGraph(entry) {
   return order;
 }
 
-export { WASM_URL_RE };

@@ -78,6 +78,71 @@ test('workerd via Miniflare: init(WebAssembly.Module), fixtures replay', { timeo
   }
 });
 
+test('workerd via Miniflare, bundled like wrangler: `import wasm from \'intake/intake_bg.wasm\'`', { timeout: 120_000 }, async (t) => {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [path.join(jsTestsDir, 'workerd', 'worker-bundled.mjs')],
+    absWorkingDir: repoRoot,
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['module', 'main'],
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    loader: { '.json': 'text' },
+    metafile: true,
+    plugins: [{
+      // What wrangler does with .wasm imports: keep them out of the bundle as CompiledWasm modules.
+      name: 'wasm-modules',
+      setup(b) {
+        b.onResolve({ filter: /\.wasm$/ }, async (args) => {
+          if (args.pluginData === 'skip') return undefined;
+          const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'skip' });
+          if (resolved.errors.length) return { errors: resolved.errors };
+          return { path: `./${path.basename(resolved.path)}`, external: true, pluginData: resolved.path };
+        });
+      },
+    }],
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  t.diagnostic(`esbuild bundle: ${result.outputFiles[0].contents.length} bytes from ${inputs.length} inputs`);
+  assert.ok(inputs.some((f) => f.endsWith('pkg/index.js')), `bare 'intake' resolved to pkg/index.js: ${inputs.join(', ')}`);
+  const wasmResolved = await esbuild.build({
+    stdin: { contents: "import w from 'intake/intake_bg.wasm'; export default w;", resolveDir: jsTestsDir },
+    bundle: true, write: false, logLevel: 'silent', metafile: true, format: 'esm', loader: { '.wasm': 'empty' },
+    absWorkingDir: repoRoot,
+  });
+  const wasmInput = Object.keys(wasmResolved.metafile.inputs).find((f) => f.endsWith('.wasm'));
+  assert.equal(wasmInput, 'pkg/gen/intake_bg.wasm', 'exports map: intake/intake_bg.wasm -> pkg/gen/intake_bg.wasm');
+
+  const { Miniflare } = await import('miniflare');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'intake-bundled-'));
+  tempDirs.push(dir);
+  const mf = new Miniflare({
+    modulesRoot: dir,
+    modules: [
+      { type: 'ESModule', path: path.join(dir, 'worker.mjs'), contents: result.outputFiles[0].text },
+      { type: 'CompiledWasm', path: path.join(dir, 'intake_bg.wasm'), contents: readFileSync(path.join(repoRoot, wasmInput)) },
+    ],
+    compatibilityDate: COMPATIBILITY_DATE,
+    host: '127.0.0.1',
+  });
+  try {
+    const res = await mf.dispatchFetch('http://intake.test/');
+    const text = await res.text();
+    let body;
+    try { body = JSON.parse(text); } catch { assert.fail(`bundled worker: non-JSON response ${res.status}: ${text.slice(0, 2000)}`); }
+    writeArtifact('miniflare-bundled-response.json', body);
+    if (!body.ok) assert.fail(`bundled worker failed (HTTP ${res.status}): ${body.error}`);
+    assertReplay(t, body.replay, 'miniflare-bundled');
+    assertCorpus(t, body.corpus, 'miniflare-bundled');
+  } finally {
+    await mf.dispose();
+  }
+});
+
 function capnpString(s) {
   return JSON.stringify(s);
 }
