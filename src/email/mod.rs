@@ -168,7 +168,8 @@ pub fn validate_email(input: &str, opts: &EmailOptions) -> EmailOutcome {
     if let (true, Some(ascii_domain)) = (valid, domain) {
         outcome.canonical = Some(canonical(parts.local, &ascii_domain));
         let kind = kind.unwrap_or(DomainKind::Business);
-        if kind == DomainKind::Disposable {
+        // A typo-squat on the disposable list (gmial.com) gets the suggestion, not a second warning.
+        if kind == DomainKind::Disposable && outcome.suggestion.is_none() {
             report.add(Code::EmailDisposable, vec![("domain", parts.domain.to_owned())]);
         }
         let local_lower = providers::lowercase(parts.local);
