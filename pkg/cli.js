@@ -189,8 +189,8 @@ Options for clean:
 
 Output: the same records with each email replaced by its standardized form, plus the columns
 email_valid (true/false, empty when there is no email), email_suggestion (a corrected address for
-a likely typo) and issues (issue codes joined by ';'; prefixed with "<column>:" when several email
-columns are checked). Further email columns get <column>_valid and <column>_suggestion.
+a likely typo) and issues (issue codes joined by ';'). When several email columns are checked, each
+gets <column>_valid and <column>_suggestion, and codes in issues are prefixed with "<column>:".
 JSONL input gives JSONL output with the same extra keys.
 
 Malformed lines are reported with their line number and processing continues (rows with more fields
@@ -515,8 +515,9 @@ async function clean(opts, log) {
           }
         }
       }
-      chosen.forEach((c, i) => {
-        const base = i === 0 ? h.field : String(c.key).replace(/[^\p{L}\p{N}_]+/gu, '_');
+      chosen.forEach((c) => {
+        // one column: email_valid, ...; several: <column>_valid, ... for each
+        const base = chosen.length === 1 ? h.field : String(c.key).replace(/[^\p{L}\p{N}_]+/gu, '_');
         cols.push({
           handler: h,
           key: c.key,
@@ -663,6 +664,7 @@ async function clean(opts, log) {
     fatal = { line: e.line, row: e.row, code: e.code, message: e.message };
   }
   if (columns === null) {
+    if (fatal && header === null && format !== 'jsonl') throw new Error(`${opts.input}: ${fatal.message}`);
     if (header === null && format !== 'jsonl') throw new UsageError(`input is empty: ${opts.input}`);
     if (format === 'jsonl') header = keysOf(pending);
     if (format === 'jsonl' && header.length === 0) throw new UsageError(`no JSON records in ${opts.input}`);

@@ -156,7 +156,7 @@ export class CsvParser {
     const s = this._state;
     if (s === QUOTED) {
       throw new CsvError(
-        `unterminated quoted field starting on line ${this._fieldLine}: a quote opened and never closed`,
+        'unterminated quoted field: a quote opens there and never closes',
         'unterminated_quote', this._row + 1, this._fieldLine,
       );
     }

@@ -113,7 +113,7 @@ export function validateEmails(inputs: readonly string[], options?: EmailOptions
 /** Every issue code intake can raise, with its severity. */
 export function issueCodes(): IssueCodeInfo[];
 
-/** The message for a code in a locale, with params substituted. Unknown codes give a generic message. */
+/** The message for a code in a locale, with params substituted. An unknown code is returned as it is. */
 export function message(code: string, locale?: Locale, params?: Record<string, string>): string;
 
 /** Versions of the package and of every generated table. */

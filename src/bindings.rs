@@ -37,6 +37,39 @@ fn locale_from_index(i: u32) -> Locale {
     Locale::ALL.get(i as usize).copied().unwrap_or_default()
 }
 
+thread_local! {
+    /// Strings coming in are written here by the shim (see `in_buf`), which spares each call the
+    /// glue's allocate-copy-free round trip for a string argument.
+    static IN: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Makes the input buffer hold at least `capacity` bytes and returns its address. The address
+/// stays valid until the next call that asks for more.
+#[wasm_bindgen]
+pub fn in_buf(capacity: usize) -> *mut u8 {
+    IN.with(|b| {
+        let mut b = b.borrow_mut();
+        if b.len() < capacity {
+            b.resize(capacity, 0);
+        }
+        b.as_mut_ptr()
+    })
+}
+
+/// `email_check` on the first `len` bytes of the input buffer. Bytes that are not UTF-8 (only a
+/// broken caller could write them) are replaced, never trusted.
+#[wasm_bindgen]
+pub fn email_check_in(len: usize, options: u32, locale: u32) -> u32 {
+    IN.with(|b| {
+        let b = b.borrow();
+        let bytes = &b[..len.min(b.len())];
+        match std::str::from_utf8(bytes) {
+            Ok(s) => email_check(s, options, locale),
+            Err(_) => email_check(&String::from_utf8_lossy(bytes), options, locale),
+        }
+    })
+}
+
 /// Validates one address; see the module docs for the status word.
 #[wasm_bindgen]
 pub fn email_check(input: &str, options: u32, locale: u32) -> u32 {

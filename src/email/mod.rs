@@ -11,6 +11,7 @@ use crate::issue::{Changes, Code, Issue, Severity};
 use crate::limits::EMAIL_INPUT_BYTES;
 use crate::locale::Locale;
 use crate::tables::{static_set, FxHasher, DISPOSABLE, FREE, ROLES, TLDS};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
@@ -137,11 +138,11 @@ pub fn validate_email(input: &str, opts: &EmailOptions) -> EmailOutcome {
     }
 
     // Suggestions are offered even when the domain is invalid (gmail.con): that is when they help most.
-    let lower_domain = parts.domain.to_ascii_lowercase();
+    // Standardization lowercased the domain already.
     let kind = domain.as_deref().map(domain_kind);
     let known = matches!(kind, Some(DomainKind::Free | DomainKind::Disposable));
-    let suggestion = if local_ok && !parts.quoted && lower_domain.is_ascii() {
-        suggest_domain(domain.as_deref().unwrap_or(&lower_domain), known)
+    let suggestion = if local_ok && !parts.quoted && parts.domain.is_ascii() {
+        suggest_domain(domain.as_deref().unwrap_or(parts.domain), known)
             .map(|d| join_address(parts.local, &d))
             .filter(|s| *s != value)
     } else {
@@ -172,7 +173,8 @@ pub fn validate_email(input: &str, opts: &EmailOptions) -> EmailOutcome {
         if kind == DomainKind::Disposable && outcome.suggestion.is_none() {
             report.add(Code::EmailDisposable, vec![("domain", parts.domain.to_owned())]);
         }
-        let local_lower = providers::lowercase(parts.local);
+        let mut buf = [0u8; MAX_LOCAL];
+        let local_lower = lowercase_in(parts.local, &mut buf);
         let base = local_lower.split('+').next().unwrap_or("");
         outcome.role = ROLES.contains(base);
         if outcome.role {
@@ -188,6 +190,19 @@ pub fn validate_email(input: &str, opts: &EmailOptions) -> EmailOutcome {
     outcome.issues = report.issues;
     outcome.value = value;
     outcome
+}
+
+/// `s` lowercased, in `buf` when it is ASCII and fits (no allocation on the common path).
+fn lowercase_in<'b>(s: &str, buf: &'b mut [u8; MAX_LOCAL]) -> Cow<'b, str> {
+    if s.is_ascii() && s.len() <= buf.len() {
+        let out = &mut buf[..s.len()];
+        out.copy_from_slice(s.as_bytes());
+        out.make_ascii_lowercase();
+        // ASCII bytes are UTF-8.
+        Cow::Borrowed(std::str::from_utf8(out).unwrap_or_default())
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 /// `local@domain` without the formatting machinery (this is on every call's path).
@@ -414,7 +429,7 @@ fn display_char(c: char) -> String {
 }
 
 /// Checks the domain; returns its ASCII form when it raised no error.
-fn check_domain(domain: &str, report: &mut Report) -> Option<String> {
+fn check_domain<'d>(domain: &'d str, report: &mut Report) -> Option<Cow<'d, str>> {
     let opts = report.opts;
     if domain.is_empty() {
         report.add(Code::EmailDomainEmpty, Vec::new());
@@ -437,7 +452,7 @@ fn check_domain(domain: &str, report: &mut Report) -> Option<String> {
             report.add(Code::EmailIpDomainInvalid, Vec::new());
             return None;
         }
-        return Some(domain.to_owned());
+        return Some(Cow::Borrowed(domain));
     }
     if domain.contains('(') || domain.contains(')') {
         report.add(Code::EmailComment, Vec::new());
@@ -488,7 +503,7 @@ fn check_domain(domain: &str, report: &mut Report) -> Option<String> {
             report.add(Code::EmailSingleLabelDomain, Vec::new());
             return None;
         }
-        return Some(ascii);
+        return Some(borrow_if_same(domain, ascii));
     }
     let tld = ascii.rsplit('.').next().unwrap_or("");
     if tld.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
@@ -503,7 +518,16 @@ fn check_domain(domain: &str, report: &mut Report) -> Option<String> {
         report.add(Code::EmailTldUnknown, vec![("tld", format!(".{tld}"))]);
         return None;
     }
-    Some(ascii)
+    Some(borrow_if_same(domain, ascii))
+}
+
+/// The domain itself when its ASCII form is the same text (the usual case): no copy kept.
+fn borrow_if_same(domain: &str, ascii: String) -> Cow<'_, str> {
+    if ascii == domain {
+        Cow::Borrowed(domain)
+    } else {
+        Cow::Owned(ascii)
+    }
 }
 
 /// RFC 2606 / RFC 6761 names that never receive mail.

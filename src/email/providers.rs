@@ -72,7 +72,8 @@ pub fn split_suffix(domain: &str) -> (&str, &str) {
     let tld = &domain[last_dot + 1..];
     let rest = &domain[..last_dot];
     let mut suffix_start = last_dot + 1;
-    if tld.len() == 2 {
+    // Two letters is a country code; one letter only happens as a typo of one (yahoo.co.k).
+    if tld.len() <= 2 {
         if let Some(dot) = rest.rfind('.') {
             if SECOND_LEVEL_SUFFIXES.contains(&&rest[dot + 1..]) {
                 suffix_start = dot + 1;

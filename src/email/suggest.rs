@@ -43,6 +43,11 @@ fn candidates() -> &'static [Candidate] {
     })
 }
 
+/// Candidates whose name length is within two of `len` (the largest edit budget), in popularity order.
+fn near_length(len: usize) -> impl Iterator<Item = &'static Candidate> {
+    candidates().iter().filter(move |c| c.name.len().abs_diff(len) <= 2)
+}
+
 /// The set of characters in `s` as bits: a cheap lower bound on edit distance (each edit changes
 /// at most two bits), so most candidates are ruled out without running the distance.
 fn char_bag(s: &str) -> u64 {
@@ -73,7 +78,57 @@ fn name_budget(typed: &str, candidate: &str) -> usize {
     match (typed.len(), candidate.len()) {
         (t, c) if c >= 9 && t >= 7 => 2,
         (t, c) if c >= 5 && t >= 4 => 1,
+        (t, _) if t >= 3 && SHORT_TYPO_PRONE.contains(&candidate) => 1,
         _ => 0,
+    }
+}
+
+/// Short provider names so common in contact data that a keyboard slip next to them (`aol` ->
+/// `aok`, `alo`, `aool`; `live` -> `lvie`, `livr`) is a typo far more often than a real domain.
+/// Other names under five letters (`web`, `mail`, `qq`) get no name corrections at all.
+const SHORT_TYPO_PRONE: &[&str] = &["aol", "live", "msn"];
+
+/// QWERTY neighbours of each letter (rows and the keys diagonally adjacent).
+fn keyboard_adjacent(a: u8, b: u8) -> bool {
+    const ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
+    let pos = |c: u8| {
+        ROWS.iter().enumerate().find_map(|(r, row)| row.iter().position(|&k| k == c).map(|i| (r as i32, i as i32)))
+    };
+    match (pos(a), pos(b)) {
+        // Lower rows are offset half a key to the right: row r+1 key i sits between row r keys i and i+1.
+        (Some((ra, ia)), Some((rb, ib))) => match rb - ra {
+            0 => (ia - ib).abs() == 1,
+            1 => ib == ia || ib == ia - 1,
+            -1 => ia == ib || ia == ib - 1,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Whether a one-edit slip from `target` to `typed` is one fingers make: a swapped pair, a
+/// doubled or dropped letter, or a neighbouring key pressed instead of or beside the right one.
+fn keyboard_slip(typed: &[u8], target: &[u8]) -> bool {
+    let prefix = typed.iter().zip(target).take_while(|(a, b)| a == b).count();
+    match typed.len() as i64 - target.len() as i64 {
+        // Substitution or transposition.
+        0 => {
+            let (t, g) = (&typed[prefix..], &target[prefix..]);
+            (t.len() >= 2 && t[0] == g[1] && t[1] == g[0] && t[2..] == g[2..])
+                || (t[1..] == g[1..] && keyboard_adjacent(t[0], g[0]))
+        }
+        // Insertion: the extra letter doubles or neighbours the letter before or after it.
+        1 => {
+            let extra = typed[prefix];
+            typed[prefix + 1..] == target[prefix..]
+                && [prefix.checked_sub(1).map(|i| typed[i]), typed.get(prefix + 1).copied()]
+                    .into_iter()
+                    .flatten()
+                    .any(|n| n == extra || keyboard_adjacent(n, extra))
+        }
+        // Deletion.
+        -1 => typed[prefix..] == target[prefix + 1..],
+        _ => false,
     }
 }
 
@@ -86,9 +141,9 @@ pub fn suggest_domain(domain: &str, known: bool) -> Option<String> {
     // Stray punctuation typed for a dot ("gmail,com", "gmail..com") is part of the typo.
     let cleaned = clean_separators(domain);
     if cleaned != domain && is_popular(&cleaned) {
-        return Some(cleaned);
+        return Some(cleaned.into_owned());
     }
-    let domain = cleaned.as_str();
+    let domain: &str = &cleaned;
     let (name, suffix) = split_suffix(domain);
     if suffix.is_empty() {
         return suggest_for_single_label(domain);
@@ -97,7 +152,7 @@ pub fn suggest_domain(domain: &str, known: bool) -> Option<String> {
     let bag = char_bag(name);
 
     let mut best: Option<(usize, &'static str)> = None;
-    for c in candidates() {
+    for c in near_length(name.len()) {
         let budget = name_budget(name, c.name);
         if (bag ^ c.bag).count_ones() as usize > 2 * budget {
             continue;
@@ -105,24 +160,33 @@ pub fn suggest_domain(domain: &str, known: bool) -> Option<String> {
         let Some(name_distance) = osa_within(name.as_bytes(), c.name.as_bytes(), budget) else {
             continue;
         };
+        if name_distance == 1 && c.name.len() < 5 && !keyboard_slip(name.as_bytes(), c.name.as_bytes()) {
+            continue;
+        }
+        // A first letter dropped from a short name leaves a word (cloud.com, not icloud.com).
+        if name_distance == 1 && name.len() < 6 && name.len() + 1 == c.name.len() && c.name.ends_with(name) {
+            continue;
+        }
         let suffix_distance = if suffix == c.suffix {
             0
-        } else if !suffix_exists {
-            match osa_within(suffix.as_bytes(), c.suffix.as_bytes(), 1) {
-                Some(d) => d,
-                None if c.brand && !known => 3,
-                None => continue,
-            }
-        } else if c.brand && (name_distance == 0 || name.len() >= 5) && suffix.len().abs_diff(c.suffix.len()) == 1 {
-            // An existing ending with a letter dropped or added after a brand name: gmail.co,
-            // gmail.cm, gmail.om. A swapped letter is more likely the brand's own country domain
-            // (hotmail.be, outlook.at), and further off too (yahoo.com.sa).
-            match osa_within(suffix.as_bytes(), c.suffix.as_bytes(), 1) {
-                Some(d) => d,
-                None => continue,
-            }
         } else {
-            continue;
+            let one_off = osa_within(suffix.as_bytes(), c.suffix.as_bytes(), 1);
+            // A letter dropped or added (co, cm, om, ne for com / net), as opposed to replaced:
+            // a replaced letter in an existing ending is as likely another country's real domain
+            // of the same provider (hotmail.be, outlook.at).
+            let indel = suffix.len().abs_diff(c.suffix.len()) == 1;
+            match one_off {
+                // The typed ending does not exist.
+                Some(d) if !suffix_exists => d,
+                // The exact name of a popular provider with its ending mistyped: gmail.co,
+                // comcast.ne, aol.om; for long names also a replaced letter in a generic ending
+                // (comcast.bet), never between two country codes (hotmail.be is Microsoft's).
+                Some(d) if name_distance == 0 && (indel || (!known && c.name.len() >= 6 && suffix.len() >= 3)) => d,
+                // A distinctive brand mistyped in name and ending: gmial.co.
+                Some(d) if c.brand && name.len() >= 5 && indel => d,
+                None if !suffix_exists && c.brand && !known => 3,
+                _ => continue,
+            }
         };
         let total = name_distance + suffix_distance;
         // A listed domain is a squat only one dropped, added or swapped letter from a popular one;
@@ -178,7 +242,14 @@ fn fix_tld(domain: &str) -> Option<String> {
         .map(|t| format!("{head}.{t}"))
 }
 
-fn clean_separators(domain: &str) -> String {
+fn clean_separators(domain: &str) -> std::borrow::Cow<'_, str> {
+    let tidy = !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !domain.contains([',', ';', ':']);
+    if tidy {
+        return std::borrow::Cow::Borrowed(domain);
+    }
     let mut out = String::with_capacity(domain.len());
     for c in domain.chars() {
         let c = if matches!(c, ',' | ';' | ':') { '.' } else { c };
@@ -190,7 +261,7 @@ fn clean_separators(domain: &str) -> String {
     while out.ends_with('.') {
         out.pop();
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -214,17 +285,31 @@ mod tests {
             ("yandex.r", "yandex.ru"), ("chmial.ir", "chmail.ir"), ("protonmial.com", "protonmail.com"),
             ("qq.con", "qq.com"), ("163.con", "163.com"), ("naver.con", "naver.com"), ("gmx.dee", "gmx.de"),
             ("company.con", "company.com"), ("company.cmo", "company.com"), ("acme.co.ukk", "acme.co.uk"),
+            ("alo.com", "aol.com"), ("aool.com", "aol.com"), ("lvie.com", "live.com"), ("aol.om", "aol.com"),
+            ("comcast.ne", "comcast.net"), ("comcast.bet", "comcast.net"), ("yahoo.co.k", "yahoo.co.uk"),
         ] {
             assert_eq!(s(typo).as_deref(), Some(want), "{typo}");
         }
     }
 
     #[test]
+    fn keyboard_slips() {
+        for (typed, target) in [("alo", "aol"), ("aok", "aol"), ("aool", "aol"), ("aokl", "aol"), ("ao", "aol"), ("lvie", "live"), ("livr", "live"), ("llive", "live")] {
+            assert!(keyboard_slip(typed.as_bytes(), target.as_bytes()), "{typed}");
+        }
+        for (typed, target) in [("aon", "aol"), ("axl", "aol"), ("lxve", "live"), ("aoxl", "aol")] {
+            assert!(!keyboard_slip(typed.as_bytes(), target.as_bytes()), "{typed}");
+        }
+        assert!(keyboard_adjacent(b'g', b'h') && keyboard_adjacent(b'a', b'z') && keyboard_adjacent(b'k', b'm'));
+        assert!(!keyboard_adjacent(b'a', b'p') && !keyboard_adjacent(b'n', b'l'));
+    }
+
+    #[test]
     fn leaves_real_domains_alone() {
         for d in [
             "gmail.com", "aon.com", "mgi.com", "hotmart.com", "live.ca", "mail.ca", "acme.co",
-            "company.cm", "gmx-partners.com", "outlook-advisors.com", "web.de", "wed.de", "love.com",
-            "mall.com", "qa.com", "orange-county.org", "gmailer.io", "yahoo.com.sa", "example.ir",
+            "company.cm", "gmx-partners.com", "outlook-advisors.com", "web.de", "wed.de",
+            "mall.com", "axl.com", "cloud.com", "cloud.co", "qa.com", "orange-county.org", "gmailer.io", "yahoo.com.sa", "example.ir",
             "mail-box.de", "sina.com.cn",
         ] {
             assert_eq!(s(d), None, "{d}");
