@@ -61,10 +61,40 @@ function assertReady() {
 // Mirrors the bit layout in src/bindings.rs.
 const OPT = { allowQuoted: 1, allowComments: 2, allowIpDomain: 4, allowSingleLabel: 8, allowOverlong: 16, allowUnknownTld: 32 };
 const ST_VALID = 1, ST_EXTRA = 2, ST_ROLE = 64, ST_PLACEHOLDER = 128, ST_KIND_SHIFT = 8;
+const DOMAIN_KINDS = [null, 'free', 'business', 'disposable'];
 const ASCII_BIT = 0x80000000;
 const utf8 = new TextDecoder();
 
-/** Reads what the last `*_extra` call wrote to the output buffer (see src/bindings.rs). */
+const utf8out = new TextEncoder();
+let inPtr = 0, inCap = 0, heap = null;
+
+/** Makes the core's input buffer hold `bytes` (see `in_buf` in src/bindings.rs). */
+function reserveInput(bytes) {
+  if (bytes > inCap) {
+    inCap = Math.max(bytes, 256);
+    inPtr = core.in_buf(inCap);
+  }
+}
+
+/**
+ * Writes `s` as UTF-8 at `offset` in the core's input buffer (reserved for 3 bytes per UTF-16
+ * unit) and returns the byte length. ASCII is copied by a plain loop, the rest by encodeInto.
+ */
+function writeInput(s, offset) {
+  if (heap === null || heap.buffer !== memory.buffer) heap = new Uint8Array(memory.buffer);
+  const n = s.length;
+  const base = inPtr + offset;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) break;
+    heap[base + i] = c;
+  }
+  if (i === n) return n;
+  return i + utf8out.encodeInto(s.slice(i), heap.subarray(base + i, inPtr + inCap)).written;
+}
+
+/** The text the last `email_extra` / `email_check_batch` call wrote, as one JS string. */
 function readOut(lengthWord) {
   const len = lengthWord & 0x7fffffff;
   const bytes = new Uint8Array(memory.buffer, core.out_ptr(), len);
@@ -72,7 +102,23 @@ function readOut(lengthWord) {
   if (lengthWord & ASCII_BIT && len <= 4096) return String.fromCharCode.apply(null, bytes);
   return utf8.decode(bytes);
 }
-const DOMAIN_KINDS = [null, 'free', 'business', 'disposable'];
+
+/**
+ * A reader over what the last `email_extra` / `email_check_batch` call wrote: the text and the
+ * index whose first entry is its own length, then one group per outcome (see `Extra::outcome`).
+ */
+function readExtra(lengthWord) {
+  const text = readOut(lengthWord);
+  const ptr = core.out_index_ptr();
+  const ix = new Uint32Array(memory.buffer, ptr, new Uint32Array(memory.buffer, ptr, 1)[0]);
+  return { text, ix, at: 1, pos: 0 };
+}
+
+function nextString(x) {
+  const start = x.pos;
+  x.pos = x.ix[x.at++];
+  return x.text.slice(start, x.pos);
+}
 
 const localeCache = new Map();
 function localeIndex(tag) {
@@ -92,8 +138,23 @@ function optionBits(options) {
   return bits;
 }
 
-function issue(code, path, message, params) {
-  return { code, path, severity: codeSeverity.get(code) ?? 'error', message, params };
+/**
+ * An issue as plain data. `message` is rendered by the core the first time it is read (then kept
+ * as a plain property): batch callers that only count codes never pay for text they don't read.
+ * JSON.stringify, spreading and structuredClone all read it like any other property.
+ */
+function issue(code, path, locale, params) {
+  return {
+    code,
+    path,
+    severity: codeSeverity.get(code) ?? 'error',
+    get message() {
+      const message = core.message(code, locale, params);
+      Object.defineProperty(this, 'message', { value: message, enumerable: true, writable: true, configurable: true });
+      return message;
+    },
+    params,
+  };
 }
 
 function notString(input, path, locale) {
@@ -102,32 +163,49 @@ function notString(input, path, locale) {
   return {
     valid: false, value: '', original: '', changes: [], ascii: null, canonical: null, suggestion: null,
     domainKind: null, role: false, placeholder: false,
-    issues: [issue(code, path, core.message(code, locale, params), params)],
+    issues: [issue(code, path, locale, params)],
   };
 }
 
-function checkEmail(original, bits, locale, path) {
-  if (typeof original !== 'string') return notString(original, path, locale);
-  // A lone UTF-16 surrogate has no UTF-8 form; it is replaced (U+FFFD) before the core sees the
-  // string, and that replacement is recorded like any other change.
-  let input = original, repaired = null;
-  if (!original.isWellFormed()) {
-    input = original.toWellFormed();
-    repaired = { kind: 'replace_lone_surrogate', from: original, to: input };
-  }
-  const st = core.email_check(input, bits, locale);
+/**
+ * The string the core sees for `original`: a lone UTF-16 surrogate has no UTF-8 form, so it is
+ * replaced (U+FFFD) first, and that replacement is recorded like any other change.
+ */
+function wellFormed(original) {
+  return original.isWellFormed() ? null : { kind: 'replace_lone_surrogate', from: original, to: original.toWellFormed() };
+}
+
+/** Builds the public result from a status word and, when it has ST_EXTRA, the reader's next group. */
+function emailResult(original, repaired, st, x, path, locale) {
+  const input = repaired ? repaired.to : original;
   const valid = (st & ST_VALID) !== 0;
-  let value = input, ascii = input, canonical = input, suggestion = null, changes = [], issues = [];
+  let value = input, ascii = input, canonical = input, suggestion = null;
+  const changes = [], issues = [];
+  if (repaired) changes.push(repaired);
   if (st & ST_EXTRA) {
-    const [v, a, c, s, ch, is] = JSON.parse(readOut(core.email_extra()));
-    value = v;
-    ascii = a ?? v;
-    canonical = c ?? v;
-    suggestion = s;
-    changes = ch.map(([kind, from, to]) => ({ kind, from, to }));
-    issues = is.map(([code, message, params]) => issue(code, path, message, params));
+    const mask = x.ix[x.at++];
+    if (mask & 1) value = nextString(x);
+    ascii = canonical = value;
+    if (mask & 2) ascii = nextString(x);
+    if (mask & 4) canonical = nextString(x);
+    if (mask & 8) suggestion = nextString(x);
+    let from = input;
+    for (let n = x.ix[x.at++]; n > 0; n--) {
+      const kind = nextString(x);
+      const to = nextString(x);
+      changes.push({ kind, from, to });
+      from = to;
+    }
+    for (let n = x.ix[x.at++]; n > 0; n--) {
+      const code = nextString(x);
+      const params = {};
+      for (let p = x.ix[x.at++]; p > 0; p--) {
+        const name = nextString(x);
+        params[name] = nextString(x);
+      }
+      issues.push(issue(code, path, locale, params));
+    }
   }
-  if (repaired) changes.unshift(repaired);
   return {
     valid,
     value,
@@ -143,10 +221,29 @@ function checkEmail(original, bits, locale, path) {
   };
 }
 
+function checkEmail(original, bits, locale, path) {
+  if (typeof original !== 'string') return notString(original, path, locale);
+  const repaired = wellFormed(original);
+  const input = repaired ? repaired.to : original;
+  let st;
+  if (input.length > limits.emailInputBytes) {
+    // Past the cap only the length matters: the core answers without looking (and so without a copy).
+    st = core.email_check(input, bits, locale);
+  } else {
+    reserveInput(input.length * 3);
+    st = core.email_check_in(writeInput(input, 0), bits, locale);
+  }
+  return emailResult(original, repaired, st, st & ST_EXTRA ? readExtra(core.email_extra()) : null, path, locale);
+}
+
 export function validateEmail(input, options) {
   assertReady();
   return checkEmail(input, optionBits(options), localeIndex(options?.locale), options?.path ?? 'email');
 }
+
+/** Inputs per `email_check_batch` call, and input bytes reserved at most for one call. */
+const BATCH_RECORDS = 512;
+const BATCH_BYTES = 256 * 1024;
 
 export function validateEmails(inputs, options) {
   assertReady();
@@ -154,7 +251,44 @@ export function validateEmails(inputs, options) {
   const locale = localeIndex(options?.locale);
   const path = options?.path ?? 'email';
   const out = new Array(inputs.length);
-  for (let i = 0; i < inputs.length; i++) out[i] = checkEmail(inputs[i], bits, locale, path);
+  const batch = [], fixes = [];
+  const flush = (reserved) => {
+    if (batch.length === 0) return;
+    reserveInput(reserved);
+    const lengths = core.batch_buf(batch.length);
+    let offset = 0;
+    for (let k = 0; k < batch.length; k++) {
+      const i = batch[k];
+      const n = writeInput(fixes[k] ? fixes[k].to : inputs[i], offset);
+      // Views are made after writing: growing the input buffer may have moved wasm memory.
+      new Uint32Array(memory.buffer, lengths, batch.length)[k] = n;
+      offset += n;
+    }
+    const x = readExtra(core.email_check_batch(batch.length, bits, locale));
+    const statuses = new Uint32Array(memory.buffer, lengths, batch.length).slice();
+    for (let k = 0; k < batch.length; k++) {
+      const i = batch[k];
+      out[i] = emailResult(inputs[i], fixes[k], statuses[k], x, path, locale);
+    }
+    batch.length = 0;
+    fixes.length = 0;
+  };
+  let reserved = 0;
+  for (let i = 0; i < inputs.length; i++) {
+    const s = inputs[i];
+    if (typeof s !== 'string' || s.length > limits.emailInputBytes) {
+      out[i] = checkEmail(s, bits, locale, path);
+      continue;
+    }
+    if (batch.length === BATCH_RECORDS || reserved + s.length * 3 > BATCH_BYTES) {
+      flush(reserved);
+      reserved = 0;
+    }
+    batch.push(i);
+    fixes.push(wellFormed(s));
+    reserved += s.length * 3;
+  }
+  flush(reserved);
   return out;
 }
 

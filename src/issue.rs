@@ -170,6 +170,9 @@ impl Code {
 }
 
 /// One problem with a value.
+///
+/// The message is rendered on request ([`Issue::message`]) in the locale the caller asked for:
+/// batch callers that only count codes never pay for text they do not read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Issue {
     pub code: Code,
@@ -177,18 +180,21 @@ pub struct Issue {
     pub path: String,
     /// Values the message refers to, in a stable order.
     pub params: Vec<(&'static str, String)>,
-    /// The message rendered in the locale the caller asked for.
-    pub message: String,
+    pub locale: Locale,
 }
 
 impl Issue {
     pub fn new(code: Code, path: &str, locale: Locale, params: Vec<(&'static str, String)>) -> Issue {
-        let message = crate::locale::render(code, locale, &params);
-        Issue { code, path: path.to_owned(), params, message }
+        Issue { code, path: path.to_owned(), params, locale }
     }
 
     pub fn severity(&self) -> Severity {
         self.code.severity()
+    }
+
+    /// The message in the issue's locale, with its params filled in.
+    pub fn message(&self) -> String {
+        crate::locale::render(self.code, self.locale, &self.params)
     }
 
     pub fn param(&self, name: &str) -> Option<&str> {

@@ -345,16 +345,21 @@ fn split_address<'a>(value: &'a str, report: &mut Report) -> Option<Parts<'a>> {
         }
         return Some(Parts { local: &value[..=close], domain, quoted: true });
     }
-    let mut ats = value.match_indices('@');
-    let Some((at, _)) = ats.next() else {
+    let bytes = value.as_bytes();
+    let Some(at) = bytes.iter().position(|&b| b == b'@') else {
         report.add(Code::EmailMissingAt, Vec::new());
         return None;
     };
-    if ats.next().is_some() {
+    if bytes[at + 1..].contains(&b'@') {
         report.add(Code::EmailMultipleAt, Vec::new());
         return None;
     }
-    if value.chars().any(char::is_whitespace) {
+    let has_space = if value.is_ascii() {
+        bytes.iter().any(u8::is_ascii_whitespace)
+    } else {
+        value.chars().any(char::is_whitespace)
+    };
+    if has_space {
         report.add(Code::EmailContainsSpace, Vec::new());
         return None;
     }
@@ -406,18 +411,23 @@ fn check_local(parts: &Parts, report: &mut Report) -> bool {
         }
     } else if local.is_empty() {
         report.add(Code::EmailLocalEmpty, Vec::new());
-    } else if local.contains('(') || local.contains(')') {
+    } else if local.bytes().any(|b| b == b'(' || b == b')') {
         report.add(if opts.allow_comments { Code::EmailLocalInvalidChar } else { Code::EmailComment },
             if opts.allow_comments { vec![("char", "(".into())] } else { Vec::new() });
     } else if let Some(c) = local.chars().find(|&c| c != '.' && !is_atext(c)) {
         report.add(Code::EmailLocalInvalidChar, vec![("char", display_char(c))]);
-    } else if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+    } else if local.starts_with('.') || local.ends_with('.') || has_double_dot(local) {
         report.add(Code::EmailLocalDots, Vec::new());
     }
     if local.len() > MAX_LOCAL && !opts.allow_overlong {
         report.add(Code::EmailLocalTooLong, vec![("max", MAX_LOCAL.to_string())]);
     }
     report.issues.len() == before
+}
+
+/// `s` contains "..", without setting up a substring searcher (this is on every call's path).
+fn has_double_dot(s: &str) -> bool {
+    s.as_bytes().windows(2).any(|w| w == b"..")
 }
 
 fn display_char(c: char) -> String {
@@ -454,7 +464,7 @@ fn check_domain<'d>(domain: &'d str, report: &mut Report) -> Option<Cow<'d, str>
         }
         return Some(Cow::Borrowed(domain));
     }
-    if domain.contains('(') || domain.contains(')') {
+    if domain.bytes().any(|b| b == b'(' || b == b')') {
         report.add(Code::EmailComment, Vec::new());
         return None;
     }

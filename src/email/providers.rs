@@ -89,7 +89,6 @@ pub fn split_suffix(domain: &str) -> (&str, &str) {
 /// same mailbox. Lowercased; sub-address tags (`+tag`) removed; Gmail dots removed and googlemail
 /// folded into gmail; Yandex and Proton domain aliases folded.
 pub fn canonical(local: &str, ascii_domain: &str) -> String {
-    let mut local = lowercase(local);
     let mut domain = ascii_domain;
     match domain {
         "googlemail.com" => domain = "gmail.com",
@@ -99,19 +98,32 @@ pub fn canonical(local: &str, ascii_domain: &str) -> String {
     }
     // Sub-addressing: Gmail, Microsoft, Apple, Proton, Fastmail, Yandex and the hosted mail of
     // Google Workspace and Microsoft 365 all deliver `name+tag@` to `name@`. A leading '+' is not a tag.
-    if let Some(plus) = local.find('+').filter(|&p| p > 0) {
-        local.truncate(plus);
+    let local = match local.bytes().position(|b| b == b'+') {
+        Some(plus) if plus > 0 => &local[..plus],
+        _ => local,
+    };
+    let mut key = String::with_capacity(local.len() + 1 + domain.len());
+    if local.is_ascii() {
+        for b in local.bytes() {
+            match (domain, b) {
+                ("gmail.com", b'.') => {}
+                // Yandex treats '.' and '-' in logins as the same character.
+                ("yandex.ru", b'.') => key.push('-'),
+                _ => key.push(char::from(b.to_ascii_lowercase())),
+            }
+        }
+    } else {
+        for c in local.chars().flat_map(char::to_lowercase) {
+            match (domain, c) {
+                ("gmail.com", '.') => {}
+                ("yandex.ru", '.') => key.push('-'),
+                _ => key.push(c),
+            }
+        }
     }
-    match domain {
-        "gmail.com" => local.retain(|c| c != '.'),
-        // Yandex treats '.' and '-' in logins as the same character.
-        "yandex.ru" => local = local.replace('.', "-"),
-        _ => {}
-    }
-    local.reserve(1 + domain.len());
-    local.push('@');
-    local.push_str(domain);
-    local
+    key.push('@');
+    key.push_str(domain);
+    key
 }
 
 /// Lowercase, with the common all-ASCII case done without Unicode case tables.
