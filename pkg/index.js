@@ -11,6 +11,7 @@ function afterInit(exports) {
   memory = exports.memory;
   initialized = true;
   codeSeverity = new Map(core.issue_codes().map((c) => [c.code, c.severity]));
+  templates = new Map(core.message_templates().map(([code, ts]) => [code, ts.map(compileTemplate)]));
   limits.emailInputBytes = core.email_input_cap();
 }
 
@@ -138,23 +139,37 @@ function optionBits(options) {
   return bits;
 }
 
-/**
- * An issue as plain data. `message` is rendered by the core the first time it is read (then kept
- * as a plain property): batch callers that only count codes never pay for text they don't read.
- * JSON.stringify, spreading and structuredClone all read it like any other property.
- */
+// Messages are rendered here from the core's templates (fetched once by init), not fetched per
+// issue: a call across the boundary per message would cost more than the validation. The rules
+// mirror `render_template` in src/locale.rs and the JS suite checks both agree for every code and
+// locale: `{name}` is replaced by params[name]; in fa and ar a number is written in the locale's
+// digits and any other value is wrapped in Unicode isolates (FSI ... PDI).
+let templates = null; // code -> [parts per locale]; parts alternate literal text and param names
+const RTL_ZERO = [0, 0x06f0, 0x0660, 0];
+
+function compileTemplate(t) {
+  const parts = t.split(/\{([a-z_]+)\}/);
+  return parts;
+}
+
+function renderMessage(code, locale, params) {
+  const perLocale = templates.get(code);
+  if (!perLocale) return code;
+  const parts = perLocale[locale] ?? perLocale[0];
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = params[parts[i]];
+    if (value === undefined) out += `{${parts[i]}}`;
+    else if (RTL_ZERO[locale] === 0) out += value;
+    else if (/^[0-9]+$/.test(value)) out += value.replace(/[0-9]/g, (d) => String.fromCharCode(RTL_ZERO[locale] + (d.charCodeAt(0) - 48)));
+    else out += '\u2068' + value + '\u2069';
+    out += parts[i + 1];
+  }
+  return out;
+}
+
 function issue(code, path, locale, params) {
-  return {
-    code,
-    path,
-    severity: codeSeverity.get(code) ?? 'error',
-    get message() {
-      const message = core.message(code, locale, params);
-      Object.defineProperty(this, 'message', { value: message, enumerable: true, writable: true, configurable: true });
-      return message;
-    },
-    params,
-  };
+  return { code, path, severity: codeSeverity.get(code) ?? 'error', message: renderMessage(code, locale, params), params };
 }
 
 function notString(input, path, locale) {
@@ -299,7 +314,7 @@ export function issueCodes() {
 
 export function message(code, locale, params) {
   assertReady();
-  return core.message(String(code), localeIndex(locale), params ?? {});
+  return renderMessage(String(code), localeIndex(locale), params ?? {});
 }
 
 export function versions() {

@@ -174,7 +174,7 @@ impl Extra {
     /// `mask` bits 0-3 say which of value, ascii, canonical and suggestion follow (the shim
     /// already has the others: value is the input, ascii and canonical equal value). A change's
     /// `from` is the previous change's `to` (the input for the first). Messages are not included:
-    /// the shim renders one through `message` when it is first read.
+    /// the shim renders them from the templates (`message_templates`).
     fn outcome(&mut self, o: &EmailOutcome) {
         // The core records a change for every step that altered the value.
         let value_changed = !o.changes.is_empty();
@@ -272,7 +272,11 @@ pub fn email_check_batch(n: usize, options: u32, locale: u32) -> u32 {
                     let end = (at + *slot as usize).min(input.len());
                     let bytes = &input[at..end];
                     at = end;
-                    let text = String::from_utf8_lossy(bytes);
+                    // The shim writes UTF-8; a broken caller's bytes are replaced, never trusted.
+                    let text = match std::str::from_utf8(bytes) {
+                        Ok(t) => std::borrow::Cow::Borrowed(t),
+                        Err(_) => String::from_utf8_lossy(bytes),
+                    };
                     let o = validate_email(&text, &opts);
                     let st = status(&o, &text);
                     if st & ST_EXTRA != 0 {
@@ -306,6 +310,14 @@ pub fn issue_codes() -> JsValue {
         .iter()
         .map(|c| CodeRow { code: c.name, severity: c.severity.as_str(), description: c.description })
         .collect();
+    to_js(&rows)
+}
+
+/// Every code's message templates, `[[code, [en, fa, ar, zh]]...]`, for the shim's renderer
+/// (which must agree with `message`; the JS suite checks every code in every locale).
+#[wasm_bindgen]
+pub fn message_templates() -> JsValue {
+    let rows: Vec<(&str, [&str; 4])> = CODES.iter().map(|c| (c.name, c.templates)).collect();
     to_js(&rows)
 }
 

@@ -60,7 +60,7 @@ fn email_cases() {
         for (key, want) in case["expect"].as_object().unwrap() {
             if key == "messageContains" {
                 let needle = want.as_str().unwrap();
-                if !out.issues.iter().any(|i| i.message.contains(needle)) {
+                if !out.issues.iter().any(|i| i.message().contains(needle)) {
                     failures.push(format!("{input:?}: no message contains {needle:?}: {:?}", out.issues));
                 }
                 continue;

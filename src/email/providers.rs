@@ -126,15 +126,6 @@ pub fn canonical(local: &str, ascii_domain: &str) -> String {
     key
 }
 
-/// Lowercase, with the common all-ASCII case done without Unicode case tables.
-pub fn lowercase(s: &str) -> String {
-    if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        s.to_lowercase()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

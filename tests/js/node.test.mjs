@@ -260,3 +260,21 @@ test('functions called before init() throw a clear error instead of crashing lat
   // Undocumented either way; what matters is no opaque wasm-bindgen TypeError ("reading '__wbindgen_malloc'").
   assert.match(res.stdout, /^(no-throw|threw: .*\binit)/im, `calling validateEmail before init: ${res.stdout.trim()}`);
 });
+
+test('messages rendered in JS agree with the core for every code, locale and kind of param', async () => {
+  // pkg/index.js renders messages from the core's templates; the core's own renderer is the reference.
+  const core = await import('../../pkg/gen/intake.js');
+  const params = [{}, { max: '64', char: ',', tld: '.con', domain: 'gmial.com', suggestion: 'ali@gmail.com', local: 'info', type: 'number' },
+    { max: '254', suggestion: 'علی@example.ir', domain: 'مثال.ایران', char: '😀' }];
+  const locales = ['en', 'fa', 'ar', 'zh'];
+  let checked = 0;
+  for (const { code } of intake.issueCodes()) {
+    for (const [li, locale] of locales.entries()) {
+      for (const p of params) {
+        assert.equal(intake.message(code, locale, p), core.message(code, li, p), `${code} ${locale} ${JSON.stringify(p)}`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked >= 100);
+});
