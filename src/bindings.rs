@@ -1,10 +1,11 @@
 //! The WebAssembly boundary: the only module that knows about wasm-bindgen, js-sys and
 //! serde-wasm-bindgen. The hand-written shim `pkg/index.js` builds the public JS API on top.
 //!
-//! The hot call, `email_check`, returns one status word and keeps the outcome in a thread-local.
-//! Only when the outcome holds something the shim does not already have (a changed value, a key
-//! that differs, issues) does it call `email_extra`, which lays the strings out in a buffer the
-//! shim reads from wasm memory. A clean address costs one string copy in and one integer out. Nothing here can panic on any
+//! The hot call, `email_check`, returns one status word. Only when the outcome holds something the
+//! shim does not already have (a changed value, a key that differs, issues) does it also lay those
+//! strings out in a buffer the shim reads from wasm memory (`email_extra` gives its length). A
+//! clean address costs one string copy in and one integer out. `email_check_batch` does the same
+//! for many addresses in one call. Nothing here can panic on any
 //! input: every path ends in the total core functions.
 
 use crate::email::{validate_email, DomainKind, EmailOptions, EmailOutcome};
@@ -15,7 +16,8 @@ use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
-    static LAST_EMAIL: RefCell<Option<EmailOutcome>> = const { RefCell::new(None) };
+    /// The length word of the last fill of `OUT` by `email_check`, for `email_extra`.
+    static LAST_EXTRA: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 // Option bits, mirrored in pkg/index.js.
@@ -117,7 +119,15 @@ fn status(out: &EmailOutcome, input: &str) -> u32 {
 pub fn email_check(input: &str, options: u32, locale: u32) -> u32 {
     let out = validate_email(input, &email_options(options, locale));
     let st = status(&out, input);
-    LAST_EMAIL.with(|last| *last.borrow_mut() = Some(out));
+    if st & ST_EXTRA != 0 {
+        let word = OUT.with(|x| {
+            let mut x = x.borrow_mut();
+            x.begin();
+            x.outcome(&out);
+            x.finish()
+        });
+        LAST_EXTRA.with(|w| w.set(word));
+    }
     st
 }
 
@@ -179,7 +189,7 @@ impl Extra {
         // The core records a change for every step that altered the value.
         let value_changed = !o.changes.is_empty();
         let present = [
-            value_changed.then_some(o.value.as_str()),
+            value_changed.then_some(o.value.as_ref()),
             o.ascii.as_deref().filter(|a| *a != o.value),
             o.canonical.as_deref().filter(|c| *c != o.value),
             o.suggestion.as_deref(),
@@ -220,19 +230,11 @@ impl Extra {
     }
 }
 
-/// Writes the group of the last `email_check` (see `Extra::outcome`) after the index length.
+/// The length word of what the last `email_check` with ST_EXTRA in its status wrote to the output
+/// (its group, after the index length; see `Extra::outcome`).
 #[wasm_bindgen]
 pub fn email_extra() -> u32 {
-    LAST_EMAIL.with(|last| {
-        OUT.with(|out| {
-            let mut x = out.borrow_mut();
-            x.begin();
-            if let Some(o) = last.borrow().as_ref() {
-                x.outcome(o);
-            }
-            x.finish()
-        })
-    })
+    LAST_EXTRA.with(|w| w.get())
 }
 
 thread_local! {

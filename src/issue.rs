@@ -2,6 +2,7 @@
 //! the record of changes that standardization made.
 
 use crate::locale::Locale;
+use std::borrow::Cow;
 
 /// How bad an issue is. An `Error` makes the value invalid; a `Warning` is advice (a suggestion,
 /// a flag such as a disposable domain) that the caller's policy may or may not block on.
@@ -211,22 +212,24 @@ pub struct Change {
 }
 
 /// Applies standardization steps to a value while recording each one that changed something.
-pub(crate) struct Changes {
-    pub value: String,
+/// The value borrows the input until a step changes it.
+pub(crate) struct Changes<'a> {
+    pub value: Cow<'a, str>,
     pub list: Vec<Change>,
 }
 
-impl Changes {
-    pub fn new(original: &str) -> Changes {
-        Changes { value: original.to_owned(), list: Vec::new() }
+impl<'a> Changes<'a> {
+    pub fn new(original: &'a str) -> Changes<'a> {
+        Changes { value: Cow::Borrowed(original), list: Vec::new() }
     }
 
     /// Runs `step` on the current value; records a change of `kind` when the result differs.
     pub fn apply(&mut self, kind: &'static str, step: impl FnOnce(&str) -> Option<String>) {
         if let Some(next) = step(&self.value) {
-            if next != self.value {
-                let from = core::mem::replace(&mut self.value, next);
-                self.list.push(Change { kind, from, to: self.value.clone() });
+            if *next != *self.value {
+                let to = next.clone();
+                let from = core::mem::replace(&mut self.value, Cow::Owned(next)).into_owned();
+                self.list.push(Change { kind, from, to });
             }
         }
     }

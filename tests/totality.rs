@@ -11,7 +11,7 @@ fn check(input: &str, opts: &EmailOptions) {
     assert_eq!(out.original, input);
     assert_eq!(out.valid, !out.issues.iter().any(|i| i.severity() == Severity::Error));
     assert_eq!(out.changes.first().map_or(input, |c| c.from.as_str()), input);
-    assert_eq!(out.changes.last().map_or(out.value.as_str(), |c| c.to.as_str()), out.value);
+    assert_eq!(out.changes.last().map_or(out.value.as_ref(), |c| c.to.as_str()), out.value);
     for pair in out.changes.windows(2) {
         assert_eq!(pair[0].to, pair[1].from);
     }

@@ -75,11 +75,12 @@ impl DomainKind {
 }
 
 /// Everything known about one email input. `original` is never altered; `value` is the standardized
-/// address (best effort even when invalid); `changes` lead from one to the other.
+/// address (best effort even when invalid); `changes` lead from one to the other. Both borrow the
+/// input while they can (most addresses need no change); [`EmailOutcome::into_owned`] detaches.
 #[derive(Clone, Debug, PartialEq)]
-pub struct EmailOutcome {
-    pub value: String,
-    pub original: String,
+pub struct EmailOutcome<'a> {
+    pub value: Cow<'a, str>,
+    pub original: Cow<'a, str>,
     pub changes: Vec<Change>,
     /// No issue of severity error.
     pub valid: bool,
@@ -111,11 +112,11 @@ impl Report<'_> {
 }
 
 /// Validates and standardizes one email address.
-pub fn validate_email(input: &str, opts: &EmailOptions) -> EmailOutcome {
+pub fn validate_email<'a>(input: &'a str, opts: &EmailOptions) -> EmailOutcome<'a> {
     let mut report = Report { opts, issues: Vec::new() };
     if input.len() > EMAIL_INPUT_BYTES {
         report.add(Code::InputTooLong, vec![("max", EMAIL_INPUT_BYTES.to_string())]);
-        return EmailOutcome::rejected(input, input.to_owned(), Vec::new(), report.issues);
+        return EmailOutcome::rejected(input, Cow::Borrowed(input), Vec::new(), report.issues);
     }
 
     let Changes { value, list: changes } = standardize(input);
@@ -144,7 +145,7 @@ pub fn validate_email(input: &str, opts: &EmailOptions) -> EmailOutcome {
     let suggestion = if local_ok && !parts.quoted && parts.domain.is_ascii() {
         suggest_domain(domain.as_deref().unwrap_or(parts.domain), known)
             .map(|d| join_address(parts.local, &d))
-            .filter(|s| *s != value)
+            .filter(|s| **s != *value)
     } else {
         None
     };
@@ -154,8 +155,8 @@ pub fn validate_email(input: &str, opts: &EmailOptions) -> EmailOutcome {
 
     let valid = !report.has_errors();
     let mut outcome = EmailOutcome {
-        value: String::new(),
-        original: input.to_owned(),
+        value: Cow::Borrowed(""),
+        original: Cow::Borrowed(input),
         changes,
         valid,
         ascii: None,
@@ -214,11 +215,20 @@ fn join_address(local: &str, domain: &str) -> String {
     s
 }
 
-impl EmailOutcome {
-    fn rejected(input: &str, value: String, changes: Vec<Change>, issues: Vec<Issue>) -> EmailOutcome {
+impl<'a> EmailOutcome<'a> {
+    /// The same outcome, owning its strings.
+    pub fn into_owned(self) -> EmailOutcome<'static> {
+        EmailOutcome {
+            value: Cow::Owned(self.value.into_owned()),
+            original: Cow::Owned(self.original.into_owned()),
+            ..self
+        }
+    }
+
+    fn rejected(input: &'a str, value: Cow<'a, str>, changes: Vec<Change>, issues: Vec<Issue>) -> EmailOutcome<'a> {
         EmailOutcome {
             value,
-            original: input.to_owned(),
+            original: Cow::Borrowed(input),
             changes,
             valid: false,
             ascii: None,
@@ -250,7 +260,7 @@ fn already_standard(s: &str) -> bool {
 }
 
 /// Standardization: each step recorded as a [`Change`] when it changed something.
-fn standardize(input: &str) -> Changes {
+fn standardize(input: &str) -> Changes<'_> {
     let mut c = Changes::new(input);
     if already_standard(input) {
         return c;
@@ -609,7 +619,7 @@ fn is_placeholder(local: &str, ascii_domain: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn v(s: &str) -> EmailOutcome {
+    fn v(s: &str) -> EmailOutcome<'_> {
         validate_email(s, &EmailOptions::default())
     }
 
@@ -657,6 +667,6 @@ mod tests {
         let big = "a".repeat(EMAIL_INPUT_BYTES + 1);
         let o = v(&big);
         assert_eq!(codes(&o), ["input.too_long"]);
-        assert_eq!(o.value, big);
+        assert_eq!(o.value, big.as_str());
     }
 }
