@@ -49,26 +49,33 @@ thread_local! {
 /// stays valid until the next call that asks for more.
 #[wasm_bindgen]
 pub fn in_buf(capacity: usize) -> *mut u8 {
-    IN.with(|b| {
-        let mut b = b.borrow_mut();
-        if b.len() < capacity {
-            b.resize(capacity, 0);
-        }
-        b.as_mut_ptr()
-    })
+    IN.with(|b| grow(b, capacity))
 }
 
-/// `email_check` on the first `len` bytes of the input buffer. Bytes that are not UTF-8 (only a
-/// broken caller could write them) are replaced, never trusted.
+/// Makes a shared buffer at least `n` long and returns its address for the shim to write into.
+fn grow<T: Copy + Default>(buffer: &RefCell<Vec<T>>, n: usize) -> *mut T {
+    let mut b = buffer.borrow_mut();
+    if b.len() < n {
+        b.resize(n, T::default());
+    }
+    b.as_mut_ptr()
+}
+
+/// The shim writes UTF-8; bytes that are not (only a broken caller could write them) are
+/// replaced, never trusted.
+fn text_of(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(t) => std::borrow::Cow::Borrowed(t),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// `email_check` on the first `len` bytes of the input buffer.
 #[wasm_bindgen]
 pub fn email_check_in(len: usize, options: u32, locale: u32) -> u32 {
     IN.with(|b| {
         let b = b.borrow();
-        let bytes = &b[..len.min(b.len())];
-        match std::str::from_utf8(bytes) {
-            Ok(s) => email_check(s, options, locale),
-            Err(_) => email_check(&String::from_utf8_lossy(bytes), options, locale),
-        }
+        email_check(&text_of(&b[..len.min(b.len())]), options, locale)
     })
 }
 
@@ -246,13 +253,7 @@ thread_local! {
 /// Makes the batch buffer hold at least `n` entries and returns its address.
 #[wasm_bindgen]
 pub fn batch_buf(n: usize) -> *mut u32 {
-    BATCH.with(|b| {
-        let mut b = b.borrow_mut();
-        if b.len() < n {
-            b.resize(n, 0);
-        }
-        b.as_mut_ptr()
-    })
+    BATCH.with(|b| grow(b, n))
 }
 
 /// Validates `n` addresses laid end to end in the input buffer, their byte lengths in the batch
@@ -274,11 +275,7 @@ pub fn email_check_batch(n: usize, options: u32, locale: u32) -> u32 {
                     let end = (at + *slot as usize).min(input.len());
                     let bytes = &input[at..end];
                     at = end;
-                    // The shim writes UTF-8; a broken caller's bytes are replaced, never trusted.
-                    let text = match std::str::from_utf8(bytes) {
-                        Ok(t) => std::borrow::Cow::Borrowed(t),
-                        Err(_) => String::from_utf8_lossy(bytes),
-                    };
+                    let text = text_of(bytes);
                     let o = validate_email(&text, &opts);
                     let st = status(&o, &text);
                     if st & ST_EXTRA != 0 {
