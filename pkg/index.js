@@ -9,6 +9,7 @@ let memory = null;
 
 function afterInit(exports) {
   memory = exports.memory;
+  header = core.out_header_ptr() >>> 2;
   initialized = true;
   codeSeverity = new Map(core.issue_codes().map((c) => [c.code, c.severity]));
   templates = new Map(core.message_templates().map(([code, ts]) => [code, ts.map(compileTemplate)]));
@@ -95,24 +96,24 @@ function writeInput(s, offset) {
   return i + utf8out.encodeInto(s.slice(i), heap.subarray(base + i, inPtr + inCap)).written;
 }
 
-/** The text the last `email_extra` / `email_check_batch` call wrote, as one JS string. */
-function readOut(lengthWord) {
-  const len = lengthWord & 0x7fffffff;
-  const bytes = new Uint8Array(memory.buffer, core.out_ptr(), len);
-  // For short ASCII, building the string from char codes beats a TextDecoder call several times over.
-  if (lengthWord & ASCII_BIT && len <= 4096) return String.fromCharCode.apply(null, bytes);
-  return utf8.decode(bytes);
-}
+let heap32 = null, header = 0;
 
 /**
- * A reader over what the last `email_extra` / `email_check_batch` call wrote: the text and the
- * index whose first entry is its own length, then one group per outcome (see `Extra::outcome`).
+ * A reader over what the last `email_check` (with ST_EXTRA) or `email_check_batch` wrote, found
+ * through the core's header (see `HEADER` in src/bindings.rs): the text as one JS string, and the
+ * index (read in place) whose first entry is its length, then one group per outcome.
  */
-function readExtra(lengthWord) {
-  const text = readOut(lengthWord);
-  const ptr = core.out_index_ptr();
-  const ix = new Uint32Array(memory.buffer, ptr, new Uint32Array(memory.buffer, ptr, 1)[0]);
-  return { text, ix, at: 1, pos: 0 };
+function readExtra() {
+  if (heap32 === null || heap32.buffer !== memory.buffer) {
+    heap32 = new Uint32Array(memory.buffer);
+    heap = new Uint8Array(memory.buffer);
+  }
+  const word = heap32[header], textPtr = heap32[header + 1], indexPtr = heap32[header + 2];
+  const len = word & 0x7fffffff;
+  const bytes = heap.subarray(textPtr, textPtr + len);
+  // For short ASCII, building the string from char codes beats a TextDecoder call several times over.
+  const text = word & ASCII_BIT && len <= 4096 ? String.fromCharCode.apply(null, bytes) : utf8.decode(bytes);
+  return { text, ix: heap32, at: (indexPtr >>> 2) + 1, pos: 0 };
 }
 
 function nextString(x) {
@@ -248,7 +249,7 @@ function checkEmail(original, bits, locale, path) {
     reserveInput(input.length * 3);
     st = core.email_check_in(writeInput(input, 0), bits, locale);
   }
-  return emailResult(original, repaired, st, st & ST_EXTRA ? readExtra(core.email_extra()) : null, path, locale);
+  return emailResult(original, repaired, st, st & ST_EXTRA ? readExtra() : null, path, locale);
 }
 
 export function validateEmail(input, options) {
@@ -279,7 +280,8 @@ export function validateEmails(inputs, options) {
       new Uint32Array(memory.buffer, lengths, batch.length)[k] = n;
       offset += n;
     }
-    const x = readExtra(core.email_check_batch(batch.length, bits, locale));
+    core.email_check_batch(batch.length, bits, locale);
+    const x = readExtra();
     const statuses = new Uint32Array(memory.buffer, lengths, batch.length).slice();
     for (let k = 0; k < batch.length; k++) {
       const i = batch[k];

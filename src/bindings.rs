@@ -3,7 +3,7 @@
 //!
 //! The hot call, `email_check`, returns one status word. Only when the outcome holds something the
 //! shim does not already have (a changed value, a key that differs, issues) does it also lay those
-//! strings out in a buffer the shim reads from wasm memory (`email_extra` gives its length). A
+//! strings out in a buffer the shim reads from wasm memory (found through `HEADER`). A
 //! clean address costs one string copy in and one integer out. `email_check_batch` does the same
 //! for many addresses in one call. Nothing here can panic on any
 //! input: every path ends in the total core functions.
@@ -16,8 +16,16 @@ use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
-    /// The length word of the last fill of `OUT` by `email_check`, for `email_extra`.
-    static LAST_EXTRA: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// Where the shim finds the last fill of `OUT`: its length word, the text's address and the
+    /// index's address. Its own address never changes, so the shim asks for it once and then reads
+    /// it from memory instead of making three calls per address.
+    static HEADER: std::cell::Cell<[u32; 3]> = const { std::cell::Cell::new([0; 3]) };
+}
+
+/// Address of the header (see `HEADER`).
+#[wasm_bindgen]
+pub fn out_header_ptr() -> *const u32 {
+    HEADER.with(|h| h.as_ptr() as *const u32)
 }
 
 // Option bits, mirrored in pkg/index.js.
@@ -28,7 +36,7 @@ const OPT_SINGLE_LABEL: u32 = 8;
 const OPT_OVERLONG: u32 = 16;
 const OPT_UNKNOWN_TLD: u32 = 32;
 
-// Status bits, mirrored in pkg/index.js. ST_EXTRA: call `email_extra` for strings and details.
+// Status bits, mirrored in pkg/index.js. ST_EXTRA: strings and details were written to `OUT`.
 const ST_VALID: u32 = 1;
 const ST_EXTRA: u32 = 2;
 const ST_ROLE: u32 = 64;
@@ -127,19 +135,18 @@ pub fn email_check(input: &str, options: u32, locale: u32) -> u32 {
     let out = validate_email(input, &email_options(options, locale));
     let st = status(&out, input);
     if st & ST_EXTRA != 0 {
-        let word = OUT.with(|x| {
+        OUT.with(|x| {
             let mut x = x.borrow_mut();
             x.begin();
             x.outcome(&out);
             x.finish()
         });
-        LAST_EXTRA.with(|w| w.set(word));
     }
     st
 }
 
 thread_local! {
-    /// What `email_extra` hands out: strings back to back in `text`, and in `index` where each one
+    /// What `email_check` and `email_check_batch` hand out: strings back to back in `text`, and in `index` where each one
     /// ends (in UTF-16 code units) and how they group. The shim decodes `text` into one JS string
     /// and slices it, which is several times cheaper than JSON or one decode per string.
     static OUT: RefCell<Extra> = RefCell::new(Extra { text: String::new(), index: Vec::with_capacity(256), utf16: 0 });
@@ -170,17 +177,6 @@ impl Extra {
     }
 }
 
-/// Address of the text filled by the last `email_extra` call.
-#[wasm_bindgen]
-pub fn out_ptr() -> *const u8 {
-    OUT.with(|o| o.borrow().text.as_ptr())
-}
-
-/// Address of the index filled by the last `email_extra` call.
-#[wasm_bindgen]
-pub fn out_index_ptr() -> *const u32 {
-    OUT.with(|o| o.borrow().index.as_ptr())
-}
 
 impl Extra {
     /// Appends one outcome's group to the index and its strings to the text:
@@ -228,20 +224,17 @@ impl Extra {
         self.number(0);
     }
 
-    /// Ends a fill; returns the text length in bytes with bit 31 set when it is all ASCII.
+    /// Ends a fill: the index gets its length, the header the text length in bytes (bit 31 set
+    /// when it is all ASCII) and both addresses. Returns the length word.
     fn finish(&mut self) -> u32 {
         let len = self.index.len() as u32;
         self.index[0] = len;
         let ascii_bit = if self.text.is_ascii() { 1 << 31 } else { 0 };
-        (self.text.len() as u32 & 0x7fff_ffff) | ascii_bit
+        let word = (self.text.len() as u32 & 0x7fff_ffff) | ascii_bit;
+        // Addresses are 32-bit in wasm32.
+        HEADER.with(|h| h.set([word, self.text.as_ptr() as usize as u32, self.index.as_ptr() as usize as u32]));
+        word
     }
-}
-
-/// The length word of what the last `email_check` with ST_EXTRA in its status wrote to the output
-/// (its group, after the index length; see `Extra::outcome`).
-#[wasm_bindgen]
-pub fn email_extra() -> u32 {
-    LAST_EXTRA.with(|w| w.get())
 }
 
 thread_local! {
