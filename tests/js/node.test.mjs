@@ -169,6 +169,15 @@ test('validateEmails equals mapping validateEmail', () => {
     ...fixtures.corpus.cases.map((c) => c.input),
   ].filter((s) => typeof s === 'string');
   assert.deepEqual(intake.validateEmails([]), []);
+  // Across the batch boundaries (512 addresses or 256 KB of input per wasm call), with inputs the
+  // batch path hands back to the single path (non-strings, over the cap) and lone surrogates mixed in.
+  const mixed = [];
+  for (let i = 0; i < 3; i++) {
+    for (const s of inputs) mixed.push(s, `ＡＬＩ${i}＠ｇｍａｉｌ．ｃｏｍ`, `x${i}\uD800@example.com`);
+    mixed.push(null, 42, 'a'.repeat(2000) + '@example.com', 'é'.repeat(900) + '@example.com');
+  }
+  assert.ok(mixed.length > 3 * 512);
+  assert.deepEqual(intake.validateEmails(mixed), mixed.map((s) => intake.validateEmail(s)), 'mixed batch');
   for (const options of [undefined, {}, { locale: 'fa', path: 'row.email', allowQuoted: true, allowIpDomain: true }]) {
     const batch = options === undefined ? intake.validateEmails(inputs) : intake.validateEmails(inputs, options);
     assert.equal(batch.length, inputs.length);
