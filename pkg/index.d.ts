@@ -110,6 +110,71 @@ export function validateEmail(input: string, options?: EmailOptions): EmailResul
 /** Validates many addresses with the same options; same results as mapping `validateEmail`. */
 export function validateEmails(inputs: readonly string[], options?: EmailOptions): EmailResult[];
 
+/** ISO 3166-1 alpha-2 region code, e.g. `IR`, `US`, `CN` (case-insensitive on input). */
+export type RegionCode = string;
+
+export type PhoneType =
+  | 'FIXED_LINE' | 'MOBILE' | 'FIXED_LINE_OR_MOBILE' | 'TOLL_FREE' | 'PREMIUM_RATE' | 'SHARED_COST'
+  | 'VOIP' | 'PERSONAL_NUMBER' | 'PAGER' | 'UAN' | 'VOICEMAIL' | 'UNKNOWN';
+
+export interface PhoneOptions {
+  /** Region assumed for numbers written without a country code (`0912 345 6789` with `IR`). */
+  defaultRegion?: RegionCode;
+  locale?: Locale;
+  /** Field path reported in issues. Default `phone`. */
+  path?: string;
+  /** Accept letters (vanity numbers such as 1-800-FLOWERS), converted to digits. Default false. */
+  allowLetters?: boolean;
+}
+
+export interface PhoneResult {
+  /** True when the number is valid for its region (no issue of severity error). */
+  valid: boolean;
+  /** The standardized value: E.164 (with `;ext=` when an extension was given) when the number could be parsed, else the trimmed input. */
+  value: string;
+  original: string;
+  changes: Change[];
+  /** `+989123456789`; null when the number could not be parsed to a country code and national number. */
+  e164: string | null;
+  /** `+98 912 345 6789` */
+  international: string | null;
+  /** `0912 345 6789` */
+  national: string | null;
+  /** `tel:+98-912-345-6789` */
+  rfc3966: string | null;
+  countryCode: number | null;
+  /** The region the number belongs to, null when unknown or invalid. `001` for non-geographic numbers. */
+  region: RegionCode | null;
+  nationalNumber: string | null;
+  extension: string | null;
+  type: PhoneType | null;
+  /** The length is possible for the region (a weaker check than `valid`). */
+  possible: boolean;
+  issues: Issue[];
+}
+
+/** Parses, validates and formats one phone number. Synchronous and total. */
+export function validatePhone(input: string, options?: PhoneOptions): PhoneResult;
+
+/** Same as mapping `validatePhone`, faster for many numbers. */
+export function validatePhones(inputs: readonly string[], options?: PhoneOptions): PhoneResult[];
+
+/**
+ * Formats a phone number as it is typed: feed one character at a time (or the whole text so far
+ * with `set`), get the formatted text back. For live form fields.
+ */
+export class AsYouType {
+  constructor(defaultRegion?: RegionCode);
+  /** Adds typed characters; returns the formatted text so far. */
+  input(chars: string): string;
+  /** Replaces everything typed so far; returns the formatted text. */
+  set(text: string): string;
+  /** Clears the state. */
+  clear(): void;
+  /** The region detected so far, or null. */
+  region(): RegionCode | null;
+}
+
 /** Every issue code intake can raise, with its severity. */
 export function issueCodes(): IssueCodeInfo[];
 
@@ -120,4 +185,4 @@ export function message(code: string, locale?: Locale, params?: Record<string, s
 export function versions(): Versions;
 
 /** Byte caps applied to inputs; longer input gets an `input.too_long` issue. */
-export const limits: { readonly emailInputBytes: number };
+export const limits: { readonly emailInputBytes: number; readonly phoneInputBytes: number };

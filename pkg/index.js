@@ -14,6 +14,7 @@ function afterInit(exports) {
   codeSeverity = new Map(core.issue_codes().map((c) => [c.code, c.severity]));
   templates = new Map(core.message_templates().map(([code, ts]) => [code, ts.map(compileTemplate)]));
   limits.emailInputBytes = core.email_input_cap();
+  limits.phoneInputBytes = core.phone_input_cap();
 }
 
 const isNode = typeof process !== 'undefined' && process.versions != null && process.versions.node != null
@@ -173,13 +174,16 @@ function issue(code, path, locale, params) {
   return { code, path, severity: codeSeverity.get(code) ?? 'error', message: renderMessage(code, locale, params), params };
 }
 
+/** The issue for a value that is not a string (the core only sees strings). */
+function notStringIssue(input, path, locale) {
+  return issue('input.not_string', path, locale, { type: input === null ? 'null' : typeof input });
+}
+
 function notString(input, path, locale) {
-  const code = 'input.not_string';
-  const params = { type: input === null ? 'null' : typeof input };
   return {
     valid: false, value: '', original: '', changes: [], ascii: null, canonical: null, suggestion: null,
     domainKind: null, role: false, placeholder: false,
-    issues: [issue(code, path, locale, params)],
+    issues: [notStringIssue(input, path, locale)],
   };
 }
 
@@ -189,6 +193,26 @@ function notString(input, path, locale) {
  */
 function wellFormed(original) {
   return original.isWellFormed() ? null : { kind: 'replace_lone_surrogate', from: original, to: original.toWellFormed() };
+}
+
+/** The changes (each `from` is the previous `to`, the first's is `input`) and issues of a group. */
+function readChangesAndIssues(x, input, changes, issues, path, locale) {
+  let from = input;
+  for (let n = x.ix[x.at++]; n > 0; n--) {
+    const kind = nextString(x);
+    const to = nextString(x);
+    changes.push({ kind, from, to });
+    from = to;
+  }
+  for (let n = x.ix[x.at++]; n > 0; n--) {
+    const code = nextString(x);
+    const params = {};
+    for (let p = x.ix[x.at++]; p > 0; p--) {
+      const name = nextString(x);
+      params[name] = nextString(x);
+    }
+    issues.push(issue(code, path, locale, params));
+  }
 }
 
 /** Builds the public result from a status word and, when it has ST_EXTRA, the reader's next group. */
@@ -205,22 +229,7 @@ function emailResult(original, repaired, st, x, path, locale) {
     if (mask & 2) ascii = nextString(x);
     if (mask & 4) canonical = nextString(x);
     if (mask & 8) suggestion = nextString(x);
-    let from = input;
-    for (let n = x.ix[x.at++]; n > 0; n--) {
-      const kind = nextString(x);
-      const to = nextString(x);
-      changes.push({ kind, from, to });
-      from = to;
-    }
-    for (let n = x.ix[x.at++]; n > 0; n--) {
-      const code = nextString(x);
-      const params = {};
-      for (let p = x.ix[x.at++]; p > 0; p--) {
-        const name = nextString(x);
-        params[name] = nextString(x);
-      }
-      issues.push(issue(code, path, locale, params));
-    }
+    readChangesAndIssues(x, input, changes, issues, path, locale);
   }
   return {
     valid,
@@ -257,15 +266,16 @@ export function validateEmail(input, options) {
   return checkEmail(input, optionBits(options), localeIndex(options?.locale), options?.path ?? 'email');
 }
 
-/** Inputs per `email_check_batch` call, and input bytes reserved at most for one call. */
+/** Inputs per batch call, and input bytes reserved at most for one call. */
 const BATCH_RECORDS = 512;
 const BATCH_BYTES = 256 * 1024;
 
-export function validateEmails(inputs, options) {
-  assertReady();
-  const bits = optionBits(options);
-  const locale = localeIndex(options?.locale);
-  const path = options?.path ?? 'email';
+/**
+ * Validates many strings with one wasm call per batch: `single(s)` handles what the batch cannot
+ * (non-strings, inputs over `cap`), `callBatch(n)` runs the core on the `n` inputs written, and
+ * `build(original, repaired, status, reader)` makes each result.
+ */
+function runBatch(inputs, cap, single, callBatch, build) {
   const out = new Array(inputs.length);
   const batch = [], fixes = [];
   const flush = (reserved) => {
@@ -274,27 +284,23 @@ export function validateEmails(inputs, options) {
     const lengths = core.batch_buf(batch.length);
     let offset = 0;
     for (let k = 0; k < batch.length; k++) {
-      const i = batch[k];
-      const n = writeInput(fixes[k] ? fixes[k].to : inputs[i], offset);
+      const n = writeInput(fixes[k] ? fixes[k].to : inputs[batch[k]], offset);
       // Views are made after writing: growing the input buffer may have moved wasm memory.
       new Uint32Array(memory.buffer, lengths, batch.length)[k] = n;
       offset += n;
     }
-    core.email_check_batch(batch.length, bits, locale);
+    callBatch(batch.length);
     const x = readExtra();
     const statuses = new Uint32Array(memory.buffer, lengths, batch.length).slice();
-    for (let k = 0; k < batch.length; k++) {
-      const i = batch[k];
-      out[i] = emailResult(inputs[i], fixes[k], statuses[k], x, path, locale);
-    }
+    for (let k = 0; k < batch.length; k++) out[batch[k]] = build(inputs[batch[k]], fixes[k], statuses[k], x);
     batch.length = 0;
     fixes.length = 0;
   };
   let reserved = 0;
   for (let i = 0; i < inputs.length; i++) {
     const s = inputs[i];
-    if (typeof s !== 'string' || s.length > limits.emailInputBytes) {
-      out[i] = checkEmail(s, bits, locale, path);
+    if (typeof s !== 'string' || s.length > cap) {
+      out[i] = single(s);
       continue;
     }
     if (batch.length === BATCH_RECORDS || reserved + s.length * 3 > BATCH_BYTES) {
@@ -307,6 +313,135 @@ export function validateEmails(inputs, options) {
   }
   flush(reserved);
   return out;
+}
+
+export function validateEmails(inputs, options) {
+  assertReady();
+  const bits = optionBits(options);
+  const locale = localeIndex(options?.locale);
+  const path = options?.path ?? 'email';
+  return runBatch(inputs, limits.emailInputBytes, (s) => checkEmail(s, bits, locale, path),
+    (n) => core.email_check_batch(n, bits, locale),
+    (original, repaired, st, x) => emailResult(original, repaired, st, x, path, locale));
+}
+
+// Phone status word: mirrors src/bindings.rs.
+const PH_VALID = 1, PH_EXTRA = 2, PH_POSSIBLE = 4, PH_TYPE_SHIFT = 4, PH_CC_SHIFT = 16;
+const PHONE_TYPES = ['FIXED_LINE', 'MOBILE', 'FIXED_LINE_OR_MOBILE', 'TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST',
+  'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL', 'UNKNOWN'];
+
+/** A region code as the core takes it: its two letters packed in a number, 0 for none. */
+function regionWord(region) {
+  if (typeof region !== 'string') return 0;
+  const r = region.trim().toUpperCase();
+  return /^[A-Z]{2}$/.test(r) ? (r.charCodeAt(0) << 8) | r.charCodeAt(1) : 0;
+}
+
+function phoneResult(original, repaired, st, x, path, locale) {
+  const input = repaired ? repaired.to : original;
+  let value = input, e164 = null, international = null, national = null, rfc3966 = null, region = null,
+    nationalNumber = null, extension = null;
+  const changes = [], issues = [];
+  if (repaired) changes.push(repaired);
+  if (st & PH_EXTRA) {
+    const mask = x.ix[x.at++];
+    if (mask & 1) value = nextString(x);
+    if (mask & 2) e164 = nextString(x);
+    if (mask & 4) international = nextString(x);
+    if (mask & 8) national = nextString(x);
+    if (mask & 16) rfc3966 = nextString(x);
+    if (mask & 32) region = nextString(x);
+    if (mask & 64) nationalNumber = nextString(x);
+    if (mask & 128) extension = nextString(x);
+    readChangesAndIssues(x, input, changes, issues, path, locale);
+  }
+  const type = (st >>> PH_TYPE_SHIFT) & 15;
+  return {
+    valid: (st & PH_VALID) !== 0,
+    value,
+    original,
+    changes,
+    e164,
+    international,
+    national,
+    rfc3966,
+    countryCode: (st >>> PH_CC_SHIFT) || null,
+    region,
+    nationalNumber,
+    extension,
+    type: type ? PHONE_TYPES[type - 1] : null,
+    possible: (st & PH_POSSIBLE) !== 0,
+    issues,
+  };
+}
+
+function checkPhone(original, region, bits, locale, path) {
+  if (typeof original !== 'string') {
+    return {
+      valid: false, value: '', original: '', changes: [], e164: null, international: null, national: null,
+      rfc3966: null, countryCode: null, region: null, nationalNumber: null, extension: null, type: null,
+      possible: false, issues: [notStringIssue(original, path, locale)],
+    };
+  }
+  const repaired = wellFormed(original);
+  const input = repaired ? repaired.to : original;
+  let st;
+  if (input.length > limits.phoneInputBytes) {
+    st = core.phone_check(input, region, bits, locale);
+  } else {
+    reserveInput(input.length * 3);
+    st = core.phone_check_in(writeInput(input, 0), region, bits, locale);
+  }
+  return phoneResult(original, repaired, st, readExtra(), path, locale);
+}
+
+function phoneArgs(options) {
+  return [regionWord(options?.defaultRegion), options?.allowLetters ? 1 : 0, localeIndex(options?.locale), options?.path ?? 'phone'];
+}
+
+export function validatePhone(input, options) {
+  assertReady();
+  const [region, bits, locale, path] = phoneArgs(options);
+  return checkPhone(input, region, bits, locale, path);
+}
+
+export function validatePhones(inputs, options) {
+  assertReady();
+  const [region, bits, locale, path] = phoneArgs(options);
+  return runBatch(inputs, limits.phoneInputBytes, (s) => checkPhone(s, region, bits, locale, path),
+    (n) => core.phone_check_batch(n, region, bits, locale),
+    (original, repaired, st, x) => phoneResult(original, repaired, st, x, path, locale));
+}
+
+/** Formats a phone number as it is typed (see index.d.ts). Keeps the text typed so far. */
+export class AsYouType {
+  #region;
+  #text = '';
+
+  constructor(defaultRegion) {
+    this.#region = regionWord(defaultRegion);
+  }
+
+  input(chars) {
+    return this.set(this.#text + String(chars));
+  }
+
+  set(text) {
+    assertReady();
+    // Bounded like every input: a field never holds a phone number longer than this.
+    this.#text = String(text).slice(0, 256);
+    return core.phone_as_you_type(this.#text, this.#region);
+  }
+
+  clear() {
+    this.#text = '';
+  }
+
+  region() {
+    assertReady();
+    const r = validatePhone(this.#text, { defaultRegion: this.#region ? String.fromCharCode(this.#region >> 8, this.#region & 255) : undefined });
+    return r.region;
+  }
 }
 
 export function issueCodes() {
@@ -325,4 +460,4 @@ export function versions() {
 }
 
 /** Filled in by init() from the core, so the numbers have one source. */
-export const limits = { emailInputBytes: 0 };
+export const limits = { emailInputBytes: 0, phoneInputBytes: 0 };

@@ -149,6 +149,29 @@ codes! {
     EmailPlaceholder = "email.placeholder", Warning, "A placeholder or test address (test@test.com, a@a.com, x@example.com).",
         en: "This looks like a placeholder, not a real address.", fa: "این به نظر یک نشانی آزمایشی است، نه یک نشانی واقعی.",
         ar: "يبدو هذا عنوانًا تجريبيًا وليس عنوانًا حقيقيًا.", zh: "这看起来是占位地址，而不是真实地址。";
+    PhoneNotANumber = "phone.not_a_number", Error, "The text does not look like a phone number (fewer than three digits, or other characters in it).",
+        en: "This does not look like a phone number.", fa: "این به شمارهٔ تلفن شبیه نیست.",
+        ar: "لا يبدو هذا رقم هاتف.", zh: "这看起来不像电话号码。";
+    PhoneInvalidCountryCode = "phone.invalid_country_code", Error, "No known country calling code: none was written and no default region was given, or the one written does not exist.",
+        en: "Add a valid country code, starting with +.", fa: "کد کشور معتبری وارد کنید که با + شروع شود.",
+        ar: "أضف رمز دولة صالحًا يبدأ بـ +.", zh: "请添加以 + 开头的有效国家代码。";
+    PhoneTooShort = "phone.too_short", Error, "Too few digits for a number of its country.",
+        en: "This phone number is too short.", fa: "این شمارهٔ تلفن خیلی کوتاه است.",
+        ar: "رقم الهاتف هذا قصير جدًا.", zh: "电话号码太短。";
+    PhoneTooLong = "phone.too_long", Error, "Too many digits for a number of its country.",
+        en: "This phone number is too long.", fa: "این شمارهٔ تلفن خیلی بلند است.",
+        ar: "رقم الهاتف هذا طويل جدًا.", zh: "电话号码太长。";
+    PhoneInvalidLength = "phone.invalid_length", Error, "A number of digits that no number of its country has.",
+        en: "This phone number has the wrong number of digits.", fa: "تعداد ارقام این شمارهٔ تلفن نادرست است.",
+        ar: "عدد أرقام رقم الهاتف هذا غير صحيح.", zh: "电话号码的位数不正确。";
+    PhoneInvalidForRegion = "phone.invalid_for_region", Error, "A possible length, but no number of its country has these digits.",
+        en: "This is not a valid phone number.", fa: "این شمارهٔ تلفن معتبر نیست.",
+        ar: "هذا ليس رقم هاتف صالحًا.", zh: "这不是有效的电话号码。";
+    PhoneHasLetters = "phone.has_letters", Error, "Letters in the number (a vanity number such as 1-800-FLOWERS), rejected unless allowLetters.",
+        en: "Use digits only.", fa: "فقط از رقم استفاده کنید.", ar: "استخدم الأرقام فقط.", zh: "请只使用数字。";
+    PhonePlaceholder = "phone.placeholder", Warning, "All one digit or a run such as 1234567890: likely typed to get past a required field.",
+        en: "This looks like a placeholder, not a real number.", fa: "این به نظر یک شمارهٔ ساختگی است، نه یک شمارهٔ واقعی.",
+        ar: "يبدو هذا رقمًا وهميًا وليس رقمًا حقيقيًا.", zh: "这看起来是占位号码，而不是真实号码。";
 }
 
 impl Code {

@@ -28,10 +28,13 @@
 //! ```
 
 pub mod distance;
+#[cfg(feature = "email")]
 pub mod email;
 pub mod idna;
 pub mod issue;
 pub mod locale;
+#[cfg(feature = "phone")]
+pub mod phone;
 pub mod tables;
 pub mod text;
 
@@ -46,15 +49,22 @@ pub mod limits {
     /// An email address is at most 254 octets; the cap leaves room for whitespace, a display name
     /// or a `mailto:` prefix that standardization removes.
     pub const EMAIL_INPUT_BYTES: usize = 1024;
+    /// libphonenumber reads at most 250 characters of a phone number; the byte cap allows that
+    /// many characters in any script.
+    pub const PHONE_INPUT_BYTES: usize = 1024;
 }
 
 /// The crate version and the pinned source of every generated table.
 pub fn versions() -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("intake", env!("CARGO_PKG_VERSION")),
+    let mut v = vec![("intake", env!("CARGO_PKG_VERSION"))];
+    #[cfg(feature = "email")]
+    v.extend([
         ("tlds", tables::TLDS.source),
         ("emailFree", tables::FREE.source),
         ("emailDisposable", tables::DISPOSABLE.source),
         ("emailRoles", tables::ROLES.source),
-    ]
+    ]);
+    #[cfg(feature = "phone")]
+    v.push(("phoneMetadata", phone::meta::SOURCE));
+    v
 }

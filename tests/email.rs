@@ -1,5 +1,6 @@
 //! Replays the shared email fixtures (tests/fixtures/email/) against the Rust core. The same files
 //! are replayed by tests/js/replay.mjs in every JS runtime, so all engines agree on one spec.
+#![cfg(feature = "email")]
 
 use intake::email::{validate_email, EmailOptions, EmailOutcome};
 use intake::Locale;

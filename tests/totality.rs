@@ -1,3 +1,4 @@
+#![cfg(feature = "email")]
 //! Every public function is total: no panic on any input, and the outcome's invariants hold.
 //! Property tests over arbitrary Unicode strings and over strings built from the characters that
 //! matter to email syntax (so that the interesting paths are reached often).

@@ -1,0 +1,130 @@
+//! Formatting a phone number while it is typed. Stateless: the whole text typed so far goes in
+//! and its formatted form comes out, so edits in the middle of a field need no special handling.
+//!
+//! The format is the one libphonenumber would use for the finished number: the first of the
+//! region's formats whose leading digits and pattern can still match the digits typed so far. The
+//! digits are completed to the shortest match of that pattern, formatted, and the result is cut
+//! after the last typed digit, so nothing the user did not type is shown.
+
+use super::meta::Region;
+use super::parse::{extract_country_code, metadata_for_country_code};
+use super::patterns::{can_extend, full_match, match_start};
+use super::{replace_first_group, sub_all};
+use crate::text::non_ascii_digit_value;
+
+/// The longest national number libphonenumber accepts; also bounds the completion search.
+const MAX_DIGITS: usize = 17;
+
+/// Formats `text` (everything typed so far) for a field whose numbers default to `region`.
+pub fn format_as_you_type(text: &str, region: Option<&Region>) -> String {
+    let mut plus = false;
+    let mut digits = String::new();
+    for c in text.chars() {
+        if (c == '+' || c == '\u{FF0B}') && digits.is_empty() {
+            plus = true;
+        } else if let Some(d) = c.to_digit(10).or_else(|| non_ascii_digit_value(c).map(u32::from)) {
+            if digits.len() < MAX_DIGITS + 6 {
+                digits.push(char::from(b'0' + d as u8));
+            }
+        }
+    }
+    if plus {
+        return international(&digits, "+");
+    }
+    let Some(region) = region else {
+        return digits;
+    };
+    // Typed with the region's international prefix (00 44 ...).
+    if let Some(end) = region.international_prefix.and_then(|p| match_start(p, &digits)) {
+        if end > 0 && end < digits.len() && !digits[end..].starts_with('0') {
+            return international(&digits[end..], &format!("{} ", &digits[..end]));
+        }
+    }
+    national(&digits, region)
+}
+
+fn international(digits: &str, prefix: &str) -> String {
+    let Some((cc, rest)) = extract_country_code(digits) else {
+        return format!("{prefix}{digits}");
+    };
+    let head = format!("{prefix}{cc}");
+    if rest.is_empty() {
+        return head;
+    }
+    let formatted = metadata_for_country_code(cc).and_then(|m| partial(rest, m, false, "")).unwrap_or_else(|| rest.to_owned());
+    format!("{head} {formatted}")
+}
+
+fn national(digits: &str, region: &Region) -> String {
+    // The national prefix as typed (0 in 0912...), when the region has one.
+    let prefix_len = region
+        .national_prefix_for_parsing
+        .and_then(|p| match_start(p, digits))
+        .filter(|&n| n > 0 && region.national_prefix.is_some_and(|np| digits.starts_with(np)))
+        .unwrap_or(0);
+    let (typed_prefix, nsn) = digits.split_at(prefix_len);
+    if nsn.is_empty() {
+        return digits.to_owned();
+    }
+    partial(nsn, region, true, typed_prefix).unwrap_or_else(|| digits.to_owned())
+}
+
+/// Formats the national digits typed so far, or None when no format fits them.
+fn partial(nsn: &str, m: &Region, national: bool, typed_prefix: &str) -> Option<String> {
+    let formats = if national || m.intl_formats.is_empty() { &m.formats } else { &m.intl_formats };
+    for f in formats {
+        let leading_ok = f.leading_digits.last().is_none_or(|ld| match_start(ld, nsn).is_some() || can_extend(ld, nsn));
+        if !leading_ok || !can_extend(f.pattern, nsn) {
+            continue;
+        }
+        let Some(complete) = complete(f.pattern, nsn) else { continue };
+        // The national prefix comes back through the region's formatting rule when it has one;
+        // otherwise it is put in front as typed.
+        let np_rule = f.national_prefix_formatting_rule.filter(|np| national && !typed_prefix.is_empty() && !np.is_empty());
+        let rule = match np_rule {
+            Some(np) => replace_first_group(f.format, np),
+            None => f.format.to_owned(),
+        };
+        let formatted = sub_all(f.pattern, &rule, &complete);
+        return Some(match np_rule {
+            Some(_) => cut_after_digits(&formatted, typed_prefix.len() + nsn.len()),
+            None => format!("{typed_prefix}{}", cut_after_digits(&formatted, nsn.len())),
+        });
+    }
+    None
+}
+
+/// The shortest completion of `digits` that `pattern` fully matches (trying smaller digits
+/// first), if one exists within the longest possible number.
+fn complete(pattern: &'static str, digits: &str) -> Option<String> {
+    let mut s = digits.to_owned();
+    while !full_match(pattern, &s) {
+        if s.len() >= MAX_DIGITS {
+            return None;
+        }
+        let next = (b'0'..=b'9').map(char::from).find(|&d| {
+            s.push(d);
+            let ok = can_extend(pattern, &s);
+            s.pop();
+            ok
+        })?;
+        s.push(next);
+    }
+    Some(s)
+}
+
+/// `formatted` up to and including its `n`-th digit.
+fn cut_after_digits(formatted: &str, n: usize) -> String {
+    let mut seen = 0;
+    let mut out = String::new();
+    for c in formatted.chars() {
+        if seen == n {
+            break;
+        }
+        if c.is_ascii_digit() {
+            seen += 1;
+        }
+        out.push(c);
+    }
+    out
+}

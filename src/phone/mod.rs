@@ -1,0 +1,455 @@
+//! Phone numbers: parse any written form, validate against the per-region patterns of
+//! libphonenumber's metadata, tell the type, and format as E.164, INTERNATIONAL, NATIONAL and
+//! RFC 3966. The logic follows libphonenumber (as ported in PyPI `phonenumbers`, our test
+//! oracle); patterns run on our own linear-time engine ([`pattern`]), compiled on first use.
+
+mod as_you_type;
+pub mod meta;
+mod parse;
+pub mod pattern;
+mod patterns;
+
+use crate::issue::{Change, Changes, Code, Issue, Severity};
+use crate::limits::PHONE_INPUT_BYTES;
+use crate::locale::Locale;
+use meta::Region;
+pub use parse::ParseError;
+use parse::{metadata_for_country_code, test_length, Length, Parsed};
+use patterns::{captures_start, full_match, match_start};
+use std::borrow::Cow;
+
+#[derive(Clone, Debug)]
+pub struct PhoneOptions<'a> {
+    pub locale: Locale,
+    pub path: &'a str,
+    /// Region assumed for numbers written without a country code (ISO 3166 alpha-2, any case).
+    pub default_region: Option<&'a str>,
+    /// Accept vanity numbers (1-800-FLOWERS), converting letters by the keypad.
+    pub allow_letters: bool,
+}
+
+impl Default for PhoneOptions<'_> {
+    fn default() -> Self {
+        PhoneOptions { locale: Locale::En, path: "phone", default_region: None, allow_letters: false }
+    }
+}
+
+/// Number types, in libphonenumber's terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhoneType {
+    FixedLine,
+    Mobile,
+    FixedLineOrMobile,
+    TollFree,
+    PremiumRate,
+    SharedCost,
+    Voip,
+    PersonalNumber,
+    Pager,
+    Uan,
+    Voicemail,
+    Unknown,
+}
+
+impl PhoneType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PhoneType::FixedLine => "FIXED_LINE",
+            PhoneType::Mobile => "MOBILE",
+            PhoneType::FixedLineOrMobile => "FIXED_LINE_OR_MOBILE",
+            PhoneType::TollFree => "TOLL_FREE",
+            PhoneType::PremiumRate => "PREMIUM_RATE",
+            PhoneType::SharedCost => "SHARED_COST",
+            PhoneType::Voip => "VOIP",
+            PhoneType::PersonalNumber => "PERSONAL_NUMBER",
+            PhoneType::Pager => "PAGER",
+            PhoneType::Uan => "UAN",
+            PhoneType::Voicemail => "VOICEMAIL",
+            PhoneType::Unknown => "UNKNOWN",
+        }
+    }
+}
+
+/// Indices of [`Region::types`], in the order the metadata loader stores them.
+mod desc {
+    pub const FIXED_LINE: usize = 0;
+    pub const MOBILE: usize = 1;
+    pub const TOLL_FREE: usize = 2;
+    pub const PREMIUM_RATE: usize = 3;
+    pub const SHARED_COST: usize = 4;
+    pub const PERSONAL_NUMBER: usize = 5;
+    pub const VOIP: usize = 6;
+    pub const PAGER: usize = 7;
+    pub const UAN: usize = 8;
+    pub const VOICEMAIL: usize = 9;
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhoneFormat {
+    E164,
+    International,
+    National,
+    Rfc3966,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PhoneOutcome<'a> {
+    pub value: Cow<'a, str>,
+    pub original: Cow<'a, str>,
+    pub changes: Vec<Change>,
+    pub valid: bool,
+    pub e164: Option<String>,
+    pub international: Option<String>,
+    pub national: Option<String>,
+    pub rfc3966: Option<String>,
+    pub country_code: Option<u16>,
+    pub region: Option<&'static str>,
+    pub national_number: Option<String>,
+    pub extension: Option<String>,
+    pub phone_type: Option<PhoneType>,
+    pub possible: bool,
+    pub issues: Vec<Issue>,
+}
+
+/// Validates, types and formats one phone number.
+pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'a> {
+    let mut out = PhoneOutcome {
+        value: Cow::Borrowed(input),
+        original: Cow::Borrowed(input),
+        changes: Vec::new(),
+        valid: false,
+        e164: None,
+        international: None,
+        national: None,
+        rfc3966: None,
+        country_code: None,
+        region: None,
+        national_number: None,
+        extension: None,
+        phone_type: None,
+        possible: false,
+        issues: Vec::new(),
+    };
+    let issue = |code: Code, params: Vec<(&'static str, String)>| Issue::new(code, opts.path, opts.locale, params);
+    if input.len() > PHONE_INPUT_BYTES {
+        out.issues.push(issue(Code::InputTooLong, vec![("max", PHONE_INPUT_BYTES.to_string())]));
+        return out;
+    }
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        out.issues.push(issue(Code::InputEmpty, Vec::new()));
+        return out;
+    }
+    let region_upper = opts.default_region.map(|r| r.trim().to_ascii_uppercase());
+    let parsed = match parse::parse(trimmed, region_upper.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            let code = match e {
+                ParseError::NotANumber => Code::PhoneNotANumber,
+                ParseError::InvalidCountryCode => Code::PhoneInvalidCountryCode,
+                ParseError::TooShortAfterIdd | ParseError::TooShortNsn => Code::PhoneTooShort,
+                ParseError::TooLong => Code::PhoneTooLong,
+            };
+            out.issues.push(issue(code, Vec::new()));
+            if trimmed.len() != input.len() {
+                out.set_value(trimmed.to_owned(), "trim");
+            }
+            return out;
+        }
+    };
+    if parsed.had_letters && !opts.allow_letters {
+        out.issues.push(issue(Code::PhoneHasLetters, Vec::new()));
+        return out;
+    }
+    let region = region_for_number(parsed.country_code, &parsed.national);
+    let phone_type = region.and_then(|r| region_metadata(parsed.country_code, r)).map_or(PhoneType::Unknown, |m| {
+        if region.is_some_and(|r| r != "001") && m.country_code != parsed.country_code {
+            PhoneType::Unknown
+        } else {
+            number_type(&parsed.national, m)
+        }
+    });
+    out.valid = phone_type != PhoneType::Unknown;
+    let main = metadata_for_country_code(parsed.country_code);
+    let length = main.map(|m| test_length(&parsed.national, m));
+    out.possible = matches!(length, Some(Length::Possible | Length::PossibleLocalOnly));
+    if !out.valid {
+        let code = match length {
+            Some(Length::TooShort) => Code::PhoneTooShort,
+            Some(Length::TooLong) => Code::PhoneTooLong,
+            Some(Length::Invalid) => Code::PhoneInvalidLength,
+            _ => Code::PhoneInvalidForRegion,
+        };
+        out.issues.push(issue(code, Vec::new()));
+    } else if is_placeholder(&parsed.national) {
+        out.issues.push(issue(Code::PhonePlaceholder, Vec::new()));
+    }
+    out.valid = !out.issues.iter().any(|i| i.severity() == Severity::Error);
+    let e164 = format(&parsed, PhoneFormat::E164);
+    let value = match &parsed.extension {
+        Some(ext) => format!("{e164};ext={ext}"),
+        None => e164.clone(),
+    };
+    out.international = Some(format(&parsed, PhoneFormat::International));
+    out.national = Some(format(&parsed, PhoneFormat::National));
+    out.rfc3966 = Some(format(&parsed, PhoneFormat::Rfc3966));
+    out.e164 = Some(e164);
+    out.country_code = Some(parsed.country_code);
+    out.region = region;
+    out.phone_type = Some(phone_type);
+    out.set_value(value, "to_e164");
+    out.national_number = Some(parsed.national);
+    out.extension = parsed.extension;
+    out
+}
+
+impl<'a> PhoneOutcome<'a> {
+    /// Records the standardized value as a change from the original.
+    fn set_value(&mut self, value: String, kind: &'static str) {
+        let mut c = Changes::new(&self.value);
+        c.apply(kind, |_| Some(value));
+        if let Some(change) = c.list.pop() {
+            self.changes.push(change);
+            self.value = Cow::Owned(c.value.into_owned());
+        }
+    }
+
+    /// The same outcome, owning its strings.
+    pub fn into_owned(self) -> PhoneOutcome<'static> {
+        PhoneOutcome {
+            value: Cow::Owned(self.value.into_owned()),
+            original: Cow::Owned(self.original.into_owned()),
+            ..self
+        }
+    }
+}
+
+/// All one digit, or a run up or down the keypad (000 000 0000, 123 456 7890): a placeholder
+/// typed to get past a required field, even where the pattern happens to allow it.
+fn is_placeholder(national: &str) -> bool {
+    let b = national.as_bytes();
+    if b.len() < 6 {
+        return false;
+    }
+    let step = |d: i8| b.windows(2).all(|w| (w[1] as i8 - w[0] as i8 - d) % 10 == 0);
+    step(0) || step(1) || step(-1)
+}
+
+fn region_metadata(cc: u16, region: &str) -> Option<&'static Region> {
+    if region == "001" {
+        meta::non_geo(cc)
+    } else {
+        meta::region(region)
+    }
+}
+
+/// `region_code_for_number`: the region among those sharing the country code whose leading digits
+/// (or, failing those, number patterns) fit.
+pub fn region_for_number(cc: u16, national: &str) -> Option<&'static str> {
+    let regions = meta::regions_for_country_code(cc);
+    match regions {
+        [] => None,
+        [only] => Some(only),
+        many => many.iter().copied().find(|&r| {
+            let Some(m) = region_metadata(cc, r) else { return false };
+            match m.leading_digits {
+                Some(ld) => match_start(ld, national).is_some(),
+                None => number_type(national, m) != PhoneType::Unknown,
+            }
+        }),
+    }
+}
+
+fn matches_desc(national: &str, d: Option<&meta::Desc>) -> bool {
+    let Some(d) = d else { return false };
+    if !d.possible_lengths.is_empty() && !d.possible_lengths.iter().any(|&l| usize::from(l) == national.len()) {
+        return false;
+    }
+    d.pattern.filter(|p| !p.is_empty()).is_some_and(|p| full_match(p, national))
+}
+
+/// `_number_type_helper`.
+fn number_type(national: &str, m: &Region) -> PhoneType {
+    if !matches_desc(national, Some(&m.general)) {
+        return PhoneType::Unknown;
+    }
+    let t = |i: usize| m.types.get(i).and_then(Option::as_ref);
+    for (i, ty) in [
+        (desc::PREMIUM_RATE, PhoneType::PremiumRate),
+        (desc::TOLL_FREE, PhoneType::TollFree),
+        (desc::SHARED_COST, PhoneType::SharedCost),
+        (desc::VOIP, PhoneType::Voip),
+        (desc::PERSONAL_NUMBER, PhoneType::PersonalNumber),
+        (desc::PAGER, PhoneType::Pager),
+        (desc::UAN, PhoneType::Uan),
+        (desc::VOICEMAIL, PhoneType::Voicemail),
+    ] {
+        if matches_desc(national, t(i)) {
+            return ty;
+        }
+    }
+    if matches_desc(national, t(desc::FIXED_LINE)) {
+        if m.same_mobile_and_fixed_line_pattern || matches_desc(national, t(desc::MOBILE)) {
+            return PhoneType::FixedLineOrMobile;
+        }
+        return PhoneType::FixedLine;
+    }
+    if !m.same_mobile_and_fixed_line_pattern && matches_desc(national, t(desc::MOBILE)) {
+        return PhoneType::Mobile;
+    }
+    PhoneType::Unknown
+}
+
+/// `format_number`.
+pub fn format(p: &Parsed, how: PhoneFormat) -> String {
+    let cc = p.country_code;
+    let nsn = p.national.as_str();
+    if how == PhoneFormat::E164 {
+        return format!("+{cc}{nsn}");
+    }
+    let Some(m) = metadata_for_country_code(cc) else {
+        return nsn.to_owned();
+    };
+    let mut formatted = format_nsn(nsn, m, how);
+    if let Some(ext) = &p.extension {
+        formatted.push_str(match how {
+            PhoneFormat::Rfc3966 => ";ext=",
+            _ => m.preferred_extn_prefix.unwrap_or(" ext. "),
+        });
+        formatted.push_str(ext);
+    }
+    match how {
+        PhoneFormat::International => format!("+{cc} {formatted}"),
+        PhoneFormat::Rfc3966 => format!("tel:+{cc}-{formatted}"),
+        _ => formatted,
+    }
+}
+
+/// `_format_nsn` with `_choose_formatting_pattern_for_number`.
+fn format_nsn(nsn: &str, m: &Region, how: PhoneFormat) -> String {
+    let formats = if m.intl_formats.is_empty() || how == PhoneFormat::National { &m.formats } else { &m.intl_formats };
+    let chosen = formats.iter().find(|f| {
+        f.leading_digits.last().is_none_or(|ld| match_start(ld, nsn).is_some()) && full_match(f.pattern, nsn)
+    });
+    let Some(f) = chosen else {
+        return nsn.to_owned();
+    };
+    let rule = match (how, f.national_prefix_formatting_rule.filter(|r| !r.is_empty())) {
+        (PhoneFormat::National, Some(np_rule)) => replace_first_group(f.format, np_rule),
+        _ => f.format.to_owned(),
+    };
+    let mut out = sub_all(f.pattern, &rule, nsn);
+    if how == PhoneFormat::Rfc3966 {
+        out = dash_separated(&out);
+    }
+    out
+}
+
+/// Puts the national prefix formatting rule in place of the format's first group reference, the
+/// rule's `$FG` standing for that reference as written (`$2 15-$3-$4` with `0$FG` gives
+/// `0$2 15-$3-$4`).
+fn replace_first_group(format: &str, rule: &str) -> String {
+    let b = format.as_bytes();
+    let at = b.windows(2).position(|w| w[0] == b'$' && w[1].is_ascii_digit());
+    match at {
+        Some(i) => format!("{}{}{}", &format[..i], rule.replace("$FG", &format[i..i + 2]), &format[i + 2..]),
+        None => format.to_owned(),
+    }
+}
+
+/// Python `re.sub(pattern, template, text)`: every non-overlapping match, left to right.
+fn sub_all(pattern: &'static str, template: &str, text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < text.len() {
+        match captures_start(pattern, &text[i..]) {
+            Some(caps) if caps.first().copied().flatten().is_some_and(|(_, e)| e > 0) => {
+                let shifted: Vec<Option<(usize, usize)>> = caps.iter().map(|c| c.map(|(a, b)| (a + i, b + i))).collect();
+                out.push_str(&parse::substitute(template, text, &shifted));
+                i += caps[0].map_or(1, |(_, e)| e);
+            }
+            _ => {
+                // Text is ASCII digits here; advance one character either way.
+                let c = text[i..].chars().next().map_or(1, char::len_utf8);
+                out.push_str(&text[i..i + c]);
+                i += c;
+            }
+        }
+    }
+    out
+}
+
+/// RFC 3966 form of a formatted national number: leading punctuation dropped, every run of
+/// punctuation a single '-'.
+fn dash_separated(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending = false;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            if pending && !out.is_empty() {
+                out.push('-');
+            }
+            pending = false;
+            out.push(c);
+        } else if c.is_alphanumeric() {
+            out.push(c);
+        } else {
+            pending = true;
+        }
+    }
+    out
+}
+
+/// Formats `text`, the phone number typed so far, for a field whose numbers default to `region`
+/// (see [`as_you_type`]).
+pub fn format_as_you_type(text: &str, default_region: Option<&str>) -> String {
+    let region = default_region.map(|r| r.trim().to_ascii_uppercase());
+    as_you_type::format_as_you_type(text, region.as_deref().and_then(meta::region))
+}
+
+/// The pinned source of the phone metadata.
+pub fn metadata_source() -> &'static str {
+    meta::SOURCE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str, region: &str) -> PhoneOutcome<'static> {
+        validate_phone(s, &PhoneOptions { default_region: Some(region), ..PhoneOptions::default() }).into_owned()
+    }
+
+    #[test]
+    fn the_shapes_people_type() {
+        for (input, region, e164) in [
+            ("0912 345 6789", "IR", "+989123456789"),
+            ("+98 912 345 6789", "US", "+989123456789"),
+            ("۰۹۱۲۳۴۵۶۷۸۹", "IR", "+989123456789"),
+            ("(415) 555-2671", "US", "+14155552671"),
+            ("0044 20 7946 0958", "FR", "+442079460958"),
+            ("tel:+1-415-555-2671", "DE", "+14155552671"),
+            ("１３８ ００１３ ８０００", "CN", "+8613800138000"),
+        ] {
+            let o = v(input, region);
+            assert_eq!(o.e164.as_deref(), Some(e164), "{input}: {:?}", o.issues);
+        }
+        let o = v("(415) 555-2671 x12", "US");
+        assert_eq!(o.extension.as_deref(), Some("12"));
+        assert_eq!(o.value, "+14155552671;ext=12");
+    }
+
+    #[test]
+    fn placeholders() {
+        assert!(is_placeholder("0000000000"));
+        assert!(is_placeholder("1234567890"));
+        assert!(is_placeholder("9876543210"));
+        assert!(!is_placeholder("9123456789"));
+    }
+
+    #[test]
+    fn rfc3966_dashes() {
+        assert_eq!(dash_separated("(415) 555-2671"), "415-555-2671");
+        assert_eq!(dash_separated("020 7946 0958"), "020-7946-0958");
+    }
+}

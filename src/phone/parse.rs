@@ -1,0 +1,568 @@
+//! Parsing a written phone number into a country calling code, a national significant number and
+//! an extension: a port of libphonenumber's `parse` (as in PyPI `phonenumbers`, our test oracle),
+//! with its text-level regular expressions written as scanners so that every step is linear.
+
+use super::meta::{self, Region};
+use super::patterns::{full_match, match_start, captures_start};
+use crate::text::non_ascii_digit_value;
+
+/// Why a string is not a phone number at all (libphonenumber's NumberParseException types).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParseError {
+    NotANumber,
+    InvalidCountryCode,
+    TooShortAfterIdd,
+    TooShortNsn,
+    TooLong,
+}
+
+/// A parsed number: what libphonenumber's PhoneNumber holds that we need.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parsed {
+    pub country_code: u16,
+    /// National significant number, ASCII digits, leading zeros kept (Italian style).
+    pub national: String,
+    pub extension: Option<String>,
+    /// The number was written with letters (vanity), converted by the keypad.
+    pub had_letters: bool,
+}
+
+const MIN_LENGTH_FOR_NSN: usize = 2;
+const MAX_LENGTH_FOR_NSN: usize = 17;
+const MAX_LENGTH_COUNTRY_CODE: usize = 3;
+/// libphonenumber refuses longer strings; so do we (before any work).
+pub const MAX_INPUT_CHARS: usize = 250;
+
+fn is_plus(c: char) -> bool {
+    c == '+' || c == '\u{FF0B}'
+}
+
+/// Any Unicode decimal digit, as its value.
+fn digit_value(c: char) -> Option<u8> {
+    if c.is_ascii_digit() {
+        Some(c as u8 - b'0')
+    } else {
+        non_ascii_digit_value(c)
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
+/// libphonenumber's VALID_PUNCTUATION (dashes, spaces, dots, slashes, brackets, tildes, and 'x'
+/// as a carrier placeholder), in ASCII and full-width forms.
+fn is_punctuation(c: char) -> bool {
+    matches!(c,
+        '-' | 'x' | 'X' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30FC}' | '\u{FF0D}'..='\u{FF0F}' | ' '
+        | '\u{00A0}' | '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{3000}' | '(' | ')' | '\u{FF08}' | '\u{FF09}'
+        | '\u{FF3B}' | '\u{FF3D}' | '.' | '[' | ']' | '/' | '~' | '\u{2053}' | '\u{223C}' | '\u{FF5E}')
+}
+
+/// The keypad digit of an ASCII letter (ITU E.161).
+fn keypad(c: char) -> Option<u8> {
+    let d = match c.to_ascii_uppercase() {
+        'A'..='C' => 2,
+        'D'..='F' => 3,
+        'G'..='I' => 4,
+        'J'..='L' => 5,
+        'M'..='O' => 6,
+        'P'..='S' => 7,
+        'T'..='V' => 8,
+        'W'..='Z' => 9,
+        _ => return None,
+    };
+    Some(d)
+}
+
+/// `_extract_possible_number`: from the first '+' or digit, without trailing non-alphanumerics
+/// (but '#'), and cut before a second number (`/x`, `\ x`).
+fn extract_possible_number(s: &str) -> &str {
+    let Some(start) = s.char_indices().find(|&(_, c)| is_plus(c) || is_digit(c)).map(|(i, _)| i) else {
+        return "";
+    };
+    let mut t = &s[start..];
+    // Trailing characters that are '_' or neither '#' nor alphanumeric.
+    let end = t.char_indices().rev().find(|&(_, c)| c != '_' && (c == '#' || c.is_alphanumeric())).map_or(0, |(i, c)| i + c.len_utf8());
+    t = &t[..end];
+    // A second number starts at "/x", "\x", "/ x".
+    let b = t.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'/' || c == b'\\' {
+            let mut j = i + 1;
+            while j < b.len() && b[j] == b' ' {
+                j += 1;
+            }
+            if j < b.len() && b[j] == b'x' {
+                return &t[..i];
+            }
+        }
+    }
+    t
+}
+
+const RFC3966_PREFIX: &str = "tel:";
+const RFC3966_PHONE_CONTEXT: &str = ";phone-context=";
+const RFC3966_ISDN_SUBADDRESS: &str = ";isub=";
+
+/// `_build_national_number_for_parsing`: handles RFC 3966 (`tel:` with `phone-context`).
+fn build_national_number_for_parsing(s: &str) -> Result<String, ParseError> {
+    let mut national = if let Some(ctx_at) = s.find(RFC3966_PHONE_CONTEXT) {
+        let ctx_start = ctx_at + RFC3966_PHONE_CONTEXT.len();
+        let ctx = match s[ctx_start..].find(';') {
+            Some(end) => &s[ctx_start..ctx_start + end],
+            None => &s[ctx_start..],
+        };
+        if !phone_context_valid(ctx) {
+            return Err(ParseError::NotANumber);
+        }
+        let mut n = if ctx.starts_with('+') { ctx.to_owned() } else { String::new() };
+        let from = s.find(RFC3966_PREFIX).map_or(0, |i| i + RFC3966_PREFIX.len());
+        if from <= ctx_at {
+            n.push_str(&s[from..ctx_at]);
+        }
+        n
+    } else {
+        extract_possible_number(s).to_owned()
+    };
+    if let Some(isub) = national.find(RFC3966_ISDN_SUBADDRESS) {
+        if isub > 0 {
+            national.truncate(isub);
+        }
+    }
+    Ok(national)
+}
+
+/// RFC 3966 phone-context: a global number (`+` digits and visual separators) or a domain name.
+fn phone_context_valid(ctx: &str) -> bool {
+    if ctx.is_empty() {
+        return false;
+    }
+    if let Some(rest) = ctx.strip_prefix('+') {
+        return rest.chars().any(is_digit) && rest.chars().all(|c| is_digit(c) || matches!(c, '-' | '.' | '(' | ')'));
+    }
+    // domainname = *( domainlabel "." ) toplabel [ "." ]; toplabel starts with a letter.
+    let ctx = ctx.strip_suffix('.').unwrap_or(ctx);
+    let labels: Vec<&str> = ctx.split('.').collect();
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && l.chars().all(|c| c.is_ascii_alphabetic() || is_digit(c) || c == '-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    labels.iter().all(|l| label_ok(l)) && labels.last().and_then(|l| l.chars().next()).is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// Where an extension written at the end of `s` starts, and its digits (`_EXTN_PATTERN` searched
+/// in `s`: the leftmost start from which one of its alternatives matches up to the end).
+fn find_extension(s: &str) -> Option<(usize, String)> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let n = chars.len();
+    let mut end = n;
+    let has_hash = end > 0 && chars[end - 1].1 == '#';
+    if has_hash {
+        end -= 1;
+    }
+    let mut p = end;
+    while p > 0 && is_digit(chars[p - 1].1) {
+        p -= 1;
+    }
+    let digits = end - p;
+    if digits == 0 {
+        return None;
+    }
+    let ext: String = chars[p..end].iter().filter_map(|&(_, c)| digit_value(c)).map(|d| char::from(b'0' + d)).collect();
+    let at = |i: usize| chars[i].1;
+    let byte = |i: usize| if i < n { chars[i].0 } else { s.len() };
+    let lower = |i: usize| at(i).to_lowercase().next().unwrap_or(at(i));
+    let mut best: Option<usize> = None;
+    let mut consider = |start: usize| {
+        if best.is_none_or(|b| start < b) {
+            best = Some(start);
+        }
+    };
+
+    // Going back from the digits over `[:\.．]?[ \u00A0\t,-]*` (what may follow a label).
+    let after_label = |mut i: usize| -> Vec<usize> {
+        // Every split is a candidate label end: the separator run is greedy forward, but a label
+        // that ends in one of these characters (",,") may take part of it.
+        let mut ends = vec![i];
+        while i > 0 && matches!(at(i - 1), ' ' | '\u{00A0}' | '\t' | ',' | '-') {
+            i -= 1;
+            ends.push(i);
+        }
+        let more: Vec<usize> = ends.iter().filter(|&&e| e > 0 && matches!(at(e - 1), ':' | '.' | '\u{FF0E}')).map(|&e| e - 1).collect();
+        ends.extend(more);
+        ends
+    };
+    let leading = |mut i: usize, commas: bool| {
+        while i > 0 && (matches!(at(i - 1), ' ' | '\u{00A0}' | '\t') || (commas && at(i - 1) == ',')) {
+            i -= 1;
+        }
+        i
+    };
+    let label_before = |end: usize, label: &[char]| -> Option<usize> {
+        let l = label.len();
+        (end >= l && (0..l).all(|k| lower(end - l + k) == label[k])).then(|| end - l)
+    };
+
+    // 1. RFC 3966: ";ext=" + up to 20 digits, no '#'.
+    if !has_hash && digits <= 20 {
+        if let Some(st) = label_before(p, &[';', 'e', 'x', 't', '=']) {
+            consider(st);
+        }
+    }
+    const EXPLICIT: &[&str] = &[
+        "extension", "extensión", "extensio\u{301}n", "extensio\u{301}", "extensió", "extensio", "extn", "ext", "xtension",
+        "xtensión", "xtensio\u{301}n", "xtensio", "xtn", "xt", "ｅｘｔｎ", "ｅｘｔ", "ｘｔｎ", "ｘｔ", "доб", "anexo",
+    ];
+    const AMBIGUOUS: &[&str] = &["x", "ｘ", "#", "＃", "~", "～", "int", "ｉｎｔ"];
+    for (labels, limit) in [(EXPLICIT, 20usize), (AMBIGUOUS, 9)] {
+        if digits > limit {
+            continue;
+        }
+        for e in after_label(p) {
+            for label in labels {
+                let l: Vec<char> = label.chars().collect();
+                if let Some(st) = label_before(e, &l) {
+                    consider(leading(st, true));
+                }
+            }
+        }
+    }
+    // 4. American style: "[- ]+ digits{1,6}#".
+    if has_hash && digits <= 6 && p > 0 && matches!(at(p - 1), '-' | ' ') {
+        let mut st = p;
+        while st > 0 && matches!(at(st - 1), '-' | ' ') {
+            st -= 1;
+        }
+        consider(st);
+    }
+    // 5. Auto-dialling ",," or ";", up to 15 digits; 6. commas, up to 9 digits.
+    for e in after_label(p) {
+        if digits <= 15 {
+            if let Some(st) = label_before(e, &[',', ',']).or_else(|| label_before(e, &[';'])) {
+                // ",,": the first comma may also be one of several; the leftmost ",," wins.
+                let mut st = st;
+                while st > 0 && at(st - 1) == ',' {
+                    st -= 1;
+                }
+                consider(leading(st, false));
+            }
+        }
+        if digits <= 9 && e > 0 && at(e - 1) == ',' {
+            let mut st = e - 1;
+            while st > 0 && at(st - 1) == ',' {
+                st -= 1;
+            }
+            consider(leading(st, false));
+        }
+    }
+    best.map(|st| (byte(st), ext))
+}
+
+/// `_is_viable_phone_number`: two digits alone, or (after pluses) at least three digits with only
+/// punctuation before them, then punctuation, letters and digits, then maybe an extension.
+fn is_viable(s: &str) -> bool {
+    let count = s.chars().count();
+    if count < MIN_LENGTH_FOR_NSN {
+        return false;
+    }
+    if count == 2 && s.chars().all(is_digit) {
+        return true;
+    }
+    viable_core(s) || find_extension(s).is_some_and(|(st, _)| viable_core(&s[..st]))
+}
+
+fn viable_core(s: &str) -> bool {
+    let mut chars = s.chars().peekable();
+    while chars.peek().copied().is_some_and(is_plus) {
+        chars.next();
+    }
+    let mut digits = 0;
+    for c in chars {
+        if is_digit(c) {
+            digits += 1;
+        } else if is_punctuation(c) || c == '*' {
+            // allowed before and after the digits
+        } else if c.is_ascii_alphabetic() && digits >= 3 {
+            // letters only after the first three digits
+        } else {
+            return false;
+        }
+    }
+    digits >= 3
+}
+
+/// `_normalize`: a vanity number (three or more ASCII letters) is converted by the keypad, keeping
+/// ASCII digits only; otherwise digits of any script become ASCII and everything else goes.
+fn normalize(s: &str) -> (String, bool) {
+    let letters = s.chars().filter(char::is_ascii_alphabetic).count();
+    if letters >= 3 {
+        let d = s.chars().filter_map(|c| if c.is_ascii_digit() { Some(c as u8 - b'0') } else { keypad(c) });
+        return (d.map(|d| char::from(b'0' + d)).collect(), true);
+    }
+    (s.chars().filter_map(digit_value).map(|d| char::from(b'0' + d)).collect(), false)
+}
+
+fn region_or_non_geo(cc: u16, region: &str) -> Option<&'static Region> {
+    if region == "001" {
+        meta::non_geo(cc)
+    } else {
+        meta::region(region)
+    }
+}
+
+/// The metadata used for a country calling code (its main region, or the non-geographic entity).
+pub fn metadata_for_country_code(cc: u16) -> Option<&'static Region> {
+    let main = meta::regions_for_country_code(cc).first()?;
+    region_or_non_geo(cc, main)
+}
+
+/// `_extract_country_code`: the first one to three digits that are a country calling code.
+pub(super) fn extract_country_code(number: &str) -> Option<(u16, &str)> {
+    if number.is_empty() || number.starts_with('0') {
+        return None;
+    }
+    for len in 1..=MAX_LENGTH_COUNTRY_CODE.min(number.len()) {
+        if let Ok(cc) = number[..len].parse::<u16>() {
+            if !meta::regions_for_country_code(cc).is_empty() {
+                return Some((cc, &number[len..]));
+            }
+        }
+    }
+    None
+}
+
+/// `_match_national_number` without prefix matching.
+fn matches_general(number: &str, region: &Region) -> bool {
+    region.general.pattern.is_some_and(|p| full_match(p, number))
+}
+
+/// `_maybe_strip_national_prefix_carrier_code`: the number without its national prefix (and
+/// carrier code), when stripping leaves a viable number.
+pub fn strip_national_prefix(number: &str, region: &Region) -> Option<String> {
+    let prefix = region.national_prefix_for_parsing.filter(|p| !p.is_empty())?;
+    if number.is_empty() {
+        return None;
+    }
+    let caps = captures_start(prefix, number)?;
+    let (_, m_end) = caps.first().copied().flatten()?;
+    let viable_original = matches_general(number, region);
+    let last_group = caps.last().copied().flatten().filter(|_| caps.len() > 1);
+    match region.national_prefix_transform_rule.filter(|r| !r.is_empty()) {
+        Some(rule) if last_group.is_some() => {
+            let transformed = format!("{}{}", substitute(rule, number, &caps), &number[m_end..]);
+            if viable_original && !matches_general(&transformed, region) {
+                return None;
+            }
+            Some(transformed)
+        }
+        _ => {
+            let rest = &number[m_end..];
+            if viable_original && !matches_general(rest, region) {
+                return None;
+            }
+            Some(rest.to_owned())
+        }
+    }
+}
+
+/// Replaces `$1`..`$9` (and `\1`..`\9`) in `template` by the captured groups of `text`.
+pub fn substitute(template: &str, text: &str, caps: &[Option<(usize, usize)>]) -> String {
+    let mut out = String::with_capacity(template.len() + text.len());
+    let mut chars = template.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '$' || c == '\\' {
+            if let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
+                chars.next();
+                if let Some(Some((a, b))) = caps.get(d as usize) {
+                    out.push_str(&text[*a..*b]);
+                }
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// How a national number's length compares with a region's possible lengths.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Length {
+    Possible,
+    PossibleLocalOnly,
+    TooShort,
+    TooLong,
+    Invalid,
+}
+
+/// `_test_number_length` for the general description (type UNKNOWN).
+pub fn test_length(number: &str, region: &Region) -> Length {
+    let possible = &region.general.possible_lengths;
+    let local = &region.general.local_only_lengths;
+    let len = number.len();
+    if local.iter().any(|&l| usize::from(l) == len) {
+        return Length::PossibleLocalOnly;
+    }
+    let (Some(&min), Some(&max)) = (possible.first(), possible.last()) else {
+        return Length::Invalid;
+    };
+    if usize::from(min) == len {
+        Length::Possible
+    } else if usize::from(min) > len {
+        Length::TooShort
+    } else if usize::from(max) < len {
+        Length::TooLong
+    } else if possible.iter().any(|&l| usize::from(l) == len) {
+        Length::Possible
+    } else {
+        Length::Invalid
+    }
+}
+
+/// `_maybe_extract_country_code`: `(country code, national number)` when the number says its
+/// country (a '+', the region's international prefix, or the region's own code), else None.
+fn maybe_extract_country_code(number: &str, region: Option<&Region>) -> Result<Option<(u16, String)>, ParseError> {
+    if number.is_empty() {
+        return Ok(None);
+    }
+    let plus_len: usize = number.chars().take_while(|&c| is_plus(c)).map(char::len_utf8).sum();
+    let (from_idd, full) = if plus_len > 0 {
+        (true, normalize(&number[plus_len..]).0)
+    } else {
+        let normalized = normalize(number).0;
+        match region.and_then(|r| r.international_prefix) {
+            Some(idd) => match match_start(idd, &normalized) {
+                // Country codes never start with 0: a 0 after the prefix means it was not one.
+                Some(end) if !normalized[end..].starts_with('0') => (true, normalized[end..].to_owned()),
+                _ => (false, normalized),
+            },
+            None => (false, normalized),
+        }
+    };
+    if from_idd {
+        if full.len() <= MIN_LENGTH_FOR_NSN {
+            return Err(ParseError::TooShortAfterIdd);
+        }
+        return match extract_country_code(&full) {
+            Some((cc, rest)) => Ok(Some((cc, rest.to_owned()))),
+            None => Err(ParseError::InvalidCountryCode),
+        };
+    }
+    if let Some(region) = region {
+        let cc = region.country_code.to_string();
+        if let Some(rest) = full.strip_prefix(cc.as_str()) {
+            let potential = strip_national_prefix(rest, region).unwrap_or_else(|| rest.to_owned());
+            if (!matches_general(&full, region) && matches_general(&potential, region))
+                || test_length(&full, region) == Length::TooLong
+            {
+                return Ok(Some((region.country_code, potential)));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// `parse(number, region)`. `default_region` is an uppercase region code or None.
+pub fn parse(input: &str, default_region: Option<&str>) -> Result<Parsed, ParseError> {
+    if input.chars().count() > MAX_INPUT_CHARS {
+        return Err(ParseError::TooLong);
+    }
+    let national = build_national_number_for_parsing(input)?;
+    if !is_viable(&national) {
+        return Err(ParseError::NotANumber);
+    }
+    let region = default_region.and_then(meta::region);
+    if region.is_none() && !national.chars().next().is_some_and(is_plus) {
+        return Err(ParseError::InvalidCountryCode);
+    }
+    let (extension, national) = match find_extension(&national) {
+        Some((start, ext)) if is_viable(&national[..start]) => (Some(ext), national[..start].to_owned()),
+        _ => (None, national),
+    };
+    let had_letters = national.chars().filter(char::is_ascii_alphabetic).count() >= 3;
+
+    let extracted = match maybe_extract_country_code(&national, region) {
+        Ok(x) => x,
+        Err(ParseError::InvalidCountryCode) if national.starts_with(is_plus) => {
+            let rest: &str = national.trim_start_matches(is_plus);
+            match maybe_extract_country_code(rest, region)? {
+                Some(x) => Some(x),
+                None => return Err(ParseError::InvalidCountryCode),
+            }
+        }
+        Err(e) => return Err(e),
+    };
+    let (country_code, mut nsn, metadata) = match extracted {
+        Some((cc, rest)) => {
+            let number_region = meta::regions_for_country_code(cc).first().copied();
+            let metadata = if number_region.is_some() && number_region == default_region {
+                region
+            } else {
+                metadata_for_country_code(cc)
+            };
+            (cc, rest, metadata)
+        }
+        None => {
+            let Some(region) = region else {
+                return Err(ParseError::InvalidCountryCode);
+            };
+            (region.country_code, normalize(&national).0, Some(region))
+        }
+    };
+    if nsn.len() < MIN_LENGTH_FOR_NSN {
+        return Err(ParseError::TooShortNsn);
+    }
+    if let Some(metadata) = metadata {
+        if let Some(stripped) = strip_national_prefix(&nsn, metadata) {
+            // Keep the prefix when what is left is too short to be a number here: the original
+            // may be a valid short number.
+            if !matches!(test_length(&stripped, metadata), Length::TooShort | Length::PossibleLocalOnly | Length::Invalid) {
+                nsn = stripped;
+            }
+        }
+    }
+    if nsn.len() < MIN_LENGTH_FOR_NSN {
+        return Err(ParseError::TooShortNsn);
+    }
+    if nsn.len() > MAX_LENGTH_FOR_NSN {
+        return Err(ParseError::TooLong);
+    }
+    Ok(Parsed { country_code, national: nsn, extension, had_letters })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extracts_the_number_part() {
+        assert_eq!(extract_possible_number("Tel: +98 912-345-6789."), "+98 912-345-6789");
+        assert_eq!(extract_possible_number("(530) 583-6985 x302/x2303"), "530) 583-6985 x302");
+        assert_eq!(extract_possible_number("abc"), "");
+    }
+
+    #[test]
+    fn extensions() {
+        for (s, ext) in [
+            ("(415) 555-2671 x12", "12"), ("415 555 2671 ext. 12", "12"), ("4155552671#12", "12"),
+            ("+1 415 555 2671;ext=123", "123"), ("415 555 2671,12", "12"), ("415 555 2671,,12", "12"),
+            ("415 555 2671 - 503#", "503"), ("415 555 2671 extension 7", "7"),
+        ] {
+            assert_eq!(find_extension(s).map(|(_, e)| e).as_deref(), Some(ext), "{s}");
+        }
+        assert_eq!(find_extension("415 555 2671"), None);
+        assert_eq!(find_extension("415 555 2671 x1234567890"), None); // longer than 'x' allows
+    }
+
+    #[test]
+    fn viability() {
+        assert!(is_viable("12"));
+        assert!(is_viable("+98 912 345 6789"));
+        assert!(is_viable("1-800-FLOWERS"));
+        assert!(!is_viable("a1"));
+        assert!(!is_viable("ab-12"));
+        assert!(!is_viable("1"));
+    }
+}

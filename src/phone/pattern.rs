@@ -1,0 +1,1453 @@
+//! A small regular-expression engine for libphonenumber's metadata patterns.
+//!
+//! Why not the `regex` crate: size (the whole phone feature must fit a few tens of KB of wasm).
+//! Why not a backtracking engine: the crate promises linear time on any input.
+//!
+//! A pattern is parsed to a syntax tree, compiled to a small program, and run by a Pike VM (a
+//! Thompson NFA simulation whose threads are kept in priority order and carry capture slots). A
+//! match costs O(input length × program size) and never recurses on the input; parsing and
+//! compiling recurse on the pattern only, to a bounded depth.
+//!
+//! # Semantics
+//!
+//! Python `re`, the project's oracle: leftmost-first ("Perl") alternation, greedy quantifiers
+//! unless followed by `?`, capture spans as Python reports them (a group inside a repetition keeps
+//! its last iteration). [`Pattern::full_match`] is `re.fullmatch`, [`Pattern::match_start`] is
+//! `re.match` (Java's `lookingAt`). Like Python, an optional iteration of a repetition that matched
+//! the empty string ends the repetition, so `(a*)*` on `aa` leaves group 1 empty at 2 (a plain Pike
+//! VM would report 0..2); see the compiler's `Repeat` case for how that stays stateless.
+//!
+//! Checked against Python: every pattern of the metadata (phonenumbers 9.0.43) on ~17.7M inputs,
+//! and 20,000 random patterns over a small alphabet, for full match, match at start, all group
+//! spans and [`Pattern::can_extend_to_match`]; the tests keep a sample.
+//!
+//! Matching is on bytes: `\d` is `[0-9]`, `.` is any byte but `\n`, a negated class matches any byte
+//! outside it (so it may split a multi-byte UTF-8 character; the metadata only ever sees ASCII
+//! digits). Patterns must be ASCII.
+//!
+//! # Syntax
+//!
+//! Literals (any ASCII other than `\ . ^ $ | ? * + ( ) [`; `{`, `}` and `]` are literal where they
+//! cannot mean anything else, as in Python), `\` before any ASCII punctuation, `\d \D`, `\n \t \r
+//! \f \v \a`, `.`, classes `[...]` and `[^...]` with ranges and `\d \D` inside, groups `(...)` and
+//! `(?:...)`, alternation `|`, quantifiers `? * + {n} {n,} {,m} {n,m}` each optionally lazy (`??`,
+//! `*?`, ...), anchors `^ \A` (start), `$` (end, or before a final `\n`, as in Python) and `\Z`
+//! (end). Anything else (backreferences, lookaround, flags, named groups, `\w`, `\s`, `\b`,
+//! possessive quantifiers) is an error rather than a silent misreading.
+//!
+//! # Limits
+//!
+//! Groups nest at most [`MAX_DEPTH`] deep, repetition counts are at most [`MAX_REPEAT`], a pattern
+//! has at most [`MAX_GROUPS`] groups, and the compiled program (repetitions are expanded by
+//! copying) has at most [`MAX_INSTS`] instructions. Patterns over a limit are rejected with
+//! [`PatternError::TooBig`]. The largest metadata pattern is far below all of them.
+
+use std::fmt;
+
+/// Deepest nesting of groups accepted.
+pub const MAX_DEPTH: usize = 64;
+/// Largest count accepted in `{n}`, `{n,}` and `{n,m}`.
+pub const MAX_REPEAT: u32 = 1000;
+/// Most capture groups accepted.
+pub const MAX_GROUPS: usize = 100;
+/// Most instructions in a compiled program.
+pub const MAX_INSTS: usize = 10_000;
+/// Compile work (syntax-tree nodes visited while expanding repetitions) before giving up; bounds
+/// the time spent on patterns like `(?:(?:){1000}){1000}` that expand to nothing.
+const MAX_WORK: usize = 200_000;
+/// An unset capture slot.
+const NONE: usize = usize::MAX;
+
+/// Why a pattern was rejected. `at` is a byte offset into the pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PatternError {
+    /// Not a valid regular expression (Python would reject it too).
+    Syntax { at: usize, reason: &'static str },
+    /// Valid syntax this engine does not implement.
+    Unsupported { at: usize, reason: &'static str },
+    /// Over one of the engine's limits.
+    TooBig { reason: &'static str },
+}
+
+impl PatternError {
+    /// The short reason, without the offset.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            PatternError::Syntax { reason, .. }
+            | PatternError::Unsupported { reason, .. }
+            | PatternError::TooBig { reason } => reason,
+        }
+    }
+}
+
+impl fmt::Display for PatternError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PatternError::Syntax { at, reason } => write!(f, "{reason} at {at}"),
+            PatternError::Unsupported { at, reason } => write!(f, "unsupported: {reason} at {at}"),
+            PatternError::TooBig { reason } => write!(f, "pattern too big: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for PatternError {}
+
+fn syntax<T>(at: usize, reason: &'static str) -> Result<T, PatternError> {
+    Err(PatternError::Syntax { at, reason })
+}
+
+fn unsupported<T>(at: usize, reason: &'static str) -> Result<T, PatternError> {
+    Err(PatternError::Unsupported { at, reason })
+}
+
+fn too_big<T>(reason: &'static str) -> Result<T, PatternError> {
+    Err(PatternError::TooBig { reason })
+}
+
+/// A set of bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ByteSet([u32; 8]);
+
+impl ByteSet {
+    const EMPTY: ByteSet = ByteSet([0; 8]);
+
+    fn has(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 5)] >> (b & 31) & 1 != 0
+    }
+
+    fn add_range(&mut self, lo: u8, hi: u8) {
+        for b in lo..=hi {
+            self.0[usize::from(b >> 5)] |= 1 << (b & 31);
+        }
+    }
+
+    fn union(&mut self, other: &ByteSet) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+    }
+
+    fn negate(&mut self) {
+        for a in &mut self.0 {
+            *a = !*a;
+        }
+    }
+
+    fn one(b: u8) -> ByteSet {
+        let mut s = ByteSet::EMPTY;
+        s.add_range(b, b);
+        s
+    }
+
+    fn digits(negated: bool) -> ByteSet {
+        let mut s = ByteSet::EMPTY;
+        s.add_range(b'0', b'9');
+        if negated {
+            s.negate();
+        }
+        s
+    }
+
+    /// The byte, if the set holds exactly one.
+    fn single(&self) -> Option<u8> {
+        let mut found = None;
+        for w in 0..8u8 {
+            let word = self.0[usize::from(w)];
+            if word != 0 {
+                if found.is_some() || word.count_ones() != 1 {
+                    return None;
+                }
+                found = Some(w * 32 + word.trailing_zeros() as u8);
+            }
+        }
+        found
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0 == [0; 8]
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Look {
+    /// `^`, `\A`.
+    Start,
+    /// `\Z`.
+    End,
+    /// `$`: at the end, or before a `\n` that ends the input.
+    EndLine,
+}
+
+enum Node {
+    Empty,
+    Set(ByteSet),
+    Look(Look),
+    Capture(Box<Node>, u32),
+    Concat(Vec<Node>),
+    Alt(Vec<Node>),
+    /// `guard`: the repeated node can match the empty string.
+    Repeat {
+        node: Box<Node>,
+        min: u32,
+        max: Option<u32>,
+        greedy: bool,
+        guard: bool,
+    },
+}
+
+impl Node {
+    /// Whether the node can match the empty string.
+    fn nullable(&self) -> bool {
+        match self {
+            Node::Empty | Node::Look(_) => true,
+            Node::Set(_) => false,
+            Node::Capture(n, _) => n.nullable(),
+            Node::Concat(v) => v.iter().all(Node::nullable),
+            Node::Alt(v) => v.iter().any(Node::nullable),
+            Node::Repeat { node, min, .. } => *min == 0 || node.nullable(),
+        }
+    }
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+    depth: usize,
+    groups: u32,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+
+    fn next(&mut self) -> Option<u8> {
+        let c = self.peek();
+        if c.is_some() {
+            self.i += 1;
+        }
+        c
+    }
+
+    fn alt(&mut self) -> Result<Node, PatternError> {
+        let mut alts = vec![self.concat()?];
+        while self.peek() == Some(b'|') {
+            self.i += 1;
+            alts.push(self.concat()?);
+        }
+        Ok(if alts.len() == 1 { alts.pop().unwrap_or(Node::Empty) } else { Node::Alt(alts) })
+    }
+
+    fn concat(&mut self) -> Result<Node, PatternError> {
+        let mut items = Vec::new();
+        while !matches!(self.peek(), None | Some(b'|' | b')')) {
+            let at = self.i;
+            let atom = self.atom()?;
+            let Some((min, max)) = self.quantifier()? else {
+                items.push(atom);
+                continue;
+            };
+            // Python refuses a bare anchor here, but repeats a group holding one.
+            if matches!(atom, Node::Look(_)) && self.s.get(at) != Some(&b'(') {
+                return syntax(at, "nothing to repeat");
+            }
+            let greedy = self.peek() != Some(b'?');
+            if !greedy {
+                self.i += 1;
+            }
+            let q = self.i;
+            if self.quantifier()?.is_some() {
+                return if greedy && self.s.get(q) == Some(&b'+') {
+                    unsupported(q, "possessive quantifier")
+                } else {
+                    syntax(q, "multiple repeat")
+                };
+            }
+            let guard = atom.nullable();
+            items.push(Node::Repeat { node: Box::new(atom), min, max, greedy, guard });
+        }
+        Ok(match items.len() {
+            0 => Node::Empty,
+            1 => items.pop().unwrap_or(Node::Empty),
+            _ => Node::Concat(items),
+        })
+    }
+
+    /// A quantifier at the cursor, consumed: `(min, max)`, `None` for no upper bound.
+    fn quantifier(&mut self) -> Result<Option<(u32, Option<u32>)>, PatternError> {
+        let q = match self.peek() {
+            Some(b'?') => (0, Some(1)),
+            Some(b'*') => (0, None),
+            Some(b'+') => (1, None),
+            Some(b'{') => return self.braces(),
+            _ => return Ok(None),
+        };
+        self.i += 1;
+        Ok(Some(q))
+    }
+
+    /// `{n}`, `{n,}`, `{,m}`, `{n,m}`, `{,}`; anything else leaves the cursor on a literal `{`.
+    fn braces(&mut self) -> Result<Option<(u32, Option<u32>)>, PatternError> {
+        let start = self.i;
+        let mut j = start + 1;
+        let number = |j: &mut usize| -> Option<u32> {
+            let from = *j;
+            let mut n: u32 = 0;
+            while let Some(d) = self.s.get(*j).filter(|c| c.is_ascii_digit()) {
+                n = n.saturating_mul(10).saturating_add(u32::from(d - b'0'));
+                *j += 1;
+            }
+            (*j > from).then_some(n)
+        };
+        let min = number(&mut j);
+        let (max, comma) = if self.s.get(j) == Some(&b',') {
+            j += 1;
+            (number(&mut j), true)
+        } else {
+            (min, false)
+        };
+        if self.s.get(j) != Some(&b'}') || (min.is_none() && !comma) {
+            return Ok(None);
+        }
+        self.i = j + 1;
+        let min = min.unwrap_or(0);
+        if min > MAX_REPEAT || max.is_some_and(|m| m > MAX_REPEAT) {
+            return too_big("repetition count over 1000");
+        }
+        if max.is_some_and(|m| m < min) {
+            return syntax(start, "min repeat greater than max repeat");
+        }
+        Ok(Some((min, max)))
+    }
+
+    fn atom(&mut self) -> Result<Node, PatternError> {
+        let at = self.i;
+        let Some(c) = self.next() else { return syntax(at, "unexpected end") };
+        Ok(match c {
+            b'(' => return self.group(at),
+            b'[' => Node::Set(self.class(at)?),
+            b'.' => {
+                let mut s = ByteSet::one(b'\n');
+                s.negate();
+                Node::Set(s)
+            }
+            b'^' => Node::Look(Look::Start),
+            b'$' => Node::Look(Look::EndLine),
+            b'\\' => match self.escape(at, false)? {
+                Escaped::Set(s) => Node::Set(s),
+                Escaped::Look(l) => Node::Look(l),
+            },
+            b'?' | b'*' | b'+' => return syntax(at, "nothing to repeat"),
+            b'{' => {
+                self.i = at;
+                if self.braces()?.is_some() {
+                    return syntax(at, "nothing to repeat");
+                }
+                self.i = at + 1;
+                Node::Set(ByteSet::one(b'{'))
+            }
+            c if c.is_ascii() => Node::Set(ByteSet::one(c)),
+            _ => return unsupported(at, "non-ASCII pattern"),
+        })
+    }
+
+    fn group(&mut self, at: usize) -> Result<Node, PatternError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return too_big("groups nested over 64 deep");
+        }
+        let index = if self.peek() == Some(b'?') {
+            if self.s.get(self.i + 1) != Some(&b':') {
+                return unsupported(at, "group extension other than (?:");
+            }
+            self.i += 2;
+            None
+        } else {
+            self.groups += 1;
+            if self.groups as usize > MAX_GROUPS {
+                return too_big("over 100 groups");
+            }
+            Some(self.groups)
+        };
+        let inner = self.alt()?;
+        if self.next() != Some(b')') {
+            return syntax(at, "missing ), unterminated subpattern");
+        }
+        self.depth -= 1;
+        Ok(match index {
+            Some(g) => Node::Capture(Box::new(inner), g),
+            None => inner,
+        })
+    }
+
+    fn class(&mut self, at: usize) -> Result<ByteSet, PatternError> {
+        let negated = self.peek() == Some(b'^');
+        if negated {
+            self.i += 1;
+        }
+        let mut set = ByteSet::EMPTY;
+        let mut first = true;
+        loop {
+            let item_at = self.i;
+            let Some(c) = self.next() else { return syntax(at, "unterminated character set") };
+            if c == b']' && !first {
+                break;
+            }
+            first = false;
+            let lo = self.class_item(c, item_at)?;
+            if self.peek() == Some(b'-') && !matches!(self.s.get(self.i + 1), None | Some(b']')) {
+                self.i += 1;
+                let hi_at = self.i;
+                let hi = match self.next() {
+                    Some(h) => self.class_item(h, hi_at)?,
+                    None => return syntax(at, "unterminated character set"),
+                };
+                match (lo.single(), hi.single()) {
+                    (Some(l), Some(h)) if l <= h => set.add_range(l, h),
+                    _ => return syntax(item_at, "bad character range"),
+                }
+            } else {
+                set.union(&lo);
+            }
+        }
+        if negated {
+            set.negate();
+        }
+        Ok(set)
+    }
+
+    /// One member of a class: a byte (a one-byte set) or `\d`, `\D`.
+    fn class_item(&mut self, c: u8, at: usize) -> Result<ByteSet, PatternError> {
+        match c {
+            b'\\' => match self.escape(at, true)? {
+                Escaped::Set(s) => Ok(s),
+                Escaped::Look(_) => syntax(at, "bad escape"),
+            },
+            c if c.is_ascii() => Ok(ByteSet::one(c)),
+            _ => unsupported(at, "non-ASCII pattern"),
+        }
+    }
+
+    /// The escape after a backslash at `at` (the cursor is past the backslash).
+    fn escape(&mut self, at: usize, in_class: bool) -> Result<Escaped, PatternError> {
+        let Some(c) = self.next() else { return syntax(at, "bad escape (end of pattern)") };
+        let byte = |b: u8| Ok(Escaped::Set(ByteSet::one(b)));
+        match c {
+            b'd' => Ok(Escaped::Set(ByteSet::digits(false))),
+            b'D' => Ok(Escaped::Set(ByteSet::digits(true))),
+            b'A' if !in_class => Ok(Escaped::Look(Look::Start)),
+            b'Z' if !in_class => Ok(Escaped::Look(Look::End)),
+            b'n' => byte(b'\n'),
+            b't' => byte(b'\t'),
+            b'r' => byte(b'\r'),
+            b'f' => byte(0x0c),
+            b'v' => byte(0x0b),
+            b'a' => byte(0x07),
+            c if c.is_ascii_digit() => unsupported(at, "backreference or octal escape"),
+            c if c.is_ascii_alphabetic() => unsupported(at, "escape"),
+            c if c.is_ascii() => byte(c),
+            _ => unsupported(at, "non-ASCII pattern"),
+        }
+    }
+}
+
+enum Escaped {
+    Set(ByteSet),
+    Look(Look),
+}
+
+/// One instruction. Instructions without a target continue at the next one.
+#[derive(Clone, Copy, Debug)]
+enum Inst {
+    /// Consume this byte, continue at the target.
+    Byte(u8, u32),
+    /// Consume a byte of class n (an index into [`Pattern::classes`]), continue at the target.
+    Class(u32, u32),
+    /// Try the first target, then the second.
+    Split(u32, u32),
+    Jmp(u32),
+    /// Store the position in slot n (group n/2, start if n is even).
+    Save(u32),
+    Look(Look),
+    Match,
+}
+
+/// A compiled pattern.
+#[derive(Clone)]
+pub struct Pattern {
+    prog: Vec<Inst>,
+    classes: Vec<ByteSet>,
+    groups: usize,
+}
+
+impl fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pattern").field("insts", &self.prog.len()).field("groups", &self.groups).finish()
+    }
+}
+
+struct Compiler {
+    prog: Vec<Inst>,
+    classes: Vec<ByteSet>,
+    work: usize,
+}
+
+impl Compiler {
+    fn emit(&mut self, inst: Inst) -> Result<u32, PatternError> {
+        if self.prog.len() >= MAX_INSTS {
+            return too_big("over 10000 instructions");
+        }
+        self.prog.push(inst);
+        Ok(self.prog.len() as u32 - 1)
+    }
+
+    fn here(&self) -> u32 {
+        self.prog.len() as u32
+    }
+
+    fn patch(&mut self, at: u32, target: u32) {
+        if let Some(Inst::Split(_, b) | Inst::Jmp(b)) = self.prog.get_mut(at as usize) {
+            *b = target;
+        }
+    }
+
+    fn node(&mut self, node: &Node) -> Result<(), PatternError> {
+        self.work += 1;
+        if self.work > MAX_WORK {
+            return too_big("repetitions expand too far");
+        }
+        match node {
+            Node::Empty => {}
+            Node::Set(s) => {
+                let inst = match s.single() {
+                    Some(b) => Inst::Byte(b, self.here() + 1),
+                    None => {
+                        let i = match self.classes.iter().position(|c| c == s) {
+                            Some(i) => i,
+                            None => {
+                                self.classes.push(*s);
+                                self.classes.len() - 1
+                            }
+                        };
+                        Inst::Class(i as u32, self.here() + 1)
+                    }
+                };
+                self.emit(inst)?;
+            }
+            Node::Look(l) => {
+                self.emit(Inst::Look(*l))?;
+            }
+            Node::Capture(n, g) => {
+                self.emit(Inst::Save(g * 2))?;
+                self.node(n)?;
+                self.emit(Inst::Save(g * 2 + 1))?;
+            }
+            Node::Concat(v) => {
+                for n in v {
+                    self.node(n)?;
+                }
+            }
+            Node::Alt(v) => {
+                let mut ends = Vec::new();
+                for (k, n) in v.iter().enumerate() {
+                    let split = if k + 1 < v.len() { Some(self.emit(Inst::Split(0, 0))?) } else { None };
+                    if let Some(s) = split {
+                        if let Some(Inst::Split(a, _)) = self.prog.get_mut(s as usize) {
+                            *a = s + 1;
+                        }
+                    }
+                    self.node(n)?;
+                    if let Some(s) = split {
+                        ends.push(self.emit(Inst::Jmp(0))?);
+                        let next = self.here();
+                        self.patch(s, next);
+                    }
+                }
+                let end = self.here();
+                for j in ends {
+                    self.patch(j, end);
+                }
+            }
+            &Node::Repeat { ref node, min, max, greedy, guard } => {
+                for _ in 0..min {
+                    self.node(node)?;
+                }
+                // Python ends a repetition after an optional iteration that matched nothing. So
+                // when the node can match nothing and what follows an iteration depends on that,
+                // the iteration is compiled twice: a "fresh" copy, entered first, where nothing
+                // has been consumed yet and whose end leaves the repetition, and a "consumed" copy
+                // that every consuming instruction of the fresh one continues into, whose end goes
+                // on repeating. The VM then needs no per-thread state for it.
+                let optional = max.map_or(1, |m| m - min);
+                let mut exits = Vec::new();
+                for k in 0..optional {
+                    let split = self.emit(Inst::Split(0, 0))?;
+                    exits.push(split);
+                    let body = self.here();
+                    self.node(node)?;
+                    let last = max.is_some() && k + 1 == optional;
+                    if guard && !last {
+                        let body_end = self.here();
+                        let jmp = self.emit(Inst::Jmp(split))?;
+                        let fresh = self.dup(body, body_end)?;
+                        if max.is_some() {
+                            exits.push(self.emit(Inst::Jmp(0))?);
+                            let next = self.here();
+                            self.patch(jmp, next);
+                        }
+                        self.patch(split, fresh);
+                    } else {
+                        if max.is_none() {
+                            self.emit(Inst::Jmp(split))?;
+                        }
+                        self.patch(split, body);
+                    }
+                }
+                let end = self.here();
+                for e in exits {
+                    match self.prog.get_mut(e as usize) {
+                        Some(Inst::Split(a, b)) => {
+                            // `patch` put the entry in the second target.
+                            *a = *b;
+                            *b = end;
+                            if !greedy {
+                                std::mem::swap(a, b);
+                            }
+                        }
+                        Some(Inst::Jmp(t)) => *t = end,
+                        _ => {}
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Appends a copy of the instructions `from..to` that keeps its consuming instructions'
+    /// targets (so a consumption in the copy continues in the original) and moves its other
+    /// targets inside `from..=to` along with it. Returns where the copy starts.
+    fn dup(&mut self, from: u32, to: u32) -> Result<u32, PatternError> {
+        let start = self.here();
+        let shift = start - from;
+        let moved = |t: u32| if (from..=to).contains(&t) { t + shift } else { t };
+        self.work += (to - from) as usize;
+        if self.work > MAX_WORK {
+            return too_big("repetitions expand too far");
+        }
+        for pc in from..to {
+            let inst = match self.prog.get(pc as usize) {
+                Some(Inst::Split(a, b)) => Inst::Split(moved(*a), moved(*b)),
+                Some(Inst::Jmp(t)) => Inst::Jmp(moved(*t)),
+                Some(i) => *i,
+                None => return too_big("internal: bad copy"),
+            };
+            self.emit(inst)?;
+        }
+        Ok(start)
+    }
+}
+
+impl Pattern {
+    /// Parses and compiles `pattern`.
+    pub fn new(pattern: &str) -> Result<Pattern, PatternError> {
+        let mut p = Parser { s: pattern.as_bytes(), i: 0, depth: 0, groups: 0 };
+        let ast = p.alt()?;
+        if p.i < p.s.len() {
+            return syntax(p.i, "unbalanced parenthesis");
+        }
+        let mut c = Compiler { prog: Vec::new(), classes: Vec::new(), work: 0 };
+        c.emit(Inst::Save(0))?;
+        c.node(&ast)?;
+        c.emit(Inst::Save(1))?;
+        c.emit(Inst::Match)?;
+        Ok(Pattern { prog: c.prog, classes: c.classes, groups: p.groups as usize })
+    }
+
+    /// Number of capture groups (not counting group 0, the whole match).
+    pub fn group_count(&self) -> usize {
+        self.groups
+    }
+
+    /// Python `re.fullmatch`: whether the pattern matches all of `input`.
+    pub fn full_match(&self, input: &[u8]) -> bool {
+        self.exec(input, true, false).is_some()
+    }
+
+    /// Python `re.match`: length of the leftmost-first match starting at 0, if any.
+    pub fn match_start(&self, input: &[u8]) -> Option<usize> {
+        self.exec(input, false, false).map(|(end, _)| end)
+    }
+
+    /// Capture spans (group 0 = whole match) with [`Pattern::full_match`] semantics.
+    pub fn captures_full(&self, input: &[u8]) -> Option<Vec<Option<(usize, usize)>>> {
+        self.exec(input, true, true).map(|(_, slots)| self.spans(&slots))
+    }
+
+    /// Capture spans (group 0 = whole match) with [`Pattern::match_start`] semantics.
+    pub fn captures_start(&self, input: &[u8]) -> Option<Vec<Option<(usize, usize)>>> {
+        self.exec(input, false, true).map(|(_, slots)| self.spans(&slots))
+    }
+
+    fn spans(&self, slots: &[usize]) -> Vec<Option<(usize, usize)>> {
+        slots
+            .chunks(2)
+            .map(|c| match c {
+                &[s, e] if s != NONE && e != NONE => Some((s, e)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Whether `input` is a prefix of some byte string the pattern fully matches (as-you-type: can
+    /// the digits typed so far still become a match?).
+    pub fn can_extend_to_match(&self, input: &[u8]) -> bool {
+        if self.full_match(input) {
+            return true;
+        }
+        // From here the input is followed by at least one more byte, so no position inside it is
+        // the end (nor before a final newline). Run the plain NFA over it, ignoring priorities;
+        // an empty-iteration exit may go either way (it changes which match is reported, never
+        // which strings match).
+        let n = self.prog.len();
+        let mut set = SparseSet::new(n);
+        let mut starts: Vec<u32> = vec![0];
+        let mut stack: Vec<u32> = Vec::new();
+        for (i, &b) in input.iter().enumerate() {
+            set.clear();
+            stack.append(&mut starts);
+            while let Some(pc) = stack.pop() {
+                if !set.insert(pc) {
+                    continue;
+                }
+                match self.prog.get(pc as usize) {
+                    Some(Inst::Jmp(t)) => stack.push(*t),
+                    Some(Inst::Split(a, b)) => stack.extend([*b, *a]),
+                    Some(Inst::Save(_)) => stack.push(pc + 1),
+                    Some(Inst::Look(Look::Start)) if i == 0 => stack.push(pc + 1),
+                    Some(&Inst::Byte(c, t)) if c == b => starts.push(t),
+                    Some(&Inst::Class(k, t)) if self.has(k, b) => starts.push(t),
+                    _ => {}
+                }
+            }
+            if starts.is_empty() {
+                return false;
+            }
+        }
+        // Search on from there over any bytes. A state is (pc, what is known of the rest: 0 =
+        // nothing, 1 = exactly "\n", 2 = nothing; + 3 if still at position 0).
+        let at_start = if input.is_empty() { 3 } else { 0 };
+        let mut seen = vec![false; n * 6];
+        let mut work: Vec<(u32, u8)> = starts.iter().map(|&pc| (pc, at_start)).collect();
+        while let Some((pc, m)) = work.pop() {
+            match seen.get_mut(pc as usize * 6 + usize::from(m)) {
+                Some(s) if !*s => *s = true,
+                _ => continue,
+            }
+            let (rest, start) = (m % 3, m - m % 3);
+            match self.prog.get(pc as usize) {
+                Some(Inst::Match) if rest != 1 => return true,
+                Some(Inst::Jmp(t)) => work.push((*t, m)),
+                Some(Inst::Split(a, b)) => work.extend([(*a, m), (*b, m)]),
+                Some(Inst::Save(_)) => work.push((pc + 1, m)),
+                Some(Inst::Look(Look::Start)) if start == 3 => work.push((pc + 1, m)),
+                Some(Inst::Look(Look::End)) if rest != 1 => work.push((pc + 1, start + 2)),
+                Some(Inst::Look(Look::EndLine)) if rest == 0 => work.extend([(pc + 1, start + 1), (pc + 1, start + 2)]),
+                Some(Inst::Look(Look::EndLine)) => work.push((pc + 1, m)),
+                Some(&Inst::Byte(c, t)) if rest == 0 || (rest == 1 && c == b'\n') => work.push((t, rest * 2)),
+                Some(&Inst::Class(k, t)) => {
+                    let any = self.classes.get(k as usize).is_some_and(|s| !s.is_empty());
+                    if rest == 0 && any {
+                        work.push((t, 0));
+                    } else if rest == 1 && self.has(k, b'\n') {
+                        work.push((t, 2));
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
+    fn has(&self, class: u32, b: u8) -> bool {
+        self.classes.get(class as usize).is_some_and(|s| s.has(b))
+    }
+
+    fn look(l: Look, input: &[u8], pos: usize) -> bool {
+        match l {
+            Look::Start => pos == 0,
+            Look::End => pos == input.len(),
+            Look::EndLine => pos == input.len() || (pos + 1 == input.len() && input.get(pos) == Some(&b'\n')),
+        }
+    }
+
+    /// The Pike VM. Returns the end of the winning match and its slots (when `caps`, two per
+    /// group). `full`: a match must end at the end of the input.
+    fn exec(&self, input: &[u8], full: bool, caps: bool) -> Option<(usize, Vec<usize>)> {
+        let n = self.prog.len();
+        let nslots = if caps { 2 * (self.groups + 1) } else { 0 };
+        let mut clist = Threads::new(n, nslots);
+        let mut nlist = Threads::new(n, nslots);
+        let mut vm = Vm { pattern: self, input, stack: Vec::with_capacity(n + 1), cur: vec![NONE; nslots] };
+        vm.add(&mut clist, 0, 0);
+        let mut best = None;
+        let mut pos = 0;
+        loop {
+            let byte = input.get(pos).copied();
+            for i in 0..clist.set.len {
+                let Some(&pc) = clist.set.dense.get(i) else { break };
+                let next = match self.prog.get(pc as usize) {
+                    Some(Inst::Match) => {
+                        if full && pos != input.len() {
+                            continue;
+                        }
+                        // Lower-priority threads are cut; higher ones (already in nlist) go on.
+                        best = Some((pos, clist.slots(pc).to_vec()));
+                        break;
+                    }
+                    Some(&Inst::Byte(c, t)) if byte == Some(c) => t,
+                    Some(&Inst::Class(k, t)) if byte.is_some_and(|b| self.has(k, b)) => t,
+                    _ => continue,
+                };
+                copy(&mut vm.cur, clist.slots(pc));
+                vm.add(&mut nlist, next, pos + 1);
+            }
+            if nlist.set.len == 0 || pos >= input.len() {
+                break;
+            }
+            std::mem::swap(&mut clist, &mut nlist);
+            nlist.set.clear();
+            pos += 1;
+        }
+        best
+    }
+}
+
+fn copy(dst: &mut [usize], src: &[usize]) {
+    for (d, s) in dst.iter_mut().zip(src) {
+        *d = *s;
+    }
+}
+
+struct SparseSet {
+    dense: Vec<u32>,
+    sparse: Vec<u32>,
+    len: usize,
+}
+
+impl SparseSet {
+    fn new(n: usize) -> SparseSet {
+        SparseSet { dense: vec![0; n], sparse: vec![0; n], len: 0 }
+    }
+
+    /// Adds `pc`; false if it was already there (or is out of range).
+    fn insert(&mut self, pc: u32) -> bool {
+        let Some(&i) = self.sparse.get(pc as usize) else { return false };
+        if (i as usize) < self.len && self.dense.get(i as usize) == Some(&pc) {
+            return false;
+        }
+        match (self.dense.get_mut(self.len), self.sparse.get_mut(pc as usize)) {
+            (Some(d), Some(s)) => {
+                *d = pc;
+                *s = self.len as u32;
+                self.len += 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+}
+
+/// Threads of one step, in priority order, with their slots (`nslots` per instruction).
+struct Threads {
+    set: SparseSet,
+    slots: Vec<usize>,
+    nslots: usize,
+}
+
+impl Threads {
+    fn new(n: usize, nslots: usize) -> Threads {
+        Threads { set: SparseSet::new(n), slots: vec![NONE; n * nslots], nslots }
+    }
+
+    fn slots(&self, pc: u32) -> &[usize] {
+        let at = pc as usize * self.nslots;
+        self.slots.get(at..at + self.nslots).unwrap_or(&[])
+    }
+}
+
+enum Frame {
+    Explore(u32),
+    /// Undo a slot write when backing out of the path that made it.
+    Restore(usize, usize),
+}
+
+struct Vm<'a> {
+    pattern: &'a Pattern,
+    input: &'a [u8],
+    stack: Vec<Frame>,
+    /// Slots of the thread being followed.
+    cur: Vec<usize>,
+}
+
+impl Vm<'_> {
+    /// Follows every empty-width path from `pc` at `pos` in priority order, adding the threads
+    /// that reach a consuming instruction or `Match` (the first to reach an instruction wins).
+    fn add(&mut self, threads: &mut Threads, pc: u32, pos: usize) {
+        let prog = &self.pattern.prog;
+        self.stack.push(Frame::Explore(pc));
+        while let Some(frame) = self.stack.pop() {
+            let mut pc = match frame {
+                Frame::Explore(pc) => pc,
+                Frame::Restore(slot, v) => {
+                    if let Some(s) = self.cur.get_mut(slot) {
+                        *s = v;
+                    }
+                    continue;
+                }
+            };
+            loop {
+                if !threads.set.insert(pc) {
+                    break;
+                }
+                let slot = match prog.get(pc as usize) {
+                    Some(Inst::Jmp(t)) => {
+                        pc = *t;
+                        continue;
+                    }
+                    Some(Inst::Split(a, b)) => {
+                        self.stack.push(Frame::Explore(*b));
+                        pc = *a;
+                        continue;
+                    }
+                    Some(Inst::Save(k)) => *k as usize,
+                    Some(Inst::Look(l)) => {
+                        if !Pattern::look(*l, self.input, pos) {
+                            break;
+                        }
+                        pc += 1;
+                        continue;
+                    }
+                    Some(Inst::Byte(..) | Inst::Class(..) | Inst::Match) => {
+                        let at = pc as usize * threads.nslots;
+                        if let Some(dst) = threads.slots.get_mut(at..at + threads.nslots) {
+                            copy(dst, &self.cur);
+                        }
+                        break;
+                    }
+                    None => break,
+                };
+                // A slot write (skipped when the slot is not tracked in this run).
+                if let Some(s) = self.cur.get_mut(slot) {
+                    self.stack.push(Frame::Restore(slot, *s));
+                    *s = pos;
+                }
+                pc += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Pattern {
+        Pattern::new(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    fn caps(s: &str, input: &str) -> Option<Vec<Option<(usize, usize)>>> {
+        p(s).captures_start(input.as_bytes())
+    }
+
+    fn full(s: &str, input: &str) -> bool {
+        p(s).full_match(input.as_bytes())
+    }
+
+    fn start(s: &str, input: &str) -> Option<usize> {
+        p(s).match_start(input.as_bytes())
+    }
+
+    #[test]
+    fn literals_and_classes() {
+        assert!(full("123", "123"));
+        assert!(!full("123", "1234"));
+        assert!(!full("123", "12"));
+        assert!(full(r"\d\d", "09"));
+        assert!(!full(r"\d", "a"));
+        assert!(full(r"\D", "a"));
+        assert!(full("[2-9]", "2") && full("[2-9]", "9") && !full("[2-9]", "1"));
+        for (d, ok) in [("1", true), ("2", false), ("3", true), ("5", true), ("8", true), ("9", false)] {
+            assert_eq!(full("[135-8]", d), ok, "{d}");
+        }
+        assert!(full("[^0-4]", "5") && !full("[^0-4]", "4") && full("[^0-4]", "\n"));
+        assert!(full(r"[\d-]", "-") && full(r"[a\d]", "7"));
+        assert!(full("[]a]", "]") && full("[a-]", "-") && full("[-a]", "-"));
+        assert!(full("8~10", "8~10"));
+        assert!(full(r"\+\(\.", "+(."));
+        assert!(full(".", "x") && !full(".", "\n"));
+        assert!(full("a{}", "a{}") && full("a{x", "a{x") && full("}]", "}]"));
+        assert!(full(r"\n\t", "\n\t"));
+    }
+
+    #[test]
+    fn groups_and_alternation() {
+        assert!(full("(?:1|6\\d)\\d{2}", "123") && full("(?:1|6\\d)\\d{2}", "6123"));
+        assert!(!full("(?:1|6\\d)\\d{2}", "61234"));
+        assert_eq!(caps(r"(\d{3})(\d{4})", "1234567"), Some(vec![Some((0, 7)), Some((0, 3)), Some((3, 7))]));
+        assert_eq!(caps("(a)|(b)", "b"), Some(vec![Some((0, 1)), None, Some((0, 1))]));
+        assert_eq!(p("(a)(?:(b)|c)").group_count(), 2);
+        assert!(full("a||b", "") && full("|", ""));
+        assert!(full("()", "") && full("(?:)", ""));
+    }
+
+    #[test]
+    fn quantifiers() {
+        let q = p(r"\d{2,4}");
+        assert_eq!([1, 2, 3, 4, 5].map(|n| q.full_match("1".repeat(n).as_bytes())), [false, true, true, true, false]);
+        assert!(full(r"\d{3}", "123") && !full(r"\d{3}", "12"));
+        assert!(full(r"\d{2,}", "12345") && !full(r"\d{2,}", "1"));
+        assert!(full(r"a{,2}", "") && full(r"a{,2}", "aa") && !full(r"a{,2}", "aaa"));
+        assert!(full("a{,}", "aaaa"));
+        assert!(full("a?b", "b") && full("a?b", "ab"));
+        assert!(full("a*", "") && full("a*", "aaa"));
+        assert!(full("a+", "aaa") && !full("a+", ""));
+        assert!(full(r"(?:\d{0})", ""));
+        assert_eq!(start("a*", "aaab"), Some(3));
+        assert_eq!(start("a*?", "aaab"), Some(0));
+        assert_eq!(start("a+?", "aaab"), Some(1));
+        assert_eq!(start("a??", "a"), Some(0));
+        assert_eq!(start("a{2,3}?", "aaaa"), Some(2));
+        assert_eq!(start("a{2,}?", "aaaa"), Some(2));
+        // Lazy still has to reach the end for a full match.
+        assert_eq!(p("(a*?)(a*)").captures_full(b"aa"), Some(vec![Some((0, 2)), Some((0, 0)), Some((0, 2))]));
+        assert_eq!(p("(a*?)b").captures_full(b"aab"), Some(vec![Some((0, 3)), Some((0, 2))]));
+    }
+
+    #[test]
+    fn anchors() {
+        assert_eq!(start(r"([2-9]\d{2})$|1", "234"), Some(3));
+        assert_eq!(start(r"([2-9]\d{2})$|1", "2345"), None);
+        assert_eq!(start(r"([2-9]\d{2})$|1", "1234"), Some(1));
+        assert_eq!(caps(r"([2-9]\d{2})$|1", "234"), Some(vec![Some((0, 3)), Some((0, 3))]));
+        assert_eq!(caps(r"([2-9]\d{2})$|1", "123"), Some(vec![Some((0, 1)), None]));
+        // Python's `$` also matches before a final newline; `\Z` does not.
+        assert_eq!(start("a$", "a\n"), Some(1));
+        assert_eq!(start(r"a\Z", "a\n"), None);
+        assert!(!full("a$", "a\n") && full("a$\n", "a\n"));
+        assert_eq!(start("^a", "a"), Some(1));
+        assert_eq!(start("b|^a", "a"), Some(1));
+        assert_eq!(start(r"a^", "a"), None);
+        assert!(full(r"\Aa\Z", "a"));
+    }
+
+    #[test]
+    fn leftmost_first_not_longest() {
+        assert_eq!(start("a|ab", "ab"), Some(1));
+        assert_eq!(start("ab|a", "ab"), Some(2));
+        assert!(full("a|ab", "ab"));
+        assert_eq!(caps("(a*)(a*)", "aaa"), Some(vec![Some((0, 3)), Some((0, 3)), Some((3, 3))]));
+        assert_eq!(
+            caps("(a|ab)(c|bcd)(d*)", "abcd"),
+            Some(vec![Some((0, 4)), Some((0, 1)), Some((1, 4)), Some((4, 4))])
+        );
+        assert_eq!(p("(a|ab)(c|bcd)(d*)").captures_full(b"abcd"), caps("(a|ab)(c|bcd)(d*)", "abcd"));
+        assert_eq!(caps("(a?)(ab)?b?", "ab"), Some(vec![Some((0, 2)), Some((0, 1)), None]));
+        assert_eq!(p("(a?)(ab)?b").captures_full(b"ab"), Some(vec![Some((0, 2)), Some((0, 1)), None]));
+        // The last iteration's capture wins; a group that took no part keeps its older span.
+        assert_eq!(caps("(?:(a)|b)*", "ab"), Some(vec![Some((0, 2)), Some((0, 1))]));
+        assert_eq!(caps(r"(\d)+", "123"), Some(vec![Some((0, 3)), Some((2, 3))]));
+        // libphonenumber's national prefix for parsing (AR), with its transform groups.
+        let ar = r"0?(?:(11|2(?:2(?:02?|[13]|2[13-79]))|3(?:3(?:2[79]|6)))?(15))?";
+        assert_eq!(caps(ar, "01115"), Some(vec![Some((0, 5)), Some((1, 3)), Some((3, 5))]));
+    }
+
+    #[test]
+    fn empty_iterations_like_python() {
+        assert_eq!(caps("(a*)*", "b"), Some(vec![Some((0, 0)), Some((0, 0))]));
+        assert_eq!(caps("(a*)*", "aa"), Some(vec![Some((0, 2)), Some((2, 2))]));
+        assert_eq!(caps("(a*)+", "aa"), Some(vec![Some((0, 2)), Some((2, 2))]));
+        assert_eq!(caps("(a|)*", "aa"), Some(vec![Some((0, 2)), Some((2, 2))]));
+        assert_eq!(caps("(?:)*", ""), Some(vec![Some((0, 0))]));
+        assert_eq!(caps(r"(\d?){3}", "12"), Some(vec![Some((0, 2)), Some((2, 2))]));
+    }
+
+    #[test]
+    fn can_extend() {
+        let q = p(r"7\d{3}|80");
+        for (s, ok) in [
+            ("", true),
+            ("7", true),
+            ("712", true),
+            ("7123", true),
+            ("71234", false),
+            ("8", true),
+            ("80", true),
+            ("81", false),
+            ("9", false),
+        ] {
+            assert_eq!(q.can_extend_to_match(s.as_bytes()), ok, "{s:?}");
+        }
+        assert!(!p("a$b").can_extend_to_match(b""));
+        assert!(p("a$\n").can_extend_to_match(b"a"));
+        assert!(!p(r"a\Z\n").can_extend_to_match(b"a"));
+        assert!(!p("b^a").can_extend_to_match(b""));
+        assert!(p("^a").can_extend_to_match(b""));
+        assert!(!p("[^\\d\\D]").can_extend_to_match(b""));
+        assert!(p("(a*)*b").can_extend_to_match(b"aaa"));
+        assert!(!p("").can_extend_to_match(b"a"));
+    }
+
+    #[test]
+    fn malformed_patterns_are_errors() {
+        for bad in [
+            "(", ")", "a)", "(?:a", "[", "[]", "[a-", "[z-a]", r"[\d-z]", "*", "a|*", "+a", "?", "a**", "a{2}{3}",
+            "a{3,2}", "{2}", "^*", "$?", r"\Z?", "\\", r"\1", r"\w", r"\b", "(?=a)", "(?P<x>a)", "(?i)a", "é", "a*+",
+            "a{1001}", r"[\A]",
+        ] {
+            assert!(Pattern::new(bad).is_err(), "{bad:?} compiled");
+        }
+        let deep = format!("{}a{}", "(".repeat(65), ")".repeat(65));
+        assert_eq!(Pattern::new(&deep).map(|_| ()), too_big("groups nested over 64 deep"));
+        assert!(Pattern::new(&format!("{}a{}", "(".repeat(64), ")".repeat(64))).is_ok());
+        assert!(matches!(Pattern::new(r"(?:\d{1000}){1000}"), Err(PatternError::TooBig { .. })));
+        assert!(matches!(Pattern::new("(?:(?:(?:){1000}){1000}){1000}"), Err(PatternError::TooBig { .. })));
+        assert!(matches!(Pattern::new(&"()".repeat(101)), Err(PatternError::TooBig { .. })));
+        let e = Pattern::new("a{3,2}").err().map(|e| e.to_string());
+        assert_eq!(e.as_deref(), Some("min repeat greater than max repeat at 1"));
+    }
+
+    /// A sample of the differential check against Python `re` (the full check runs every metadata
+    /// pattern on ~17.7M inputs; this keeps a few of each kind: number types, formats with their
+    /// groups, leading digits, international prefixes with `~`, national prefixes for parsing with
+    /// `$` and optional groups). Spans: `s,e` per group, `_` for a group that took no part, `-` for
+    /// no match.
+    #[test]
+    fn metadata_sample_matches_python() {
+        // (pattern, [(input, re.fullmatch spans, re.match spans)]), from Python 3.11 `re`.
+        type Case = (&'static str, &'static str, &'static str);
+        const CASES: &[(&str, &[Case])] = &[
+            (
+                r"7(?:457[0-57-9]|700[01]|911[028])\d{5}|7(?:[1-3]\d\d|4(?:[0-46-9]\d|5[0-689])|5(?:0[0-8]|[13-9]\d|2[0-35-9])|7(?:0[1-9]|[1-7]\d|8[02-9]|9[0-689])|8(?:[014-9]\d|[23][0-8])|9(?:[024-9]\d|1[02-9]|3[0-689]))\d{6}",
+                &[
+                    ("", "-", "-"),
+                    ("7365019920", "0,10", "0,10"),
+                    ("736701992", "-", "-"),
+                    ("7367019920", "0,10", "0,10"),
+                    ("73670199205", "-", "0,10"),
+                    ("73670619920", "-", "0,10"),
+                    ("750503491", "-", "-"),
+                    ("750550349", "-", "-"),
+                    ("7505503491", "0,10", "0,10"),
+                    ("75055034915", "-", "0,10"),
+                    ("7505533491", "0,10", "0,10"),
+                    ("777730945", "-", "-"),
+                    ("777763094", "-", "-"),
+                    ("7777630945", "0,10", "0,10"),
+                    ("77776309455", "-", "0,10"),
+                    ("7778630945", "0,10", "0,10"),
+                ],
+            ),
+            (
+                r"1(?:6[023]|7\d)\d{7,8}|15(?:[0-25-9]\d\d|3(?:10|33)|410)\d{6}",
+                &[
+                    ("", "-", "-"),
+                    ("153103697844", "-", "0,11"),
+                    ("15310697244", "0,11", "0,11"),
+                    ("1531069784", "-", "-"),
+                    ("15310697844", "0,11", "0,11"),
+                    ("153106978445", "-", "0,11"),
+                    ("162807516", "-", "-"),
+                    ("1628075165", "0,10", "0,10"),
+                    ("16280751655", "0,11", "0,11"),
+                    ("174749921", "-", "-"),
+                    ("174974921", "-", "-"),
+                    ("174974992", "-", "-"),
+                    ("1749749921", "0,10", "0,10"),
+                    ("17497499215", "0,11", "0,11"),
+                ],
+            ),
+            (
+                r"9(?:(?:0[0-5]|[13]\d|2[0-3])\d\d|9(?:[0-46]\d\d|5(?:10|5\d)|8(?:[12]\d|3[0-2]|88)|9(?:[0-359]\d|69|77|8[7-9])))\d{5}",
+                &[
+                    ("", "-", "-"),
+                    ("920630742", "-", "-"),
+                    ("922063074", "-", "-"),
+                    ("9220630742", "0,10", "0,10"),
+                    ("92206307425", "-", "0,10"),
+                    ("9220632742", "0,10", "0,10"),
+                    ("93983069529", "-", "0,10"),
+                    ("998306952", "-", "-"),
+                    ("9983069529", "0,10", "0,10"),
+                    ("99830695295", "-", "0,10"),
+                    ("998369529", "-", "-"),
+                    ("99910359259", "-", "0,10"),
+                    ("999105925", "-", "-"),
+                    ("9991059259", "0,10", "0,10"),
+                    ("99910592595", "-", "0,10"),
+                ],
+            ),
+            (
+                r"(\d{3})(\d{3})(\d{4})",
+                &[
+                    ("", "-", "-"),
+                    ("57899753374", "-", "0,10;0,3;3,6;6,10"),
+                    ("57899753574", "-", "0,10;0,3;3,6;6,10"),
+                    ("578997537", "-", "-"),
+                    ("5789975374", "0,10;0,3;3,6;6,10", "0,10;0,3;3,6;6,10"),
+                    ("57899753745", "-", "0,10;0,3;3,6;6,10"),
+                    ("701239521", "-", "-"),
+                    ("701239591", "-", "-"),
+                    ("701239592", "-", "-"),
+                    ("7012395921", "0,10;0,3;3,6;6,10", "0,10;0,3;3,6;6,10"),
+                    ("70123959215", "-", "0,10;0,3;3,6;6,10"),
+                    ("795849110", "-", "-"),
+                    ("79584949110", "-", "0,10;0,3;3,6;6,10"),
+                    ("795894911", "-", "-"),
+                    ("7958949110", "0,10;0,3;3,6;6,10", "0,10;0,3;3,6;6,10"),
+                    ("79589491105", "-", "0,10;0,3;3,6;6,10"),
+                ],
+            ),
+            (
+                r"(\d)(\d{4})(\d{4})",
+                &[
+                    ("", "-", "-"),
+                    ("5113238645", "-", "0,9;0,1;1,5;5,9"),
+                    ("51323864", "-", "-"),
+                    ("513238645", "0,9;0,1;1,5;5,9", "0,9;0,1;1,5;5,9"),
+                    ("5132386455", "-", "0,9;0,1;1,5;5,9"),
+                    ("5153238645", "-", "0,9;0,1;1,5;5,9"),
+                    ("58078752", "-", "-"),
+                    ("580787523", "0,9;0,1;1,5;5,9", "0,9;0,1;1,5;5,9"),
+                    ("5807875235", "-", "0,9;0,1;1,5;5,9"),
+                    ("5807987523", "-", "0,9;0,1;1,5;5,9"),
+                    ("58787523", "-", "-"),
+                    ("63722032", "-", "-"),
+                    ("637220328", "0,9;0,1;1,5;5,9", "0,9;0,1;1,5;5,9"),
+                    ("6372203285", "-", "0,9;0,1;1,5;5,9"),
+                    ("637220348", "0,9;0,1;1,5;5,9", "0,9;0,1;1,5;5,9"),
+                    ("637220378", "0,9;0,1;1,5;5,9", "0,9;0,1;1,5;5,9"),
+                ],
+            ),
+            (
+                r"(\d{2})(\d{3})(\d{3,4})",
+                &[
+                    ("", "-", "-"),
+                    ("00906800", "0,8;0,2;2,5;5,8", "0,8;0,2;2,5;5,8"),
+                    ("0090686", "-", "-"),
+                    ("00906860", "0,8;0,2;2,5;5,8", "0,8;0,2;2,5;5,8"),
+                    ("009068605", "0,9;0,2;2,5;5,9", "0,9;0,2;2,5;5,9"),
+                    ("00906867", "0,8;0,2;2,5;5,8", "0,8;0,2;2,5;5,8"),
+                    ("37060569", "0,8;0,2;2,5;5,8", "0,8;0,2;2,5;5,8"),
+                    ("370605691", "0,9;0,2;2,5;5,9", "0,9;0,2;2,5;5,9"),
+                    ("3706056915", "-", "0,9;0,2;2,5;5,9"),
+                    ("37065691", "0,8;0,2;2,5;5,8", "0,8;0,2;2,5;5,8"),
+                    ("4498025", "-", "-"),
+                    ("44980251", "0,8;0,2;2,5;5,8", "0,8;0,2;2,5;5,8"),
+                    ("44980253", "0,8;0,2;2,5;5,8", "0,8;0,2;2,5;5,8"),
+                    ("449802535", "0,9;0,2;2,5;5,9", "0,9;0,2;2,5;5,9"),
+                    ("4498053", "-", "-"),
+                ],
+            ),
+            (
+                r"1(?:[2-69][02-9]|[78])",
+                &[
+                    ("", "-", "-"),
+                    ("1", "-", "-"),
+                    ("14", "-", "-"),
+                    ("1434", "-", "0,3"),
+                    ("144", "0,3", "0,3"),
+                    ("1445", "-", "0,3"),
+                    ("1496", "-", "0,3"),
+                    ("16", "-", "-"),
+                    ("18", "0,2", "0,2"),
+                    ("185", "-", "0,2"),
+                    ("19", "-", "-"),
+                    ("196", "0,3", "0,3"),
+                    ("1965", "-", "0,3"),
+                    ("44", "-", "-"),
+                    ("8", "-", "-"),
+                    ("818", "-", "-"),
+                ],
+            ),
+            (
+                r"[2-9]",
+                &[
+                    ("", "-", "-"),
+                    ("09", "-", "-"),
+                    ("5", "0,1", "0,1"),
+                    ("55", "-", "0,1"),
+                    ("6", "0,1", "0,1"),
+                    ("9", "0,1", "0,1"),
+                    ("95", "-", "0,1"),
+                ],
+            ),
+            (
+                r"810",
+                &[
+                    ("", "-", "-"),
+                    ("4810", "-", "-"),
+                    ("5810", "-", "-"),
+                    ("710", "-", "-"),
+                    ("81", "-", "-"),
+                    ("810", "0,3", "0,3"),
+                    ("8105", "-", "0,3"),
+                    ("8170", "-", "-"),
+                    ("840", "-", "-"),
+                ],
+            ),
+            (
+                r"8~10",
+                &[
+                    ("", "-", "-"),
+                    ("18~10", "-", "-"),
+                    ("8110", "-", "-"),
+                    ("8510", "-", "-"),
+                    ("8710", "-", "-"),
+                    ("8~0", "-", "-"),
+                    ("8~1", "-", "-"),
+                    ("8~10", "0,4", "0,4"),
+                    ("8~105", "-", "0,4"),
+                    ("~10", "-", "-"),
+                ],
+            ),
+            (
+                r"([457]\d{6})$|1",
+                &[
+                    ("", "-", "-"),
+                    ("0", "-", "-"),
+                    ("1", "0,1;_", "0,1;_"),
+                    ("15", "-", "0,1;_"),
+                    ("21", "-", "-"),
+                    ("388535", "-", "-"),
+                    ("493446", "-", "-"),
+                    ("498344", "-", "-"),
+                    ("4983446", "0,7;0,7", "0,7;0,7"),
+                    ("49834465", "-", "-"),
+                    ("49834846", "-", "-"),
+                    ("538853", "-", "-"),
+                    ("5388535", "0,7;0,7", "0,7;0,7"),
+                    ("53885355", "-", "-"),
+                    ("53887535", "-", "-"),
+                ],
+            ),
+            (
+                r"(000[2569]\d{4,6})$|(?:(?:003768)0?)|0",
+                &[
+                    ("", "-", "-"),
+                    ("0004655685", "-", "0,1;_"),
+                    ("0009655485", "0,10;0,10", "0,10;0,10"),
+                    ("000965568", "0,9;0,9", "0,9;0,9"),
+                    ("0009655685", "0,10;0,10", "0,10;0,10"),
+                    ("00096556855", "-", "0,1;_"),
+                    ("00376", "-", "0,1;_"),
+                    ("0037670", "-", "0,1;_"),
+                    ("003768", "0,6;_", "0,6;_"),
+                    ("0037680", "0,7;_", "0,7;_"),
+                    ("00376805", "-", "0,7;_"),
+                    ("0037685", "-", "0,6;_"),
+                    ("0037698", "-", "0,1;_"),
+                    ("004768", "-", "0,1;_"),
+                ],
+            ),
+            (
+                r"0?(?:(11|2(?:2(?:02?|[13]|2[13-79]|4[1-6]|5[2457]|6[124-8]|7[1-4]|8[13-6]|9[1267])|3(?:02?|1[467]|2[03-6]|3[13-8]|[49][2-6]|5[2-8]|[67])|4(?:7[3-578]|9)|6(?:[0136]|2[24-6]|4[6-8]?|5[15-8])|80|9(?:0[1-3]|[19]|2\d|3[1-6]|4[02568]?|5[2-4]|6[2-46]|72?|8[23]?))|3(?:3(?:2[79]|6|8[2578])|4(?:0[0-24-9]|[12]|3[5-8]?|4[24-7]|5[4-68]?|6[02-9]|7[126]|8[2379]?|9[1-36-8])|5(?:1|2[1245]|3[237]?|4[1-46-9]|6[2-4]|7[1-6]|8[2-5]?)|6[24]|7(?:[069]|1[1568]|2[15]|3[145]|4[13]|5[14-8]|7[2-57]|8[126])|8(?:[01]|2[15-7]|3[2578]?|4[13-6]|5[4-8]?|6[1-357-9]|7[36-8]?|8[5-8]?|9[124])))15)?",
+                &[
+                    ("", "0,0;_", "0,0;_"),
+                    ("0", "0,1;_", "0,1;_"),
+                    ("0111", "-", "0,1;_"),
+                    ("01115", "0,5;1,3", "0,5;1,3"),
+                    ("011155", "-", "0,5;1,3"),
+                    ("01815", "-", "0,1;_"),
+                    ("05", "-", "0,1;_"),
+                    ("34041", "-", "0,0;_"),
+                    ("340415", "0,6;0,4", "0,6;0,4"),
+                    ("3404155", "-", "0,6;0,4"),
+                    ("340419", "-", "0,0;_"),
+                    ("6", "-", "0,0;_"),
+                ],
+            ),
+            (
+                r"(?:0|90)(?:(1[245]|2[1-35]|31|4[13]|[56]5|99)(\d{10,11}))?",
+                &[
+                    ("", "-", "-"),
+                    ("0", "0,1;_;_", "0,1;_;_"),
+                    ("05", "-", "0,1;_;_"),
+                    ("90312304078146", "0,14;2,4;4,14", "0,14;2,4;4,14"),
+                    ("903123040781461", "0,15;2,4;4,15", "0,15;2,4;4,15"),
+                    ("9031230407814615", "-", "0,15;2,4;4,15"),
+                    ("90312304081461", "0,14;2,4;4,14", "0,14;2,4;4,14"),
+                    ("903123049781461", "0,15;2,4;4,15", "0,15;2,4;4,15"),
+                    ("904180527654418", "0,15;2,4;4,15", "0,15;2,4;4,15"),
+                    ("90418527654418", "0,14;2,4;4,14", "0,14;2,4;4,14"),
+                    ("90418552765441", "0,14;2,4;4,14", "0,14;2,4;4,14"),
+                    ("904185527654418", "0,15;2,4;4,15", "0,15;2,4;4,15"),
+                    ("9041855276544185", "-", "0,15;2,4;4,15"),
+                ],
+            ),
+        ];
+        let show = |c: Option<Vec<Option<(usize, usize)>>>| match c {
+            None => "-".to_owned(),
+            Some(v) => {
+                v.iter().map(|g| g.map_or("_".to_owned(), |(s, e)| format!("{s},{e}"))).collect::<Vec<_>>().join(";")
+            }
+        };
+        let mut n = 0;
+        for (pattern, inputs) in CASES {
+            let q = p(pattern);
+            for &(input, full, start) in *inputs {
+                let b = input.as_bytes();
+                assert_eq!(show(q.captures_full(b)), full, "{pattern} fullmatch {input:?}");
+                assert_eq!(show(q.captures_start(b)), start, "{pattern} match {input:?}");
+                assert_eq!(q.full_match(b), full != "-");
+                assert_eq!(q.match_start(b), q.captures_start(b).and_then(|c| c[0]).map(|(_, e)| e));
+                n += 1;
+            }
+        }
+        assert!(n > 150);
+    }
+
+    #[test]
+    fn pathological_patterns_stay_linear() {
+        // Exponential for a backtracking engine; here one pass over the input.
+        let a = "a".repeat(10_000);
+        let t = std::time::Instant::now();
+        assert!(p("(a|a)*").full_match(a.as_bytes()));
+        assert!(!p("(a|a)*b").full_match(a.as_bytes()));
+        assert!(!p("(a*)*b").full_match(a.as_bytes()));
+        assert_eq!(p("(?:a|aa)*c").match_start(a.as_bytes()), None);
+        let digits = "9".repeat(5_000);
+        let q = p(r"(\d?){20}\d{20}");
+        assert!(!q.full_match(digits.as_bytes()));
+        assert_eq!(q.match_start(digits.as_bytes()), Some(40));
+        assert!(q.captures_full(&digits.as_bytes()[..35]).is_some());
+        assert!(!q.can_extend_to_match(digits.as_bytes()));
+        eprintln!("pathological cases: {:?}", t.elapsed());
+    }
+
+    #[test]
+    fn any_bytes_never_panic() {
+        let pats = [r"(\d{3})(\d{4})$|0", "a|ab", "(a*)*", "[^5]{2,}?", r".\Z", "^$"];
+        let mut x: u32 = 12345;
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            let len = (x % 24) as usize;
+            let input: Vec<u8> = (0..len).map(|k| (x.rotate_left(k as u32 * 7) & 0xff) as u8).collect();
+            for s in pats {
+                let q = p(s);
+                let fm = q.full_match(&input);
+                let c = q.captures_full(&input);
+                assert_eq!(fm, c.is_some());
+                assert_eq!(q.match_start(&input), q.captures_start(&input).and_then(|c| c[0].map(|s| s.1)));
+                if fm {
+                    assert!(q.can_extend_to_match(&input));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! Compiled metadata patterns, cached by their text. A pattern is compiled the first time a number
+//! needs it, so start-up does no work and a form that only sees Iranian numbers never compiles
+//! another country's patterns.
+
+use super::pattern::Pattern;
+use crate::tables::FxHasher;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+type Cache = HashMap<(usize, usize), &'static Option<Pattern>, BuildHasherDefault<FxHasher>>;
+
+thread_local! {
+    // Keyed by the pattern's address and length: every pattern is a `&'static str` slice of the
+    // metadata table, so equal keys are the same text. Compiled patterns live as long as the
+    // program (the metadata bounds how many there can be).
+    static CACHE: RefCell<Cache> = RefCell::new(HashMap::default());
+}
+
+fn compiled(pattern: &'static str) -> &'static Option<Pattern> {
+    let key = (pattern.as_ptr() as usize, pattern.len());
+    CACHE.with(|c| {
+        if let Some(p) = c.borrow().get(&key) {
+            return *p;
+        }
+        // A pattern the engine cannot compile matches nothing (the metadata tests compile all).
+        let p: &'static Option<Pattern> = Box::leak(Box::new(Pattern::new(pattern).ok()));
+        c.borrow_mut().insert(key, p);
+        p
+    })
+}
+
+pub fn full_match(pattern: &'static str, text: &str) -> bool {
+    compiled(pattern).as_ref().is_some_and(|p| p.full_match(text.as_bytes()))
+}
+
+/// Length of the match at the start of `text` (Python `re.match`).
+pub fn match_start(pattern: &'static str, text: &str) -> Option<usize> {
+    compiled(pattern).as_ref()?.match_start(text.as_bytes())
+}
+
+pub fn captures_start(pattern: &'static str, text: &str) -> Option<Vec<Option<(usize, usize)>>> {
+    compiled(pattern).as_ref()?.captures_start(text.as_bytes())
+}
+
+pub fn can_extend(pattern: &'static str, text: &str) -> bool {
+    compiled(pattern).as_ref().is_some_and(|p| p.can_extend_to_match(text.as_bytes()))
+}
