@@ -190,9 +190,10 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
         Some(ext) => format!("{e164};ext={ext}"),
         None => e164.clone(),
     };
-    out.international = Some(format(&parsed, PhoneFormat::International));
-    out.national = Some(format(&parsed, PhoneFormat::National));
-    out.rfc3966 = Some(format(&parsed, PhoneFormat::Rfc3966));
+    let [international, national, rfc3966] = format_all(&parsed);
+    out.international = Some(international);
+    out.national = Some(national);
+    out.rfc3966 = Some(rfc3966);
     out.e164 = Some(e164);
     out.country_code = Some(parsed.country_code);
     out.region = region;
@@ -302,47 +303,48 @@ fn number_type(national: &str, m: &Region) -> PhoneType {
 
 /// `format_number`.
 pub fn format(p: &Parsed, how: PhoneFormat) -> String {
-    let cc = p.country_code;
-    let nsn = p.national.as_str();
-    if how == PhoneFormat::E164 {
-        return format!("+{cc}{nsn}");
-    }
-    let Some(m) = metadata_for_country_code(cc) else {
-        return nsn.to_owned();
-    };
-    let mut formatted = format_nsn(nsn, m, how);
-    if let Some(ext) = &p.extension {
-        formatted.push_str(match how {
-            PhoneFormat::Rfc3966 => ";ext=",
-            _ => m.preferred_extn_prefix.unwrap_or(" ext. "),
-        });
-        formatted.push_str(ext);
-    }
+    let [international, national, rfc3966] = format_all(p);
     match how {
-        PhoneFormat::International => format!("+{cc} {formatted}"),
-        PhoneFormat::Rfc3966 => format!("tel:+{cc}-{formatted}"),
-        _ => formatted,
+        PhoneFormat::E164 => format!("+{}{}", p.country_code, p.national),
+        PhoneFormat::International => international,
+        PhoneFormat::National => national,
+        PhoneFormat::Rfc3966 => rfc3966,
     }
 }
 
-/// `_format_nsn` with `_choose_formatting_pattern_for_number`.
-fn format_nsn(nsn: &str, m: &Region, how: PhoneFormat) -> String {
-    let formats = if m.intl_formats.is_empty() || how == PhoneFormat::National { &m.formats } else { &m.intl_formats };
-    let chosen = formats.iter().find(|f| {
-        f.leading_digits.last().is_none_or(|ld| match_start(ld, nsn).is_some()) && full_match(f.pattern, nsn)
-    });
-    let Some(f) = chosen else {
-        return nsn.to_owned();
+/// INTERNATIONAL, NATIONAL and RFC 3966 at once: the formatting pattern is chosen once per format
+/// list (RFC 3966 is the international layout with dashes), not once per output.
+fn format_all(p: &Parsed) -> [String; 3] {
+    let cc = p.country_code;
+    let nsn = p.national.as_str();
+    let Some(m) = metadata_for_country_code(cc) else {
+        return [nsn.to_owned(), nsn.to_owned(), nsn.to_owned()];
     };
-    let rule = match (how, f.national_prefix_formatting_rule.filter(|r| !r.is_empty())) {
-        (PhoneFormat::National, Some(np_rule)) => replace_first_group(f.format, np_rule),
-        _ => f.format.to_owned(),
+    let national_format = choose_format(&m.formats, nsn);
+    let intl_format = if m.intl_formats.is_empty() { national_format } else { choose_format(&m.intl_formats, nsn) };
+    let intl_nsn = intl_format.map_or_else(|| nsn.to_owned(), |f| sub_all(f.pattern, f.format, nsn));
+    let national_nsn = match national_format {
+        None => nsn.to_owned(),
+        Some(f) => match f.national_prefix_formatting_rule.filter(|r| !r.is_empty()) {
+            Some(np_rule) => sub_all(f.pattern, &replace_first_group(f.format, np_rule), nsn),
+            None if intl_format.is_some_and(|i| std::ptr::eq(i, f)) => intl_nsn.clone(),
+            None => sub_all(f.pattern, f.format, nsn),
+        },
     };
-    let mut out = sub_all(f.pattern, &rule, nsn);
-    if how == PhoneFormat::Rfc3966 {
-        out = dash_separated(&out);
-    }
-    out
+    let rfc_nsn = if intl_format.is_some() { dash_separated(&intl_nsn) } else { intl_nsn.clone() };
+    let ext = |prefix: &str| p.extension.as_ref().map_or(String::new(), |e| format!("{prefix}{e}"));
+    let ext_prefix = m.preferred_extn_prefix.unwrap_or(" ext. ");
+    [
+        format!("+{cc} {intl_nsn}{}", ext(ext_prefix)),
+        format!("{national_nsn}{}", ext(ext_prefix)),
+        format!("tel:+{cc}-{rfc_nsn}{}", ext(";ext=")),
+    ]
+}
+
+/// `_choose_formatting_pattern_for_number`: the first format whose last leading-digits pattern
+/// matches the start of the number and whose pattern matches all of it.
+fn choose_format<'m>(formats: &'m [meta::Format], nsn: &str) -> Option<&'m meta::Format> {
+    formats.iter().find(|f| f.leading_digits.last().is_none_or(|ld| match_start(ld, nsn).is_some()) && full_match(f.pattern, nsn))
 }
 
 /// Puts the national prefix formatting rule in place of the format's first group reference, the
