@@ -56,6 +56,7 @@ sample: build
 
 bench: build
 	node bench/email.mjs
+	node bench/phone.mjs
 
 # cargo fuzz needs nightly; the nightly toolchain is used when installed, otherwise stable with RUSTC_BOOTSTRAP=1.
 fuzz:

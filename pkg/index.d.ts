@@ -143,7 +143,7 @@ export interface PhoneResult {
   /** `tel:+98-912-345-6789` */
   rfc3966: string | null;
   countryCode: number | null;
-  /** The region the number belongs to, null when unknown or invalid. `001` for non-geographic numbers. */
+  /** The region the number belongs to as libphonenumber decides it (also for invalid numbers of a one-region country code), null when unknown. `001` for non-geographic numbers. */
   region: RegionCode | null;
   nationalNumber: string | null;
   extension: string | null;
