@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // intake command line: clean a CSV / TSV / JSONL file of contact records.
 //
-//   intake clean contacts.csv [--out FILE] [--report FILE.json] [--locale en|fa|ar|zh] [--email-column NAME]...
+//   intake clean contacts.csv [--out FILE] [--report FILE.json] [--locale en|fa|ar|zh] [--region XX]
+//                             [--email-column NAME]... [--phone-column NAME]... [--country-column NAME]
 //   intake --help | --version
 //
-// Per-field work is table-driven: FIELD_HANDLERS lists each kind of field (email today; phone, names later) with
-// how to find its columns, how to check a batch of values and which columns it appends. Everything else
+// Per-field work is table-driven: FIELD_HANDLERS lists each kind of field (email and phone today; names later)
+// with how to find its columns, how to check a batch of values and which columns it appends. Everything else
 // (streaming, batching, statistics, report) is generic.
 
 import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
@@ -79,14 +80,102 @@ function headerMatcher(names, prefixes) {
   };
 }
 
+const PHONE_HEADER_NAMES = [
+  // en
+  'phone', 'phones', 'phone number', 'phone no', 'phone num', 'phonenumber', 'telephone', 'telephone number',
+  'telephone no', 'tel', 'tel no', 'tel nr', 'tel number', 'mobile', 'mobile number', 'mobile phone', 'mobile no',
+  'cell', 'cell phone', 'cellphone', 'cell number', 'cell no', 'whatsapp', 'whatsapp number', 'contact number',
+  'contact no', 'landline', 'msisdn', 'sms', 'sms number',
+  // de
+  'Telefon', 'Telefonnummer', 'Tel.-Nr.', 'Rufnummer', 'Handy', 'Handynummer', 'Mobiltelefon', 'Mobilnummer',
+  'Mobilfunknummer', 'Festnetz', 'Festnetznummer',
+  // fr
+  'téléphone', 'tél', 'numéro de téléphone', 'no de téléphone', 'n° de téléphone', 'portable', 'numéro de portable',
+  'téléphone portable', 'tél portable', 'mobile', 'numéro de mobile', 'téléphone mobile', 'fixe', 'téléphone fixe',
+  // es / pt / it / nl
+  'teléfono', 'telefono', 'número de teléfono', 'numero de telefono', 'móvil', 'movil', 'teléfono móvil', 'celular',
+  'número de celular', 'numero de celular', 'telefone', 'número de telefone', 'numero de telefone', 'telemóvel',
+  'telemovel', 'cellulare', 'numero di telefono', 'telefoon', 'telefoonnummer', 'mobiel', 'mobiel nummer',
+  // nordic / tr / ru
+  'telefonnummer', 'mobilnummer', 'puhelin', 'puhelinnumero', 'cep telefonu', 'telefon numarası', 'gsm',
+  'телефон', 'номер телефона', 'мобильный', 'мобильный телефон', 'моб телефон', 'сотовый', 'тел',
+  // fa
+  'تلفن', 'شماره تلفن', 'موبایل', 'شماره موبایل', 'تلفن همراه', 'همراه', 'شماره همراه', 'شماره تماس', 'تلفن ثابت',
+  'واتساپ', 'شماره واتساپ', 'تلفن تماس',
+  // ar
+  'هاتف', 'الهاتف', 'رقم الهاتف', 'جوال', 'الجوال', 'رقم الجوال', 'موبايل', 'الموبايل', 'رقم الموبايل', 'محمول',
+  'الهاتف المحمول', 'رقم المحمول', 'تلفون', 'رقم التلفون', 'واتساب', 'رقم الواتساب', 'رقم التواصل', 'رقم الاتصال',
+  // zh / ja / ko
+  '电话', '电话号码', '手机', '手机号', '手机号码', '联系电话', '移动电话', '座机', '電話', '電話號碼',
+  '手機', '手機號碼', '聯絡電話', '電話番号', '携帯', '携帯電話', '携帯番号', '전화', '전화번호', '휴대폰',
+  '휴대전화', '핸드폰', '연락처',
+];
+const PHONE_HEADER_PREFIXES = [...HEADER_PREFIXES, 'mobile', 'cell', 'fixed', 'direct', 'emergency'];
+
+const COUNTRY_HEADER_NAMES = [
+  'country', 'country code', 'countrycode', 'country iso', 'country iso2', 'iso country', 'iso country code', 'iso2',
+  'country region', 'country/region', 'nation', 'Land', 'Ländercode', 'Landescode', 'pays', 'code pays', 'país', 'pais',
+  'paese', 'land', 'landcode', 'страна', 'код страны', 'ülke', 'کشور', 'کد کشور', 'الدولة', 'الدوله', 'دولة', 'البلد',
+  'بلد', 'رمز الدولة', '国家', '国家地区', '国家/地区', '國家', '國家/地區', '国', '국가',
+];
+/** Common non-ISO two-letter country codes written in country columns, and the ISO code meant. */
+const COUNTRY_ALIASES = { UK: 'GB', EL: 'GR' };
+
+/** The ISO 3166-1 alpha-2 code a country cell holds, or null. */
+function regionCode(v) {
+  const r = String(v ?? '').normalize('NFKC').trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(r)) return null;
+  return COUNTRY_ALIASES[r] ?? r;
+}
+
+/** Folds any script's decimal digits to ASCII (for the value heuristics only; the core does its own folding). */
+function asciiDigits(s) {
+  return s.replace(/\p{Nd}/gu, (d) => {
+    let cp = d.codePointAt(0);
+    if (cp < 128) return d;
+    let start = cp;
+    while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--;
+    return String.fromCharCode(48 + ((cp - start) % 10));
+  });
+}
+
+/** A date as people write them (2.9.1980, 1989-12-02, 05/13/1970, 19970623, ۱۳۷۷/۰۱/۲۸): never a phone number. */
+function looksLikeDate(v) {
+  const s = asciiDigits(v.trim());
+  const year = (y) => (y.length === 2) || (+y >= 1300 && +y <= 2100);
+  const md = (a, b) => +a >= 1 && +b >= 1 && ((+a <= 12 && +b <= 31) || (+a <= 31 && +b <= 12));
+  let m = /^(\d{4})([-./])(\d{1,2})\2(\d{1,2})$/.exec(s) ?? /^(\d{4})()(\d{2})(\d{2})$/.exec(s);
+  if (m && year(m[1]) && md(m[3], m[4])) return true;
+  m = /^(\d{1,2})([-./])(\d{1,2})\2(\d{2}|\d{4})$/.exec(s);
+  return Boolean(m && year(m[4]) && md(m[1], m[3]));
+}
+
+/**
+ * Mostly digits and phone punctuation: 7 to 17 digits (any script), nothing but + ( ) - . / spaces and an
+ * extension marker besides, and not a date. Used only when no header names a phone column.
+ */
+function looksLikePhone(v) {
+  const s = asciiDigits(v.normalize('NFKC').trim());
+  if (s.includes('@') || looksLikeDate(s)) return false;
+  const rest = s.replace(/^tel:/i, '').replace(/(\s*(?:;ext=|ext\.?|x|#)\s*\d{1,7})$/i, '');
+  if (!/^[+]?[\d\s().\-/\u00a0\u2010-\u2015\u200e\u200f]+$/.test(rest)) return false;
+  const digits = rest.replace(/\D/g, '').length;
+  return digits >= 7 && digits <= 17;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Field handlers. Each one: which columns it owns and how to check a batch of values.
 //   field          name used in reports and in appended column names
 //   option         CLI option naming columns explicitly (repeatable)
 //   matchHeader    (header) -> boolean
 //   matchValue     (value) -> boolean; a column where > 50% of the first rows match is taken when no header matches
-//   check(values, {locale, path}) -> [{ value, valid, suggestion, issues: [{code, severity, params}] }]
+//   check(values, {api, locale, path, regions}) -> [{ value, valid, suggestion?, type?, issues: [{code, severity, params}] }]
+//                  (regions[i] is the default region for values[i], or null; only handlers with usesRegion get it)
+//   output         (outcome, cell) -> what replaces the cell (default: outcome.value)
 //   extras         appended columns: suffix and how to render an outcome (empty cells render '')
+//   suggestions    the field has suggestions (counted and reported)
+//   types          the outcome has a `type` worth tallying in the report
+//   usesRegion     checks need a default region (--region, or the row's country column)
 
 const FIELD_HANDLERS = [
   {
@@ -101,6 +190,38 @@ const FIELD_HANDLERS = [
       { suffix: 'valid', render: (o) => o.valid },
       { suffix: 'suggestion', render: (o) => o.suggestion ?? null },
     ],
+    suggestions: true,
+  },
+  {
+    field: 'phone',
+    option: 'phone-column',
+    matchHeader: headerMatcher(PHONE_HEADER_NAMES, PHONE_HEADER_PREFIXES),
+    matchValue: looksLikePhone,
+    usesRegion: true,
+    types: true,
+    // One validatePhones call per default region present in the batch; results back in input order.
+    check(values, { api, locale, path, regions }) {
+      const out = new Array(values.length);
+      const groups = new Map();
+      values.forEach((_, i) => {
+        const r = regions[i] ?? '';
+        if (!groups.has(r)) groups.set(r, []);
+        groups.get(r).push(i);
+      });
+      for (const [region, idx] of groups) {
+        const options = region ? { locale, path, defaultRegion: region } : { locale, path };
+        const res = api.validatePhones(idx.map((i) => values[i]), options);
+        idx.forEach((i, k) => { out[i] = res[k]; });
+      }
+      return out;
+    },
+    // A valid number is written in E.164 (with ;ext=); an invalid one is kept as typed, so that a person can
+    // still fix it (its E.164 form would assert a country code and digits that are known to be wrong).
+    output: (o, cell) => (o.valid ? o.value : cell),
+    extras: [
+      { suffix: 'valid', render: (o) => o.valid },
+      { suffix: 'type', render: (o) => o.type ?? null },
+    ],
   },
 ];
 
@@ -110,11 +231,13 @@ const FIELD_HANDLERS = [
 const LABELS = {
   en: {
     title: 'intake clean', input: 'input', output: 'output', report: 'report', rows: 'rows', malformed: 'malformed lines',
-    column: 'column', detectedBy: { header: 'header', values: 'values', option: 'option' }, present: 'emails present',
+    column: 'column', detectedBy: { header: 'header', values: 'values', option: 'option' },
+    present: { email: 'emails present', phone: 'phones present' }, types: 'types (valid)',
+    defaultRegion: 'default region', fromColumn: (c) => `column "${c}"`, noRegion: 'none', rowsN: (n) => `${n} rows`,
     valid: 'valid', invalid: 'invalid', standardized: 'standardized (changed)', withSuggestion: 'with suggestion',
     issues: 'issues', noIssues: 'no issues', time: 'time', rowsPerSecond: 'rows/s', seconds: 's',
     severity: { error: 'error', warning: 'warning' }, lineOf: (n) => `line ${n}`, more: 'more', comma: ', ', colon: ':',
-    actions: { skipped: 'skipped', padded: 'padded', kept: 'kept' }, fields: { email: 'email' },
+    actions: { skipped: 'skipped', padded: 'padded', kept: 'kept' }, fields: { email: 'email', phone: 'phone' },
     malformed_: {
       too_many_fields: '{n} fields, the header has {h}', too_few_fields: '{n} fields, the header has {h}',
       bad_json: 'not valid JSON', not_object: 'not a JSON object', quote_in_unquoted: 'a quote inside an unquoted field',
@@ -124,11 +247,13 @@ const LABELS = {
   fa: {
     title: 'پاک‌سازی intake', input: 'ورودی', output: 'خروجی', report: 'گزارش', rows: 'ردیف‌ها', malformed: 'سطرهای معیوب',
     column: 'ستون', detectedBy: { header: 'از روی سرستون', values: 'از روی مقدارها', option: 'با گزینه' },
-    present: 'ایمیل‌های موجود', valid: 'معتبر', invalid: 'نامعتبر', standardized: 'استانداردشده (تغییریافته)',
+    present: { email: 'ایمیل‌های موجود', phone: 'تلفن‌های موجود' }, types: 'نوع (معتبرها)',
+    defaultRegion: 'کشور پیش‌فرض', fromColumn: (c) => `ستون «${c}»`, noRegion: 'هیچ', rowsN: (n) => `${n} ردیف`,
+    valid: 'معتبر', invalid: 'نامعتبر', standardized: 'استانداردشده (تغییریافته)',
     withSuggestion: 'دارای پیشنهاد', issues: 'مشکلات', noIssues: 'بدون مشکل', time: 'زمان', rowsPerSecond: 'ردیف در ثانیه',
     seconds: 'ثانیه', severity: { error: 'خطا', warning: 'هشدار' }, lineOf: (n) => `سطر ${n}`, more: 'مورد دیگر', colon: ':',
     comma: '، ', actions: { skipped: 'کنار گذاشته شد', padded: 'با خانهٔ خالی تکمیل شد', kept: 'نگه داشته شد' },
-    fields: { email: 'ایمیل' },
+    fields: { email: 'ایمیل', phone: 'تلفن' },
     malformed_: {
       too_many_fields: '{n} فیلد دارد، سرستون {h} فیلد', too_few_fields: '{n} فیلد دارد، سرستون {h} فیلد',
       bad_json: 'JSON نامعتبر', not_object: 'شیء JSON نیست', quote_in_unquoted: 'گیومه درون فیلدی بدون گیومه',
@@ -138,11 +263,13 @@ const LABELS = {
   ar: {
     title: 'تنظيف intake', input: 'الإدخال', output: 'الإخراج', report: 'التقرير', rows: 'الصفوف', malformed: 'أسطر تالفة',
     column: 'العمود', detectedBy: { header: 'من العنوان', values: 'من القيم', option: 'بالخيار' },
-    present: 'عناوين البريد الموجودة', valid: 'صالحة', invalid: 'غير صالحة', standardized: 'موحّدة (تم تغييرها)',
+    present: { email: 'عناوين البريد الموجودة', phone: 'أرقام الهاتف الموجودة' }, types: 'الأنواع (الصالحة)',
+    defaultRegion: 'البلد الافتراضي', fromColumn: (c) => `العمود «${c}»`, noRegion: 'لا شيء', rowsN: (n) => `${n} صفوف`,
+    valid: 'صالحة', invalid: 'غير صالحة', standardized: 'موحّدة (تم تغييرها)',
     withSuggestion: 'مع اقتراح', issues: 'المشكلات', noIssues: 'لا توجد مشكلات', time: 'الوقت', rowsPerSecond: 'صف/ثانية',
     seconds: 'ثانية', severity: { error: 'خطأ', warning: 'تحذير' }, lineOf: (n) => `السطر ${n}`, more: 'أخرى', colon: ':',
     comma: '، ', actions: { skipped: 'تم تخطيه', padded: 'أُكمل بحقول فارغة', kept: 'تم الاحتفاظ به' },
-    fields: { email: 'البريد الإلكتروني' },
+    fields: { email: 'البريد الإلكتروني', phone: 'الهاتف' },
     malformed_: {
       too_many_fields: 'فيه {n} حقول والعنوان فيه {h}', too_few_fields: 'فيه {n} حقول والعنوان فيه {h}',
       bad_json: 'JSON غير صالح', not_object: 'ليس كائن JSON', quote_in_unquoted: 'علامة اقتباس داخل حقل غير مقتبس',
@@ -151,11 +278,13 @@ const LABELS = {
   },
   zh: {
     title: 'intake 清洗', input: '输入', output: '输出', report: '报告', rows: '行数', malformed: '格式错误的行',
-    column: '列', detectedBy: { header: '按表头', values: '按取值', option: '按参数' }, present: '有邮箱',
+    column: '列', detectedBy: { header: '按表头', values: '按取值', option: '按参数' },
+    present: { email: '有邮箱', phone: '有电话' }, types: '类型（有效）', defaultRegion: '默认地区',
+    fromColumn: (c) => `“${c}”列`, noRegion: '无', rowsN: (n) => `${n} 行`,
     valid: '有效', invalid: '无效', standardized: '已标准化（有改动）', withSuggestion: '有建议', issues: '问题',
     noIssues: '无问题', time: '用时', rowsPerSecond: '行/秒', seconds: '秒', severity: { error: '错误', warning: '警告' },
     lineOf: (n) => `第 ${n} 行`, more: '更多', comma: '，', colon: '：', actions: { skipped: '已跳过', padded: '已补齐', kept: '已保留' },
-    fields: { email: '邮箱' },
+    fields: { email: '邮箱', phone: '电话' },
     malformed_: {
       too_many_fields: '有 {n} 个字段，表头有 {h} 个', too_few_fields: '有 {n} 个字段，表头有 {h} 个',
       bad_json: 'JSON 无效', not_object: '不是 JSON 对象', quote_in_unquoted: '未加引号的字段中出现引号',
@@ -181,16 +310,28 @@ Options for clean:
   --email-column NAME   column holding emails; repeat for several (default: detected from the
                         header, e.g. email, E-Mail-Adresse, courriel, ایمیل, البريد الإلكتروني, 邮箱,
                         or else from values: a column where over half of the first rows contain @)
+  --phone-column NAME   column holding phone numbers; repeat for several (default: detected from
+                        the header, e.g. phone, mobile, tel, Handy, téléphone, تلفن, موبایل, هاتف,
+                        جوال, 电话, 手机, or else from values: a column where over half of the first
+                        rows are 7-17 digits with phone punctuation, dates excluded)
+  --region XX           default region for phone numbers written without a country code, as an
+                        ISO 3166 code (IR, US, DE ...). When the file has a country column of ISO
+                        codes, each row's country is that row's default region and XX the fallback
+  --country-column NAME the column of ISO country codes to take each row's region from (default:
+                        detected from the header, e.g. country, Land, pays, کشور, الدولة, 国家)
   --format FMT          csv, tsv or jsonl (default: from the input's extension; csv for others)
   --delimiter CHAR      CSV delimiter (default: sniffed from the first line: comma, semicolon or tab)
   --encoding NAME       input encoding (default utf-8; a UTF-16 byte order mark is detected;
                         e.g. windows-1256 for Persian/Arabic Excel exports)
   --quiet, -q           print nothing but errors
 
-Output: the same records with each email replaced by its standardized form, plus the columns
-email_valid (true/false, empty when there is no email), email_suggestion (a corrected address for
-a likely typo) and issues (issue codes joined by ';'). When several email columns are checked, each
-gets <column>_valid and <column>_suggestion, and codes in issues are prefixed with "<column>:".
+Output: the same records with each email replaced by its standardized form and each valid phone
+number by its E.164 form (+989123456789, with ;ext=12 for an extension; an invalid number is kept
+as typed), plus the columns email_valid (true/false, empty when there is no email), email_suggestion
+(a corrected address for a likely typo), phone_valid, phone_type (MOBILE, FIXED_LINE, ...) and
+issues (issue codes joined by ';'). When several columns of one kind are checked, each gets
+<column>_valid, <column>_suggestion or <column>_type, and its codes in issues are prefixed with
+"<column>:"; so are codes shared by all fields (input.*) when more than one column is checked.
 JSONL input gives JSONL output with the same extra keys.
 
 Malformed lines are reported with their line number and processing continues (rows with more fields
@@ -200,7 +341,7 @@ input, unterminated quote), 2 usage error.
 
 function parseArgs(argv) {
   const opts = { command: null, input: null, out: null, report: null, locale: 'en', columns: {}, quiet: false,
-    format: null, delimiter: null, encoding: null };
+    format: null, delimiter: null, encoding: null, region: null, countryColumn: null };
   for (const h of FIELD_HANDLERS) opts.columns[h.field] = [];
   const byOption = new Map(FIELD_HANDLERS.map((h) => [`--${h.option}`, h]));
   const positional = [];
@@ -226,6 +367,8 @@ function parseArgs(argv) {
     else if (a === '--format') opts.format = value();
     else if (a === '--delimiter') opts.delimiter = value();
     else if (a === '--encoding') opts.encoding = value();
+    else if (a === '--region') opts.region = value();
+    else if (a === '--country-column') opts.countryColumn = value();
     else if (byOption.has(a)) opts.columns[byOption.get(a).field].push(value());
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else positional.push(a);
@@ -255,6 +398,11 @@ function parseArgs(argv) {
     }
   }
   if (opts.report === '-') throw new UsageError('--report needs a file name');
+  if (opts.region !== null) {
+    const r = regionCode(opts.region);
+    if (r === null) throw new UsageError(`--region must be a two-letter ISO 3166 country code such as IR, US, DE, got "${opts.region}"`);
+    opts.region = r;
+  }
   return opts;
 }
 
@@ -430,7 +578,8 @@ function uniqueName(name, taken) {
 
 function newColumnStats(handler, column, detectedBy) {
   return { field: handler.field, column, detectedBy, present: 0, valid: 0, invalid: 0, standardized: 0,
-    withSuggestion: 0, codes: new Map() };
+    withSuggestion: handler.suggestions ? 0 : null, types: handler.types ? {} : null, defaultRegion: null,
+    regionFrom: handler.usesRegion ? { country: 0, option: 0, none: 0 } : null, codes: new Map() };
 }
 
 function countIssue(stats, issue) {
@@ -476,7 +625,8 @@ async function clean(opts, log) {
 
   let out = null;
   let header = null; // CSV header fields, or JSONL keys seen in the first records
-  let columns = null; // [{ handler, key, stats, extraNames }]
+  let columns = null; // [{ handler, key, stats, extraNames, sameField }]
+  let country = null; // { key, by } of the country column phones take their default region from
   let issuesName = null;
   let rows = 0;
   let written = 0;
@@ -486,6 +636,7 @@ async function clean(opts, log) {
   const detect = (keys, sample) => {
     const cols = [];
     const taken = new Set(keys);
+    const claimed = new Set(); // columns an earlier handler took: never detected again by header or values
     for (const h of FIELD_HANDLERS) {
       const explicit = opts.columns[h.field];
       let chosen = [];
@@ -503,9 +654,10 @@ async function clean(opts, log) {
           if (!chosen.some((c) => c.key === k)) chosen.push({ key: k, by: 'option' });
         }
       } else {
-        chosen = keys.filter((k) => h.matchHeader(k)).map((k) => ({ key: k, by: 'header' }));
+        chosen = keys.filter((k) => !claimed.has(k) && h.matchHeader(k)).map((k) => ({ key: k, by: 'header' }));
         if (chosen.length === 0 && sample.length > 0) {
           for (const k of keys) {
+            if (claimed.has(k)) continue;
             let hits = 0;
             for (const rec of sample) {
               const v = cellOf(rec, k);
@@ -516,6 +668,7 @@ async function clean(opts, log) {
         }
       }
       chosen.forEach((c) => {
+        claimed.add(c.key);
         // one column: email_valid, ...; several: <column>_valid, ... for each
         const base = chosen.length === 1 ? h.field : String(c.key).replace(/[^\p{L}\p{N}_]+/gu, '_');
         cols.push({
@@ -524,18 +677,81 @@ async function clean(opts, log) {
           index: format === 'jsonl' ? null : keys.indexOf(c.key),
           stats: newColumnStats(h, String(c.key), c.by),
           extraNames: h.extras.map((e) => uniqueName(`${base}_${e.suffix}`, taken)),
+          sameField: chosen.length,
         });
       });
     }
     if (cols.length === 0) {
       const shown = keys.length > 20 ? `${keys.slice(0, 20).join(', ')}, ...` : keys.join(', ');
       throw new UsageError(
-        `no email column found (columns: ${shown || 'none'}); name it with --email-column NAME`,
+        `no email or phone column found (columns: ${shown || 'none'}); name it with --email-column NAME or --phone-column NAME`,
       );
+    }
+    if (cols.some((c) => c.handler.usesRegion)) {
+      country = detectCountry(keys, sample, claimed);
+      for (const c of cols) {
+        if (c.handler.usesRegion) c.stats.defaultRegion = { countryColumn: country?.key ?? null, countryDetectedBy: country?.by ?? null, option: opts.region };
+      }
     }
     issuesName = uniqueName('issues', taken);
     return cols;
   };
+
+  /**
+   * The column of ISO 3166 alpha-2 codes whose value is each row's default region for phones: --country-column,
+   * or a header such as country / Land / کشور whose sampled values are (80% or more) two-letter codes.
+   */
+  const detectCountry = (keys, sample, claimed) => {
+    const isoShare = (k) => {
+      let filled = 0;
+      let iso = 0;
+      for (const rec of sample) {
+        const v = cellOf(rec, k).trim();
+        if (!v) continue;
+        filled++;
+        if (regionCode(v) !== null) iso++;
+      }
+      return { filled, iso };
+    };
+    if (opts.countryColumn !== null) {
+      const name = opts.countryColumn;
+      const k = keys.find((x) => x === name) ?? keys.find((x) => normalizeHeader(x) === normalizeHeader(name));
+      if (k === undefined && format !== 'jsonl') {
+        throw new UsageError(`--country-column ${name}: no such column (columns: ${keys.join(', ')})`);
+      }
+      return { key: k ?? name, by: 'option' };
+    }
+    const countryMatch = headerMatcher(COUNTRY_HEADER_NAMES, HEADER_PREFIXES);
+    for (const k of keys) {
+      if (claimed.has(k) || !countryMatch(k)) continue;
+      const { filled, iso } = isoShare(k);
+      if (filled > 0 && iso / filled >= 0.8) return { key: k, by: 'header' };
+      if (filled > 0) {
+        log.notice(`notice: column "${k}" looks like a country column but its values are not ISO codes (IR, US, ...); ` +
+          `phones use ${opts.region ? `--region ${opts.region}` : 'no default region'}`);
+      }
+    }
+    return null;
+  };
+
+  /** The default region for a row's phone numbers: its country cell when that is an ISO code, else --region. */
+  const regionOf = (rec, stats) => {
+    const fromRow = country ? regionCode(cellOf(rec, country.key)) : null;
+    if (fromRow) {
+      stats.regionFrom.country++;
+      return fromRow;
+    }
+    if (opts.region) {
+      stats.regionFrom.option++;
+      return opts.region;
+    }
+    stats.regionFrom.none++;
+    return null;
+  };
+
+  /** A code as written in the issues column: prefixed with its column when it would otherwise be ambiguous. */
+  const tagCode = (col, code) =>
+    col.sameField > 1 || (columns.length > 1 && !code.startsWith(`${col.handler.field}.`)) ? `${col.key}:${code}` : code;
 
   const cellOf = (rec, key) => {
     if (format === 'jsonl') {
@@ -547,8 +763,6 @@ async function clean(opts, log) {
     return rec.fields[i] ?? '';
   };
 
-  const multiColumn = () => columns.length > 1;
-
   const processBatch = async (batch) => {
     if (batch.length === 0) return;
     const perRowIssues = batch.map(() => []);
@@ -556,32 +770,36 @@ async function clean(opts, log) {
     for (const col of columns) {
       const values = [];
       const where = [];
+      const regions = col.handler.usesRegion ? [] : null;
       batch.forEach((rec, i) => {
         const v = format === 'jsonl' ? cellOf(rec, col.key) : rec.fields[col.index] ?? '';
         if (v.trim() !== '') {
           values.push(v);
           where.push(i);
+          if (regions) regions.push(regionOf(rec, col.stats));
         }
       });
-      const results = values.length ? col.handler.check(values, { api, locale, path: String(col.key) }) : [];
+      const results = values.length ? col.handler.check(values, { api, locale, path: String(col.key), regions }) : [];
       const extras = batch.map(() => col.handler.extras.map(() => null));
       results.forEach((r, j) => {
         const i = where[j];
         const rec = batch[i];
         const s = col.stats;
+        const value = col.handler.output ? col.handler.output(r, values[j]) : r.value;
         s.present++;
         if (r.valid) s.valid++;
         else s.invalid++;
-        if (r.value !== values[j]) s.standardized++;
+        if (value !== values[j]) s.standardized++;
         if (r.suggestion) s.withSuggestion++;
+        if (col.handler.types && r.valid && r.type) s.types[r.type] = (s.types[r.type] ?? 0) + 1;
         for (const iss of r.issues) {
           countIssue(s, iss);
-          perRowIssues[i].push(multiColumn() ? `${col.key}:${iss.code}` : iss.code);
+          perRowIssues[i].push(tagCode(col, iss.code));
         }
         // replace the cell with the standardized value (strings only in JSONL)
         if (format === 'jsonl') {
-          if (typeof rec.obj[col.key] === 'string') rec.obj[col.key] = r.value;
-        } else rec.fields[col.index] = r.value;
+          if (typeof rec.obj[col.key] === 'string') rec.obj[col.key] = value;
+        } else rec.fields[col.index] = value;
         extras[i] = col.handler.extras.map((e) => e.render(r));
       });
       batch.forEach((_, i) => perRowExtras[i].push(...extras[i]));
@@ -724,8 +942,15 @@ function columnReport(s, api, locale) {
       return { code: c.code, severity: c.severity, count: c.count, message: api.message(c.code, locale, params),
         ...(examples.length && c.variable.size ? { examples } : {}) };
     });
-  return { field: s.field, column: s.column, detectedBy: s.detectedBy, present: s.present, valid: s.valid,
-    invalid: s.invalid, standardized: s.standardized, withSuggestion: s.withSuggestion, issues };
+  const report = { field: s.field, column: s.column, detectedBy: s.detectedBy, present: s.present, valid: s.valid,
+    invalid: s.invalid, standardized: s.standardized };
+  if (s.withSuggestion !== null) report.withSuggestion = s.withSuggestion;
+  if (s.types !== null) {
+    report.types = Object.fromEntries(Object.entries(s.types).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+  }
+  if (s.regionFrom !== null) report.defaultRegion = { ...s.defaultRegion, rows: s.regionFrom };
+  report.issues = issues;
+  return report;
 }
 
 /** Terminal columns a string takes: East Asian wide characters count 2, marks and format characters 0. */
@@ -775,11 +1000,23 @@ function printReport(report, opts, write) {
   }
   for (const f of report.fields) {
     write(`  ${L.column} "${f.column}" (${L.fields[f.field] ?? f.field}${L.comma}${L.detectedBy[f.detectedBy]})\n`);
-    line(4, L.present, n(f.present));
+    line(4, L.present[f.field] ?? L.present.email, n(f.present));
     line(4, L.valid, n(f.valid) + pct(f.valid, f.present));
     line(4, L.invalid, n(f.invalid) + pct(f.invalid, f.present));
     line(4, L.standardized, n(f.standardized) + pct(f.standardized, f.present));
-    line(4, L.withSuggestion, n(f.withSuggestion) + pct(f.withSuggestion, f.present));
+    if (f.withSuggestion !== undefined) line(4, L.withSuggestion, n(f.withSuggestion) + pct(f.withSuggestion, f.present));
+    if (f.types) {
+      const types = Object.entries(f.types).map(([k, c]) => `${k} ${n(c)}`).join(L.comma);
+      line(4, L.types, types || L.noRegion);
+    }
+    if (f.defaultRegion) {
+      const d = f.defaultRegion;
+      const parts = [];
+      if (d.countryColumn !== null) parts.push(`${L.fromColumn(d.countryColumn)}: ${L.rowsN(n(d.rows.country))}`);
+      if (d.option !== null) parts.push(`--region ${d.option}: ${L.rowsN(n(d.rows.option))}`);
+      if (d.rows.none > 0 || parts.length === 0) parts.push(`${L.noRegion}: ${L.rowsN(n(d.rows.none))}`);
+      line(4, L.defaultRegion, parts.join(L.comma));
+    }
     if (f.issues.length === 0) {
       write(`    ${L.issues}${L.colon} ${L.noIssues}\n`);
       continue;

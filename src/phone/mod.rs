@@ -136,6 +136,9 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
         return out;
     }
     let trimmed = input.trim();
+    if trimmed.len() != input.len() {
+        out.set_value(trimmed.to_owned(), "trim");
+    }
     if trimmed.is_empty() {
         out.issues.push(issue(Code::InputEmpty, Vec::new()));
         return out;
@@ -151,9 +154,6 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
                 ParseError::TooLong => Code::PhoneTooLong,
             };
             out.issues.push(issue(code, Vec::new()));
-            if trimmed.len() != input.len() {
-                out.set_value(trimmed.to_owned(), "trim");
-            }
             return out;
         }
     };

@@ -1,9 +1,10 @@
 // intake in Chromium without a bundler: the page imports /pkg/index.js as a plain ES module from a static server
-// rooted at the repository, `await init()` fetches pkg/gen/intake_bg.wasm, and the fixtures are replayed in-page.
+// rooted at the repository, `await init()` fetches pkg/gen/intake_bg.wasm, and the email and phone fixtures are
+// replayed in-page (the whole phone corpus, fetched as text).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  assertPageResult, launchChromium, loadFixtures, repoRoot, requireBuild, runPage, startStaticServer,
+  assertPageResult, launchChromium, loadFixtures, loadPhoneFixtures, repoRoot, requireBuild, runPage, startStaticServer,
 } from './harness.mjs';
 
 let server;
@@ -12,6 +13,7 @@ let browser;
 before(async () => {
   requireBuild();
   loadFixtures();
+  loadPhoneFixtures();
   server = await startStaticServer(repoRoot);
   browser = await launchChromium();
 });
@@ -21,7 +23,7 @@ after(async () => {
   await server?.close();
 });
 
-test('Chromium, plain ES modules: init() fetches the wasm, fixtures replay', { timeout: 180_000 }, async (t) => {
+test('Chromium, plain ES modules: init() fetches the wasm, email and phone fixtures replay', { timeout: 180_000 }, async (t) => {
   t.diagnostic(`chromium ${browser.version()}`);
   const { result, logs } = await runPage(browser, `${server.url}/tests/js/browser/index.html`, 'chromium');
   assertPageResult(t, result, logs, 'chromium');
@@ -29,6 +31,10 @@ test('Chromium, plain ES modules: init() fetches the wasm, fixtures replay', { t
   assert.ok(Array.isArray(result.notString) && result.notString.includes('input.not_string'),
     `validateEmail(42) in the browser: ${JSON.stringify(result.notString)}`);
   assert.equal(result.sample.original, '  Ali@GMIAL.com ');
+  t.diagnostic(`chromium: phone replay took ${result.phone.ms} ms in the page`);
+  assert.ok(Array.isArray(result.phoneNotString) && result.phoneNotString.includes('input.not_string'),
+    `validatePhone(42) in the browser: ${JSON.stringify(result.phoneNotString)}`);
+  assert.equal(result.typed.at(-1), '0912 345 6789', `AsYouType('IR') in the browser: ${JSON.stringify(result.typed)}`);
 
   const wasmRequests = server.requests.filter((r) => r.path.split('?')[0].endsWith('.wasm'));
   assert.equal(wasmRequests.length, 1, `wasm fetched once: ${JSON.stringify(wasmRequests)}`);

@@ -6,15 +6,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import {
-  assertCorpus, assertReplay, binDir, loadFixtures, parseMarkedJson, repoRoot, requireBuild, run, writeArtifact,
+  assertCorpus, assertPhoneCorpus, assertPhoneReplay, assertReplay, binDir, loadFixtures, loadPhoneFixtures, parseMarkedJson, repoRoot, requireBuild, run, writeArtifact,
 } from './harness.mjs';
 
 const denoDir = mkdtempSync(path.join(os.tmpdir(), 'intake-deno-'));
 after(() => rmSync(denoDir, { recursive: true, force: true }));
 
-test('Deno: init() reads the wasm from its file URL, fixtures replay', { timeout: 120_000 }, async (t) => {
+test('Deno: init() reads the wasm from its file URL, email and phone fixtures replay', { timeout: 120_000 }, async (t) => {
   requireBuild();
   loadFixtures();
+  loadPhoneFixtures();
   const env = { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: denoDir, NO_COLOR: '1' };
   const version = await run(path.join(binDir, 'deno'), ['--version'], { env, timeout: 30_000 });
   assert.equal(version.code, 0, `deno --version failed: ${version.stderr}`);
@@ -32,4 +33,10 @@ test('Deno: init() reads the wasm from its file URL, fixtures replay', { timeout
   assert.equal(body.initSamePromise, true, 'init() returns the same promise on later calls');
   assert.ok(Array.isArray(body.notString) && body.notString.includes('input.not_string'),
     `validateEmail(42): ${JSON.stringify(body.notString)}`);
+  assertPhoneReplay(t, body.phone?.replay, 'deno');
+  assertPhoneCorpus(t, body.phone?.corpus, 'deno');
+  t.diagnostic(`deno: phone replay took ${body.phone.ms} ms`);
+  assert.ok(Array.isArray(body.phoneNotString) && body.phoneNotString.includes('input.not_string'),
+    `validatePhone(42): ${JSON.stringify(body.phoneNotString)}`);
+  assert.equal(body.typed?.at(-1), '+1 415-555-2671', `AsYouType(): ${JSON.stringify(body.typed)}`);
 });

@@ -1,8 +1,8 @@
 // Run by tests/js/deno.test.mjs as `deno run --allow-read --no-prompt tests/js/deno_replay.mjs`.
 // Imports the package by relative path (no npm resolution), lets init() load the wasm beside pkg/index.js from its
-// file: URL, replays the fixtures and prints one `__INTAKE_RESULT__{json}` line.
+// file: URL, replays the email and phone fixtures (the whole phone corpus) and prints one `__INTAKE_RESULT__{json}` line.
 import * as intake from '../../pkg/index.js';
-import { corpusAgreement, replayEmailCases } from './replay.mjs';
+import { corpusAgreement, phoneCorpusAgreement, replayEmailCases, replayPhoneCases } from './replay.mjs';
 
 let out;
 try {
@@ -10,10 +10,17 @@ try {
   const second = intake.init();
   await first;
   await second;
-  const [casesText, corpusText] = await Promise.all([
+  const [casesText, corpusText, phoneCasesText, phoneCorpusText] = await Promise.all([
     Deno.readTextFile(new URL('../fixtures/email/cases.json', import.meta.url)),
     Deno.readTextFile(new URL('../fixtures/email/corpus.json', import.meta.url)),
+    Deno.readTextFile(new URL('../fixtures/phone/cases.json', import.meta.url)),
+    Deno.readTextFile(new URL('../fixtures/phone/corpus.jsonl', import.meta.url)),
   ]);
+  const phoneStarted = performance.now();
+  const phone = { replay: replayPhoneCases(intake, phoneCasesText), corpus: phoneCorpusAgreement(intake, phoneCorpusText) };
+  phone.ms = Math.round(performance.now() - phoneStarted);
+  const typer = new intake.AsYouType();
+  const typed = [...'+14155552671'].map((c) => typer.input(c));
   let notString;
   try { notString = intake.validateEmail(42).issues.map((i) => i.code); } catch (e) { notString = `threw: ${e}`; }
   out = {
@@ -22,6 +29,9 @@ try {
     initSamePromise: first === second,
     replay: replayEmailCases(intake, casesText),
     corpus: corpusAgreement(intake, corpusText),
+    phone,
+    typed,
+    phoneNotString: intake.validatePhone(42).issues.map((i) => i.code),
     notString,
     versions: intake.versions(),
   };

@@ -14,12 +14,18 @@ export const jsTestsDir = path.join(repoRoot, 'tests', 'js');
 export const artifactsDir = path.join(jsTestsDir, 'artifacts');
 export const casesPath = path.join(repoRoot, 'tests', 'fixtures', 'email', 'cases.json');
 export const corpusPath = path.join(repoRoot, 'tests', 'fixtures', 'email', 'corpus.json');
+export const phoneCasesPath = path.join(repoRoot, 'tests', 'fixtures', 'phone', 'cases.json');
+export const phoneCorpusPath = path.join(repoRoot, 'tests', 'fixtures', 'phone', 'corpus.jsonl');
 export const wasmPath = path.join(repoRoot, 'pkg', 'gen', 'intake_bg.wasm');
 export const binDir = path.join(repoRoot, 'node_modules', '.bin');
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** Minimum share of the labelled corpus on which intake must agree. */
 export const CORPUS_MIN_RATE = 0.97;
+/** Minimum agreement with the phonenumbers oracle, on validity+E.164+type and on formats (as tests/phone.rs). */
+export const PHONE_MIN_RATE = 0.999;
+/** Lines of corpus.jsonl replayed by runtimes that replay a sample (tests/js/replay.mjs picks them evenly). */
+export const PHONE_SAMPLE_LINES = 5000;
 
 export function ensureArtifactsDir() {
   mkdirSync(artifactsDir, { recursive: true });
@@ -52,6 +58,20 @@ export function loadFixtures() {
   assert.ok(Array.isArray(cases.cases) && cases.cases.length > 0, 'cases.json has no cases');
   assert.ok(Array.isArray(corpus.cases) && corpus.cases.length > 0, 'corpus.json has no cases');
   return { casesText, corpusText, cases, corpus };
+}
+
+/** The phone fixtures: cases.json (parsed and as text) and corpus.jsonl as text (~4 MB of JSON lines). */
+export function loadPhoneFixtures() {
+  for (const f of [phoneCasesPath, phoneCorpusPath]) {
+    assert.ok(existsSync(f), `fixture ${path.relative(repoRoot, f)} is missing`);
+  }
+  const casesText = readFileSync(phoneCasesPath, 'utf8');
+  const corpusText = readFileSync(phoneCorpusPath, 'utf8');
+  const cases = JSON.parse(casesText);
+  assert.ok(Array.isArray(cases.cases) && cases.cases.length > 0, 'phone cases.json has no cases');
+  const lines = corpusText.split('\n').filter((l) => l.trim() !== '');
+  assert.ok(lines.length >= 20_000, `phone corpus.jsonl has ${lines.length} lines`);
+  return { casesText, corpusText, cases, lines };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -99,6 +119,45 @@ export function assertCorpus(t, corpus, label) {
   }
 }
 
+/** Replay of the phone cases.json: every case must pass. */
+export function assertPhoneReplay(t, replay, label) {
+  assertReplay(t, replay, `${label}-phone`);
+}
+
+/**
+ * Agreement with the phonenumbers oracle (corpus.jsonl), as tests/phone.rs: validity+E.164+type and formats both
+ * at least PHONE_MIN_RATE, no invariant violation on any line, and the whole corpus unless `sampled` is allowed.
+ * Returns the rates line (also printed as a diagnostic).
+ */
+export function assertPhoneCorpus(t, corpus, label, { allowSample = false } = {}) {
+  assert.ok(corpus && typeof corpus === 'object', `${label}: no phone corpus result`);
+  const pct = (r) => `${(r * 100).toFixed(3)}%`;
+  const scope = corpus.sampled ? `sample of ${corpus.total} of ${corpus.lines} lines` : `all ${corpus.total} lines`;
+  const line = `${label}: phone corpus (${scope}): validity+E.164+type ${pct(corpus.rate)} ` +
+    `(${corpus.agree}/${corpus.total}), formats ${pct(corpus.formatRate)} (${corpus.formatAgree}/${corpus.formatTotal}), ` +
+    `minimum ${PHONE_MIN_RATE * 100}%`;
+  t.diagnostic(line);
+  writeArtifact(`${label}-phone-corpus.json`, { ...corpus, label });
+  assert.ok(corpus.total > 0, `${label}: empty phone corpus`);
+  if (!allowSample) assert.equal(corpus.sampled, false, `${label}: the whole phone corpus must be replayed here`);
+  assert.ok(corpus.total >= (corpus.sampled ? 1000 : 20_000), `${label}: only ${corpus.total} phone corpus lines replayed`);
+  if (corpus.invariantFailureCount > 0) {
+    assert.fail(`${label}: ${corpus.invariantFailureCount} invariant violation(s) on phone corpus inputs:\n` +
+      formatFailures(corpus.invariantFailures));
+  }
+  const problems = [];
+  if (corpus.rate < PHONE_MIN_RATE) {
+    problems.push(...corpus.disagreements.slice(0, 20).map((d) => `  - ${JSON.stringify(d.input)} (${d.region}): ` +
+      `oracle ${JSON.stringify(d.expected)}, got ${JSON.stringify(d.actual ?? d.threw)}`));
+  }
+  if (corpus.formatRate < PHONE_MIN_RATE) {
+    problems.push(...corpus.formatDisagreements.slice(0, 20).map((d) => `  - ${JSON.stringify(d.input)} (${d.region}) ` +
+      `${d.format}: oracle ${JSON.stringify(d.expected)}, got ${JSON.stringify(d.actual)}`));
+  }
+  if (problems.length) assert.fail(`${line}: below the minimum:\n${problems.join('\n')}`);
+  return line;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Static file server
 
@@ -118,6 +177,7 @@ const MIME = {
   '.txt': 'text/plain; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
   '.ts': 'text/plain; charset=utf-8',
+  '.jsonl': 'text/plain; charset=utf-8',
 };
 
 export function mimeType(file) {
@@ -216,12 +276,15 @@ export async function runPage(browser, url, name, { timeout = 90_000 } = {}) {
   }
 }
 
-/** Asserts what every browser page reports: it ran, replay passed, corpus agreement is high enough. */
-export function assertPageResult(t, result, logs, label) {
+/** Asserts what every browser page reports: it ran, the email and phone replays passed, agreement is high enough. */
+export function assertPageResult(t, result, logs, label, { allowSample = false } = {}) {
   assert.ok(result, `${label}: no result`);
   if (!result.ok) assert.fail(`${label}: page failed: ${result.error}\npage log:\n${logs.join('\n')}`);
   assertReplay(t, result.replay, label);
   assertCorpus(t, result.corpus, label);
+  assert.ok(result.phone, `${label}: the page did not replay the phone fixtures`);
+  assertPhoneReplay(t, result.phone.replay, label);
+  assertPhoneCorpus(t, result.phone.corpus, label, { allowSample });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

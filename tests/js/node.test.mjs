@@ -4,13 +4,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import {
-  assertCorpus, assertReplay, loadFixtures, repoRoot, requireBuild,
+  assertCorpus, assertPhoneCorpus, assertPhoneReplay, assertReplay, loadFixtures, loadPhoneFixtures, PHONE_SAMPLE_LINES,
+  repoRoot, requireBuild,
 } from './harness.mjs';
-import { checkEmailResult, codeSeverities, corpusAgreement, replayEmailCases } from './replay.mjs';
+import {
+  checkEmailResult, checkPhoneResult, codeSeverities, corpusAgreement, foldDigits,
+  phoneCorpusAgreement, replayEmailCases, replayPhoneCases,
+} from './replay.mjs';
 
 requireBuild();
 const intake = await import('intake');
 const fixtures = loadFixtures();
+const phoneFixtures = loadPhoneFixtures();
 const LOCALES = ['en', 'fa', 'ar', 'zh'];
 
 before(async () => {
@@ -286,4 +291,321 @@ test('messages rendered in JS agree with the core for every code, locale and kin
     }
   }
   assert.ok(checked >= 100);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Phone numbers
+
+/** The phone invariants of replay.mjs a result breaks. */
+function phoneViolations(input, result, options) {
+  return checkPhoneResult(input, result, options, codeSeverities(intake));
+}
+
+const phoneCorpusRows = phoneFixtures.lines.map((l) => JSON.parse(l));
+
+test('phone API is exported: validatePhone, validatePhones, AsYouType, limits.phoneInputBytes', () => {
+  for (const fn of ['validatePhone', 'validatePhones', 'AsYouType']) assert.equal(typeof intake[fn], 'function', `export ${fn}`);
+  assert.ok(Number.isInteger(intake.limits.phoneInputBytes) && intake.limits.phoneInputBytes > 0,
+    `limits.phoneInputBytes = ${intake.limits.phoneInputBytes}`);
+});
+
+test('phone cases.json replays with 0 failures', (t) => {
+  assertPhoneReplay(t, replayPhoneCases(intake, phoneFixtures.casesText), 'node');
+});
+
+test('phone corpus.jsonl agrees with phonenumbers (the whole corpus, as tests/phone.rs)', (t) => {
+  const started = performance.now();
+  const corpus = phoneCorpusAgreement(intake, phoneFixtures.corpusText);
+  t.diagnostic(`node: phone corpus replayed in ${Math.round(performance.now() - started)} ms`);
+  assertPhoneCorpus(t, corpus, 'node');
+  assert.equal(corpus.total, phoneFixtures.lines.length);
+});
+
+test('phone corpus sample is deterministic and evenly spread (what a slow runtime would replay)', (t) => {
+  const a = phoneCorpusAgreement(intake, phoneFixtures.corpusText, { sample: PHONE_SAMPLE_LINES });
+  const b = phoneCorpusAgreement(intake, phoneFixtures.corpusText, { sample: PHONE_SAMPLE_LINES });
+  assert.equal(a.total, PHONE_SAMPLE_LINES);
+  assert.equal(a.sampled, true);
+  assert.deepEqual(a, b);
+  assertPhoneCorpus(t, a, 'node-sample', { allowSample: true });
+});
+
+test('non-string phone inputs never throw and give an input.not_string error', () => {
+  const inputs = [null, undefined, 42, 9.8e9, NaN, true, {}, [], ['+14155552671'], 989123456789n, Symbol('x'),
+    () => '+14155552671', Object.create(null), new Date(0), new String('+14155552671')];
+  for (const input of inputs) {
+    const label = typeof input === 'symbol' ? 'Symbol(x)' : `${typeof input} ${Object.prototype.toString.call(input)}`;
+    let r;
+    assert.doesNotThrow(() => { r = intake.validatePhone(input, { defaultRegion: 'US' }); }, `validatePhone(${label}) threw`);
+    assert.equal(r.valid, false, `${label}: valid`);
+    assert.ok(r.issues.some((i) => i.code === 'input.not_string' && i.severity === 'error'),
+      `${label}: expected an input.not_string error, got ${JSON.stringify(r.issues.map((i) => i.code))}`);
+    assert.equal(r.e164, null, `${label}: e164`);
+    assert.deepEqual(phoneViolations(undefined, r, undefined), [], `${label}: result invariants`);
+  }
+  const custom = intake.validatePhone(7, { path: 'rows[2].mobile', locale: 'fa' });
+  assert.equal(custom.issues[0].path, 'rows[2].mobile');
+  assert.equal(custom.issues[0].message, intake.message('input.not_string', 'fa', custom.issues[0].params));
+});
+
+test('a 1 MB phone input gives input.too_long quickly; the cap counts UTF-8 bytes', () => {
+  const cap = intake.limits.phoneInputBytes;
+  assert.ok(cap < 1_000_000, `limits.phoneInputBytes (${cap}) should be below 1 MB`);
+  const inputs = {
+    digits: '1'.repeat(1_000_000),
+    plus: '+98' + '9'.repeat(999_997),
+    persian: '۱'.repeat(500_000),
+    astral: '𝟗'.repeat(250_000),
+    spaces: ' '.repeat(1_000_000) + '+14155552671',
+  };
+  for (const [name, input] of Object.entries(inputs)) {
+    const started = performance.now();
+    const r = intake.validatePhone(input, { defaultRegion: 'US' });
+    const ms = performance.now() - started;
+    assert.ok(ms < 500, `${name}: ${ms.toFixed(0)} ms`);
+    assert.equal(r.valid, false, `${name}: valid`);
+    assert.ok(r.issues.some((i) => i.code === 'input.too_long' && i.severity === 'error'),
+      `${name}: expected input.too_long, got ${JSON.stringify(r.issues.map((i) => i.code))}`);
+    assert.equal(r.original, input, `${name}: original is the input`);
+    assert.equal(r.issues.find((i) => i.code === 'input.too_long').params.max, String(cap), `${name}: params.max`);
+    assert.deepEqual(phoneViolations(input, r, { defaultRegion: 'US' }), [], `${name}: invariants`);
+  }
+  const codes = (s) => intake.validatePhone(s).issues.map((i) => i.code);
+  assert.ok(!codes('1'.repeat(cap)).includes('input.too_long'), 'exactly the cap');
+  assert.ok(codes('1'.repeat(cap + 1)).includes('input.too_long'), 'one byte over');
+  // Persian digits are 2 bytes each: under the cap in UTF-16 units, over it in bytes.
+  assert.ok(codes('۱'.repeat(Math.floor(cap / 2))).every((c) => c !== 'input.too_long'), 'Persian digits at the cap');
+  assert.ok(codes('۱'.repeat(Math.floor(cap / 2) + 1)).includes('input.too_long'), 'Persian digits over the cap');
+});
+
+test('validatePhones equals mapping validatePhone (512-per-batch boundaries, non-strings and over-cap strings mixed in)', () => {
+  assert.deepEqual(intake.validatePhones([]), []);
+  const cap = intake.limits.phoneInputBytes;
+  const inputs = [...phoneFixtures.cases.cases.map((c) => c.input), ...phoneCorpusRows.map((r) => r.input)]
+    .filter((s) => typeof s === 'string');
+  const mixed = [];
+  for (let i = 0; i < 3; i++) {
+    for (const s of inputs.slice(i * 700, i * 700 + 700)) mixed.push(s, `＋１ ４１５ ５５５ ２６７${i}`, `0912${i}\uD800345 6789`);
+    mixed.push(null, 42, undefined, {}, '1'.repeat(cap + 1 + i), '۱'.repeat(Math.floor(cap / 2) + 1), '9'.repeat(cap - i), '');
+  }
+  assert.ok(mixed.length > 3 * 512 * 2, `${mixed.length} inputs`);
+  for (const options of [undefined, { defaultRegion: 'IR' }, { defaultRegion: 'us', locale: 'ar', path: 'row.phone', allowLetters: true }]) {
+    const batch = options === undefined ? intake.validatePhones(mixed) : intake.validatePhones(mixed, options);
+    const mapped = mixed.map((s) => (options === undefined ? intake.validatePhone(s) : intake.validatePhone(s, options)));
+    assert.equal(batch.length, mixed.length);
+    assert.deepEqual(batch, mapped, `mixed batch, options ${JSON.stringify(options)}`);
+    const problems = [];
+    batch.forEach((r, i) => {
+      for (const v of phoneViolations(typeof mixed[i] === 'string' ? mixed[i] : undefined, r, options)) problems.push(`${JSON.stringify(mixed[i])}: ${v.key}`);
+    });
+    assert.deepEqual(problems.slice(0, 10), [], `${problems.length} invariant problem(s)`);
+  }
+  // The whole corpus, each region's lines in one validatePhones call with that region (thousands per call
+  // for the largest groups, so the 256 KB per-call byte budget is crossed too).
+  const groups = new Map();
+  for (const row of phoneCorpusRows) {
+    const key = row.region ?? '';
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(row.input);
+  }
+  for (const [region, group] of groups) {
+    const options = region ? { defaultRegion: region, allowLetters: true } : { allowLetters: true };
+    assert.deepEqual(intake.validatePhones(group, options), group.map((s) => intake.validatePhone(s, options)), region || '(none)');
+  }
+});
+
+/** Checks one AsYouType run: each step is a formatting of exactly the characters typed so far. */
+function typeOneByOne(region, typed) {
+  const t = new intake.AsYouType(region);
+  const steps = [];
+  for (let i = 0; i < typed.length; i++) {
+    const out = t.input(typed[i]);
+    assert.equal(typeof out, 'string');
+    const digitsTyped = typed.slice(0, i + 1);
+    assert.equal(out.replace(/[^0-9+]/g, ''), digitsTyped, `step ${i + 1}: ${JSON.stringify(out)} does not format ${digitsTyped}`);
+    steps.push(out);
+  }
+  return { t, steps };
+}
+
+test('AsYouType formats as it is typed: 09123456789 with IR, +14155552671 with no region', () => {
+  const ir = typeOneByOne('IR', '09123456789');
+  const want = '0912 345 6789';
+  for (const [i, step] of ir.steps.entries()) {
+    assert.ok(want.startsWith(step), `step ${i + 1}: ${JSON.stringify(step)} is not a prefix of ${JSON.stringify(want)}`);
+  }
+  assert.equal(ir.steps.at(-1), want);
+  assert.equal(ir.t.region(), 'IR');
+  assert.equal(new intake.AsYouType('IR').set('09123456789'), want, 'set() equals typing one by one');
+  ir.t.clear();
+  assert.equal(ir.t.input('0'), '0', 'clear() forgets what was typed');
+
+  const us = typeOneByOne(undefined, '+14155552671');
+  assert.equal(us.steps.at(-1), '+1 415-555-2671');
+  assert.equal(us.t.region(), 'US');
+  assert.deepEqual(typeOneByOne('IR', '+14155552671').steps, us.steps, 'a leading + overrides the default region');
+
+  // The formatted number is what validatePhone calls the national / international form.
+  assert.equal(want, intake.validatePhone('09123456789', { defaultRegion: 'IR' }).national);
+  assert.equal('+1 415-555-2671', intake.validatePhone('+14155552671').international);
+  // Persian digits typed give the same formatting in ASCII digits.
+  const fa = new intake.AsYouType('IR');
+  assert.equal([...'۰۹۱۲۳۴۵۶۷۸۹'].map((c) => fa.input(c)).at(-1), want);
+  assert.equal(new intake.AsYouType().input(''), '');
+});
+
+test('versions().tables.phoneMetadata names phonenumbers at the version the phone fixtures were generated with', () => {
+  const source = intake.versions().tables.phoneMetadata;
+  assert.equal(typeof source, 'string', `versions().tables: ${JSON.stringify(intake.versions().tables)}`);
+  assert.match(source, /phonenumbers/);
+  const pinned = /phonenumbers==([0-9.]+)/.exec(phoneFixtures.cases.source)?.[1];
+  assert.ok(pinned, `cases.json source: ${phoneFixtures.cases.source}`);
+  assert.ok(source.includes(`phonenumbers@${pinned}`), `${source} vs fixtures from phonenumbers==${pinned}`);
+});
+
+test('phone issues follow the locale and path options', () => {
+  const inputs = ['12', 'hello', '+999 123', '1-800-FLOWERS', '+1 234 567 8901'];
+  for (const input of inputs) {
+    const en = intake.validatePhone(input, { defaultRegion: 'US' });
+    assert.ok(en.issues.length > 0, `${input}: no issue`);
+    for (const locale of LOCALES) {
+      const r = intake.validatePhone(input, { defaultRegion: 'US', locale, path: 'contacts[1].phone' });
+      assert.deepEqual(r.issues.map((i) => i.code), en.issues.map((i) => i.code), `${input} ${locale}: codes`);
+      for (const issue of r.issues) {
+        assert.equal(issue.path, 'contacts[1].phone');
+        assert.equal(issue.message, intake.message(issue.code, locale, issue.params), `${input} ${locale}: message`);
+      }
+    }
+  }
+});
+
+test('any string as a phone number: never throws and every result keeps the invariants', () => {
+  const odd = ['', ' ', '+', '++1', '()', 'tel:', 'tel:+', ';ext=', 'x', '\uD800', '\uDC00+14155552671', '\u0000',
+    '+1\u0000415', '\u202E+14155552671', '+1 (415) 555-2671 ext. ٢٢٤', '00', '011', '+800 1234 5678', '*#06#',
+    '1'.repeat(17), '+' + '1'.repeat(40), '((((((((((1))))))))))', '0'.repeat(30), 'tel:+1-415-555-2671;phone-context=x',
+    '+98 912 345 6789, +98 912 345 6780', '😀+1', 'ext 12', '#12', '１２３', '+1-800-FLOWERS'];
+  const alphabet = ['0', '1', '5', '9', '+', '＋', ' ', '-', '.', '/', '(', ')', 'x', 'ext', '#', ',', ';', 'tel:', ';ext=',
+    '۰', '۹', '٣', '５', '\u200F', '\u00A0', '\u3000', 'A', 'z', 'ß', '😀', '\uD800', '*', '00', '98', '44'];
+  let seed = 0x5eed1234;
+  const rand = (n) => { seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; return (seed >>> 0) % n; };
+  const random = Array.from({ length: 2000 }, () => Array.from({ length: 1 + rand(30) }, () => alphabet[rand(alphabet.length)]).join(''));
+  const problems = [];
+  for (const input of [...odd, ...random]) {
+    for (const options of [undefined, { defaultRegion: 'IR', allowLetters: true, locale: 'fa' }, { defaultRegion: 'ZZ' }]) {
+      let r;
+      try {
+        r = intake.validatePhone(input, options);
+      } catch (e) {
+        problems.push(`${JSON.stringify(input)} threw ${e}`);
+        continue;
+      }
+      for (const v of phoneViolations(input, r, options)) {
+        problems.push(`${JSON.stringify(input)} ${JSON.stringify(options ?? {})}: ${v.key} expected ${JSON.stringify(v.expected)} got ${JSON.stringify(v.actual)}`);
+      }
+    }
+    try {
+      const t = new intake.AsYouType('IR');
+      for (const ch of input) t.input(ch);
+    } catch (e) {
+      problems.push(`AsYouType ${JSON.stringify(input)} threw ${e}`);
+    }
+  }
+  assert.deepEqual(problems.slice(0, 20), [], `${problems.length} problem(s)`);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The CLI's phone handling (pkg/cli.js)
+
+test('CLI: the sample (make sample) reports and standardizes phones, each row with its country as default region', async (t) => {
+  const { run } = await import('./harness.mjs');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const os = await import('node:os');
+  const { parseCsv } = await import('../../pkg/csv.js');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'intake-cli-'));
+  try {
+    const outCsv = path.join(dir, 'clean.csv');
+    const reportPath = path.join(dir, 'report.json');
+    const res = await run(process.execPath, ['pkg/cli.js', 'clean', 'samples/contacts.csv', '--out', outCsv, '--report', reportPath],
+      { timeout: 60_000 });
+    assert.equal(res.code, 0, res.stderr);
+    assert.match(res.stdout, /column "phone" \(phone, header\)/);
+    const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+    const phone = report.fields.find((f) => f.field === 'phone');
+    assert.ok(phone, `no phone field in the report: ${JSON.stringify(report.fields.map((f) => f.field))}`);
+    assert.equal(phone.column, 'phone');
+    assert.equal(phone.defaultRegion.countryColumn, 'country');
+    const email = report.fields.find((f) => f.field === 'email');
+    assert.ok(email && email.present > 0, 'the email column is still reported');
+
+    const [origHead, ...origRows] = parseCsv(readFileSync(path.join(repoRoot, 'samples', 'contacts.csv'), 'utf8')).rows;
+    const [head, ...rows] = parseCsv(readFileSync(outCsv, 'utf8').replace(/^\uFEFF/, '')).rows;
+    assert.equal(rows.length, origRows.length);
+    for (const name of ['phone_valid', 'phone_type', 'email_valid', 'email_suggestion', 'issues']) {
+      assert.ok(head.includes(name), `output header ${JSON.stringify(head)} lacks ${name}`);
+    }
+    const col = (h, name) => h.indexOf(name);
+    let present = 0;
+    let valid = 0;
+    const codes = {};
+    rows.forEach((row, i) => {
+      const input = origRows[i][col(origHead, 'phone')];
+      const country = origRows[i][col(origHead, 'country')];
+      if (input.trim() === '') {
+        assert.equal(row[col(head, 'phone_valid')], '', `row ${i + 2}: phone_valid for an empty phone`);
+        return;
+      }
+      present++;
+      const r = intake.validatePhone(input, { defaultRegion: country, path: 'phone' });
+      if (r.valid) valid++;
+      for (const iss of r.issues) codes[iss.code] = (codes[iss.code] ?? 0) + 1;
+      assert.equal(row[col(head, 'phone')], r.valid ? r.value : input, `row ${i + 2}: phone cell for ${JSON.stringify(input)} (${country})`);
+      assert.equal(row[col(head, 'phone_valid')], String(r.valid), `row ${i + 2}: phone_valid`);
+      assert.equal(row[col(head, 'phone_type')], r.type ?? '', `row ${i + 2}: phone_type`);
+      for (const iss of r.issues) {
+        assert.ok(row[col(head, 'issues')].split(';').includes(iss.code), `row ${i + 2}: issues ${row[col(head, 'issues')]} lacks ${iss.code}`);
+      }
+    });
+    assert.equal(phone.present, present);
+    assert.equal(phone.valid, valid);
+    assert.equal(phone.defaultRegion.rows.country, present, 'every row has an ISO country');
+    assert.deepEqual(Object.fromEntries(phone.issues.map((i) => [i.code, i.count])), codes, 'issue counts');
+    t.diagnostic(`cli sample: phones present ${phone.present}, valid ${phone.valid}, invalid ${phone.invalid}, ` +
+      `standardized ${phone.standardized}, types ${JSON.stringify(phone.types)}, issues ${JSON.stringify(codes)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('CLI: phone columns found by values (dates left alone), --region as the fallback, column-prefixed codes', async () => {
+  const { run } = await import('./harness.mjs');
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const os = await import('node:os');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'intake-cli-'));
+  try {
+    const input = path.join(dir, 'in.csv');
+    writeFileSync(input, 'name,contact,born,land\nAli,0912 345 6789,1989-12-02,\nBob,(415) 555-2671 x12,05/13/1970,US\n' +
+      'Lin,138 0013 8000,19970623,CN\nSam,12,2.9.1980,US\n');
+    const res = await run(process.execPath, ['pkg/cli.js', 'clean', input, '--out', '-', '--region', 'ir', '-q'], { timeout: 60_000 });
+    assert.equal(res.code, 0, res.stderr);
+    assert.equal(res.stdout.replace(/\r\n/g, '\n'),
+      'name,contact,born,land,phone_valid,phone_type,issues\n' +
+      'Ali,+989123456789,1989-12-02,,true,MOBILE,\n' +
+      'Bob,+14155552671;ext=12,05/13/1970,US,true,FIXED_LINE_OR_MOBILE,\n' +
+      'Lin,+8613800138000,19970623,CN,true,MOBILE,\n' +
+      'Sam,12,2.9.1980,US,false,UNKNOWN,phone.too_short\n');
+
+    const two = path.join(dir, 'two.csv');
+    writeFileSync(two, 'email,work phone,home phone\nali@example.com,12,+1 415 555 2671\n,+98 912 345 6789,\n');
+    const res2 = await run(process.execPath, ['pkg/cli.js', 'clean', two, '--out', '-', '-q'], { timeout: 60_000 });
+    assert.equal(res2.code, 0, res2.stderr);
+    const lines = res2.stdout.trim().split(/\r?\n/);
+    assert.equal(lines[0], 'email,work phone,home phone,email_valid,email_suggestion,work_phone_valid,work_phone_type,home_phone_valid,home_phone_type,issues');
+    assert.match(lines[1], /[,;]work phone:phone\.invalid_country_code$/, 'codes of one of several phone columns are prefixed');
+    assert.ok(!lines[1].includes('email:'), 'a single email column keeps its codes unprefixed');
+
+    const bad = await run(process.execPath, ['pkg/cli.js', 'clean', input, '--region', 'IRN'], { timeout: 60_000 });
+    assert.equal(bad.code, 2, 'a region that is not two letters is a usage error');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

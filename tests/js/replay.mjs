@@ -251,3 +251,353 @@ export function corpusAgreement(intake, corpusJson) {
 export function replayAll(intake, casesJson, corpusJson) {
   return { replay: replayEmailCases(intake, casesJson), corpus: corpusAgreement(intake, corpusJson) };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Phone numbers: tests/fixtures/phone/cases.json and corpus.jsonl, with the semantics of tests/phone.rs.
+//
+//   replayPhoneCases(intake, casesJson) -> { total, passed, failed, failures: [{ input, key, expected, actual }],
+//   }
+//   phoneCorpusAgreement(intake, corpusText, { sample? }) -> { total, lines, sampled, agree, rate, formatTotal,
+//     formatAgree, formatRate, disagreementCount, formatDisagreementCount, disagreements: [...],
+//     formatDisagreements: [...], invariantFailureCount, invariantFailures: [...] }
+//   (lists are capped at 200 entries so results stay small across process and page boundaries; counts are complete)
+//   checkPhoneResult(input, result, options, codeSeverities?) -> [{ key, expected, actual }]   (invariants only)
+
+const PHONE_RESULT_FIELDS = [
+  'valid', 'value', 'original', 'changes', 'e164', 'international', 'national', 'rfc3966', 'countryCode', 'region',
+  'nationalNumber', 'extension', 'type', 'possible', 'issues',
+];
+const PHONE_STRING_OR_NULL = ['e164', 'international', 'national', 'rfc3966', 'region', 'nationalNumber', 'extension'];
+export const PHONE_TYPES = [
+  'FIXED_LINE', 'MOBILE', 'FIXED_LINE_OR_MOBILE', 'TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST', 'VOIP',
+  'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL', 'UNKNOWN',
+];
+const PHONE_EXPECT_KEYS = [
+  'valid', 'e164', 'international', 'national', 'rfc3966', 'region', 'type', 'extension', 'countryCode',
+  'nationalNumber', 'possible', 'value', 'codes',
+];
+/** Most disagreements a corpus replay lists (the counts are always complete). */
+const MAX_LISTED_DISAGREEMENTS = 200;
+
+function isAsciiDigits(s) {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+const NON_ASCII_DIGIT = /\p{Nd}/u;
+const EDGE_WHITE_SPACE = /^\p{White_Space}+|\p{White_Space}+$/gu;
+
+/** Trims Unicode White_Space like Rust's `str::trim` (JS `trim` also strips U+FEFF, which is not White_Space). */
+function trimWhiteSpace(s) {
+  return s.replace(EDGE_WHITE_SPACE, '');
+}
+
+/**
+ * Every Unicode decimal digit folded to ASCII, like `intake::text::fold_digits` (the oracle keeps an extension's
+ * digits as typed). Unicode lays decimal digits out in contiguous runs of whole multiples of ten starting at a
+ * zero, so a digit's value is its distance from the start of its run, modulo ten.
+ */
+export function foldDigits(s) {
+  if (typeof s !== 'string' || isAscii(s)) return s;
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0);
+    if (cp > 0x7f && NON_ASCII_DIGIT.test(ch)) {
+      let start = cp;
+      while (start > 0 && NON_ASCII_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+      out += String.fromCharCode(48 + ((cp - start) % 10));
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/**
+ * Contract every PhoneResult must satisfy, whatever the input (index.d.ts): every key of the type present with its
+ * type, `original === input`, `valid` exactly when no issue is an error, `e164` null or `+` and digits, and the
+ * documented relations between the fields. Returns a list of violations like `checkEmailResult`.
+ */
+export function checkPhoneResult(input, result, options, severities) {
+  const bad = [];
+  const fail = (name, expected, actual) => bad.push({ key: `invariant.${name}`, expected, actual: describe(actual) });
+  if (!isPlainObject(result)) {
+    fail('result_is_object', 'object', typeName(result));
+    return bad;
+  }
+  for (const f of PHONE_RESULT_FIELDS) if (!(f in result)) fail(`has_${f}`, 'present', 'missing');
+  for (const f of Object.keys(result)) if (!PHONE_RESULT_FIELDS.includes(f)) fail(`no_extra_${f}`, 'absent', f);
+  if (typeof result.valid !== 'boolean') fail('valid_type', 'boolean', typeName(result.valid));
+  if (typeof result.value !== 'string') fail('value_type', 'string', typeName(result.value));
+  if (typeof result.original !== 'string') fail('original_type', 'string', typeName(result.original));
+  if (typeof input === 'string' && result.original !== input) fail('original_is_input', input, result.original);
+  for (const f of PHONE_STRING_OR_NULL) {
+    if (!isStringOrNull(result[f])) fail(`${f}_type`, 'string|null', typeName(result[f]));
+  }
+  if (!(result.countryCode === null || (Number.isInteger(result.countryCode) && result.countryCode > 0 &&
+      result.countryCode < 1000))) {
+    fail('countryCode_type', 'integer 1-999|null', result.countryCode);
+  }
+  if (!(result.type === null || PHONE_TYPES.includes(result.type))) fail('type_type', 'a PhoneType or null', result.type);
+  if (typeof result.possible !== 'boolean') fail('possible_type', 'boolean', typeName(result.possible));
+  if (typeof result.e164 === 'string' && !(result.e164.length >= 2 && result.e164[0] === '+' &&
+      isAsciiDigits(result.e164.slice(1)))) {
+    fail('e164_plus_digits', '+ and ASCII digits', result.e164);
+  }
+  if (typeof result.region === 'string' && !/^([A-Z]{2}|001)$/.test(result.region)) {
+    fail('region_format', 'two capital letters or 001', result.region);
+  }
+
+  if (!Array.isArray(result.changes)) {
+    fail('changes_type', 'array', typeName(result.changes));
+  } else {
+    result.changes.forEach((c, i) => {
+      if (!isPlainObject(c) || typeof c.kind !== 'string' || !c.kind || typeof c.from !== 'string' ||
+          typeof c.to !== 'string') {
+        fail(`changes[${i}]_shape`, '{ kind, from, to: string }', c);
+      }
+    });
+  }
+
+  const expectedPath = options && typeof options.path === 'string' ? options.path : 'phone';
+  if (!Array.isArray(result.issues)) {
+    fail('issues_type', 'array', typeName(result.issues));
+  } else {
+    result.issues.forEach((issue, i) => {
+      if (!isPlainObject(issue)) return fail(`issues[${i}]_type`, 'object', typeName(issue));
+      if (typeof issue.code !== 'string' || !issue.code) fail(`issues[${i}].code`, 'non-empty string', issue.code);
+      if (typeof issue.path !== 'string') fail(`issues[${i}].path_type`, 'string', typeName(issue.path));
+      else if (issue.path !== expectedPath) fail(`issues[${i}].path`, expectedPath, issue.path);
+      if (!SEVERITIES.includes(issue.severity)) fail(`issues[${i}].severity`, 'error|warning', issue.severity);
+      if (typeof issue.message !== 'string' || !issue.message.trim()) {
+        fail(`issues[${i}].message`, 'non-empty string', issue.message);
+      }
+      if (!isPlainObject(issue.params)) {
+        fail(`issues[${i}].params_type`, 'object', typeName(issue.params));
+      } else {
+        for (const [k, v] of Object.entries(issue.params)) {
+          if (typeof v !== 'string') fail(`issues[${i}].params.${k}`, 'string', typeName(v));
+        }
+      }
+      if (severities && typeof issue.code === 'string') {
+        if (!(issue.code in severities)) fail(`issues[${i}].code_listed`, 'a code from issueCodes()', issue.code);
+        else if (severities[issue.code] !== issue.severity) {
+          fail(`issues[${i}].severity_matches_issueCodes`, `${issue.code}: ${severities[issue.code]}`, issue.severity);
+        }
+      }
+    });
+    if (typeof result.valid === 'boolean') {
+      const hasError = result.issues.some((i) => i && i.severity === 'error');
+      if (result.valid !== !hasError) fail('valid_iff_no_error', !hasError, result.valid);
+    }
+  }
+
+  // Relations documented in index.d.ts.
+  if (typeof result.e164 === 'string') {
+    // "value: E.164 (with `;ext=` when an extension was given) when the number could be parsed".
+    const want = result.e164 + (typeof result.extension === 'string' ? `;ext=${result.extension}` : '');
+    if (result.value !== want) fail('value_is_e164_when_parsed', want, result.value);
+    if (result.countryCode !== null && !result.e164.startsWith(`+${result.countryCode}`)) {
+      fail('e164_starts_with_countryCode', `+${result.countryCode}...`, result.e164);
+    }
+    for (const f of ['countryCode', 'nationalNumber', 'international', 'national', 'rfc3966']) {
+      if (result[f] === null) fail(`${f}_set_when_parsed`, 'non-null', null);
+    }
+    if (result.type === null) fail('type_set_when_parsed', 'a PhoneType', null);
+  } else if (result.e164 === null) {
+    for (const f of ['international', 'national', 'rfc3966', 'countryCode', 'nationalNumber', 'region', 'type']) {
+      if (result[f] !== null && result[f] !== undefined) fail(`${f}_null_when_unparsed`, null, result[f]);
+    }
+  }
+  if (result.valid === true) {
+    if (result.e164 === null) fail('e164_set_when_valid', '+digits', null);
+    if (result.type === 'UNKNOWN') fail('type_known_when_valid', 'not UNKNOWN', result.type);
+  }
+  // "value: E.164 ... when the number could be parsed, else the trimmed input."
+  const notString = Array.isArray(result.issues) && result.issues.some((i) => i && i.code === 'input.not_string');
+  const overCap = Array.isArray(result.issues) && result.issues.some((i) => i && i.code === 'input.too_long');
+  if (result.e164 === null && typeof input === 'string' && !notString && !overCap) {
+    const want = trimWhiteSpace(input.isWellFormed() ? input : input.toWellFormed());
+    if (result.value !== want) fail('value_trimmed_when_unparsed', want, result.value);
+  }
+  const tooLong = Array.isArray(result.issues) && result.issues.some((i) => i && i.code === 'input.too_long');
+  if (!tooLong && typeof input === 'string' && typeof result.value === 'string' && result.value !== input &&
+      Array.isArray(result.changes) && result.changes.length === 0) {
+    fail('changes_explain_value', 'at least one change', `value ${JSON.stringify(result.value)} with no changes`);
+  }
+  return bad;
+}
+
+function callPhone(intake, input, options) {
+  return options === undefined ? intake.validatePhone(input) : intake.validatePhone(input, options);
+}
+
+/**
+ * Replays tests/fixtures/phone/cases.json (`{ cases: [{ input, options?, expect }] }`): only keys present in
+ * `expect` are asserted (`codes` as a set), and `checkPhoneResult` holds for every case.
+ */
+export function replayPhoneCases(intake, casesJson) {
+  const doc = parse(casesJson);
+  if (!doc || !Array.isArray(doc.cases)) throw new Error('phone cases fixture: expected { "cases": [...] }');
+  const severities = codeSeverities(intake);
+  const failures = [];
+  let passed = 0;
+  let failed = 0;
+  doc.cases.forEach((c, index) => {
+    const before = failures.length;
+    const where = { input: c.input, index, options: c.options };
+    const expect = c.expect || {};
+    for (const k of Object.keys(expect)) {
+      if (!PHONE_EXPECT_KEYS.includes(k)) {
+        failures.push({ ...where, key: 'fixture.unknown_expect_key', expected: PHONE_EXPECT_KEYS, actual: k });
+      }
+    }
+    let result;
+    try {
+      result = callPhone(intake, c.input, c.options);
+    } catch (e) {
+      failures.push({ ...where, key: 'threw', expected: 'no exception', actual: describe(e) });
+    }
+    if (result !== undefined) {
+      for (const v of checkPhoneResult(c.input, result, c.options, severities)) failures.push({ ...where, ...v });
+      if (isPlainObject(result)) {
+        for (const key of Object.keys(expect)) {
+          if (!PHONE_EXPECT_KEYS.includes(key)) continue;
+          const diff = compareExpectation(key, expect[key], result);
+          if (diff) failures.push({ ...where, key, expected: expect[key], actual: diff.actual });
+        }
+      }
+    }
+    if (failures.length === before) passed++;
+    else failed++;
+  });
+  return { total: doc.cases.length, passed, failed, failures };
+}
+
+/** The non-blank lines of a JSON-lines text, or every `stride`-th of them for a deterministic sample of `sample`. */
+function corpusLines(corpusText, sample) {
+  const text = typeof corpusText === 'string' ? corpusText : String(corpusText);
+  const lines = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    if (line.trim() !== '') lines.push(line);
+    start = end + 1;
+  }
+  if (!sample || sample >= lines.length) return { lines, all: lines.length };
+  // Evenly spaced: line floor(k * n / sample) for k = 0 .. sample - 1 (the same lines in every runtime).
+  const picked = [];
+  for (let k = 0; k < sample; k++) picked.push(lines[Math.floor((k * lines.length) / sample)]);
+  return { lines: picked, all: lines.length };
+}
+
+/**
+ * Agreement with the oracle's corpus, tests/fixtures/phone/corpus.jsonl, exactly as tests/phone.rs measures it:
+ * each line is validated with `{ defaultRegion: region, allowLetters: true }` (the oracle parses vanity numbers);
+ * a line agrees when e164, valid and (for parsed lines) type all equal the oracle's; for lines the oracle parsed
+ * and intake parsed to the same E.164, international, national and rfc3966 are each compared with the oracle's
+ * digits folded to ASCII. `{ sample: n }` replays n evenly spaced lines instead of all of them.
+ */
+export function phoneCorpusAgreement(intake, corpusText, { sample } = {}) {
+  const { lines, all } = corpusLines(corpusText, sample);
+  const severities = codeSeverities(intake);
+  const disagreements = [];
+  const formatDisagreements = [];
+  const invariantFailures = [];
+  let invariantFailureCount = 0;
+  let agree = 0;
+  let formatTotal = 0;
+  let formatAgree = 0;
+  let disagreeCount = 0;
+  let formatDisagreeCount = 0;
+  for (const line of lines) {
+    let row;
+    try {
+      row = JSON.parse(line);
+    } catch (e) {
+      throw new Error(`phone corpus: not JSON: ${line.slice(0, 200)} (${describe(e)})`);
+    }
+    const input = typeof row.input === 'string' ? row.input : '';
+    const region = typeof row.region === 'string' ? row.region : null;
+    const options = region === null ? { allowLetters: true } : { defaultRegion: region, allowLetters: true };
+    let result;
+    try {
+      result = intake.validatePhone(input, options);
+    } catch (e) {
+      invariantFailureCount++;
+      if (invariantFailures.length < MAX_LISTED_DISAGREEMENTS) {
+        invariantFailures.push({ input, options, key: 'threw', expected: 'no exception', actual: describe(e) });
+      }
+      disagreeCount++;
+      if (disagreements.length < MAX_LISTED_DISAGREEMENTS) disagreements.push({ input, region, threw: describe(e) });
+      continue;
+    }
+    const violations = checkPhoneResult(input, result, options, severities);
+    invariantFailureCount += violations.length;
+    for (const v of violations) if (invariantFailures.length < MAX_LISTED_DISAGREEMENTS) invariantFailures.push({ input, options, ...v });
+    if (!isPlainObject(result)) {
+      disagreeCount++;
+      continue;
+    }
+    const wantE164 = typeof row.e164 === 'string' ? row.e164 : null;
+    const wantValid = row.valid === true;
+    const wantType = typeof row.type === 'string' ? row.type : null;
+    const parsedSame = result.e164 === wantE164;
+    const coreSame = parsedSame && result.valid === wantValid && (wantE164 === null || result.type === wantType);
+    if (coreSame) {
+      agree++;
+    } else {
+      disagreeCount++;
+      if (disagreements.length < MAX_LISTED_DISAGREEMENTS) {
+        disagreements.push({
+          input, region,
+          expected: { valid: wantValid, e164: wantE164, type: wantType, error: row.error ?? null },
+          actual: { valid: result.valid, e164: result.e164, type: result.type,
+            codes: Array.isArray(result.issues) ? result.issues.map((i) => i.code) : [] },
+        });
+      }
+    }
+    if (wantE164 !== null && parsedSame) {
+      for (const [label, key] of [['intl', 'international'], ['national', 'national'], ['rfc3966', 'rfc3966']]) {
+        const want = typeof row[label] === 'string' ? foldDigits(row[label]) : null;
+        formatTotal++;
+        if (result[key] === want) {
+          formatAgree++;
+        } else {
+          formatDisagreeCount++;
+          if (formatDisagreements.length < MAX_LISTED_DISAGREEMENTS) {
+            formatDisagreements.push({ input, region, format: key, expected: want, actual: describe(result[key]) });
+          }
+        }
+      }
+    }
+  }
+  const total = lines.length;
+  return {
+    total,
+    lines: all,
+    sampled: total < all,
+    agree,
+    rate: total ? agree / total : 0,
+    formatTotal,
+    formatAgree,
+    formatRate: formatTotal ? formatAgree / formatTotal : 1,
+    disagreementCount: disagreeCount,
+    formatDisagreementCount: formatDisagreeCount,
+    disagreements,
+    formatDisagreements,
+    invariantFailures,
+    invariantFailureCount,
+  };
+}
+
+/** Phone replays at once, the shape runtime harnesses report back (`sample` as in phoneCorpusAgreement). */
+export function replayPhoneAll(intake, casesJson, corpusText, options) {
+  return { replay: replayPhoneCases(intake, casesJson), corpus: phoneCorpusAgreement(intake, corpusText, options) };
+}

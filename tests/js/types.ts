@@ -2,6 +2,7 @@
 // user would, and `// @ts-expect-error` lines prove that misuse is rejected. Checked by
 // `node_modules/.bin/tsc -p tests/js/tsconfig.json`.
 import {
+  AsYouType,
   init,
   initSync,
   issueCodes,
@@ -9,6 +10,8 @@ import {
   message,
   validateEmail,
   validateEmails,
+  validatePhone,
+  validatePhones,
   versions,
 } from 'intake';
 import type {
@@ -20,6 +23,10 @@ import type {
   Issue,
   IssueCodeInfo,
   Locale,
+  PhoneOptions,
+  PhoneResult,
+  PhoneType,
+  RegionCode,
   Severity,
   Versions,
 } from 'intake';
@@ -47,6 +54,37 @@ assertType<Equals<EmailResult['changes'], Change[]>>();
 assertType<Equals<Issue['params'], Record<string, string>>>();
 assertType<Equals<Versions['tables'], Record<string, string>>>();
 assertType<Equals<typeof limits.emailInputBytes, number>>();
+assertType<Equals<typeof limits.phoneInputBytes, number>>();
+assertType<Equals<ReturnType<typeof validatePhone>, PhoneResult>>();
+assertType<Equals<ReturnType<typeof validatePhones>, PhoneResult[]>>();
+assertType<Equals<Parameters<typeof validatePhone>, [input: string, options?: PhoneOptions]>>();
+assertType<Equals<RegionCode, string>>();
+assertType<Equals<PhoneType,
+  | 'FIXED_LINE' | 'MOBILE' | 'FIXED_LINE_OR_MOBILE' | 'TOLL_FREE' | 'PREMIUM_RATE' | 'SHARED_COST' | 'VOIP'
+  | 'PERSONAL_NUMBER' | 'PAGER' | 'UAN' | 'VOICEMAIL' | 'UNKNOWN'>>();
+assertType<Equals<PhoneResult['valid'], boolean>>();
+assertType<Equals<PhoneResult['value'], string>>();
+assertType<Equals<PhoneResult['original'], string>>();
+assertType<Equals<PhoneResult['changes'], Change[]>>();
+assertType<Equals<PhoneResult['e164'], string | null>>();
+assertType<Equals<PhoneResult['international'], string | null>>();
+assertType<Equals<PhoneResult['national'], string | null>>();
+assertType<Equals<PhoneResult['rfc3966'], string | null>>();
+assertType<Equals<PhoneResult['countryCode'], number | null>>();
+assertType<Equals<PhoneResult['region'], RegionCode | null>>();
+assertType<Equals<PhoneResult['nationalNumber'], string | null>>();
+assertType<Equals<PhoneResult['extension'], string | null>>();
+assertType<Equals<PhoneResult['type'], PhoneType | null>>();
+assertType<Equals<PhoneResult['possible'], boolean>>();
+assertType<Equals<PhoneResult['issues'], Issue[]>>();
+assertType<Equals<keyof PhoneResult,
+  | 'valid' | 'value' | 'original' | 'changes' | 'e164' | 'international' | 'national' | 'rfc3966' | 'countryCode'
+  | 'region' | 'nationalNumber' | 'extension' | 'type' | 'possible' | 'issues'>>();
+assertType<Equals<keyof PhoneOptions, 'defaultRegion' | 'locale' | 'path' | 'allowLetters'>>();
+assertType<Equals<ReturnType<AsYouType['input']>, string>>();
+assertType<Equals<ReturnType<AsYouType['set']>, string>>();
+assertType<Equals<ReturnType<AsYouType['clear']>, void>>();
+assertType<Equals<ReturnType<AsYouType['region']>, RegionCode | null>>();
 
 async function initialise(
   wasmModule: WebAssembly.Module,
@@ -139,6 +177,91 @@ function useResults(): string[] {
   return out;
 }
 
+function usePhones(): string[] {
+  const options: PhoneOptions = { defaultRegion: 'IR', locale: 'fa', path: 'contacts[0].phone', allowLetters: false };
+  const empty: PhoneOptions = {};
+  const r: PhoneResult = validatePhone('0912 345 6789', options);
+  validatePhone('+14155552671');
+  validatePhone('+14155552671', empty);
+  const out: string[] = [String(r.valid), r.value, r.original, String(r.possible)];
+  const e164: string | null = r.e164;
+  const cc: number | null = r.countryCode;
+  const region: RegionCode | null = r.region;
+  out.push(e164 ?? '', r.international ?? '', r.national ?? '', r.rfc3966 ?? '', String(cc ?? ''), region ?? '',
+    r.nationalNumber ?? '', r.extension ?? '');
+  switch (r.type) {
+    case 'MOBILE':
+    case 'FIXED_LINE':
+    case 'FIXED_LINE_OR_MOBILE':
+    case 'TOLL_FREE':
+    case 'PREMIUM_RATE':
+    case 'SHARED_COST':
+    case 'VOIP':
+    case 'PERSONAL_NUMBER':
+    case 'PAGER':
+    case 'UAN':
+    case 'VOICEMAIL':
+    case 'UNKNOWN':
+      out.push(r.type);
+      break;
+    case null:
+      break;
+    default: {
+      const never: never = r.type;
+      out.push(never);
+    }
+  }
+  for (const c of r.changes) out.push(c.kind, c.from, c.to);
+  for (const issue of r.issues) out.push(issue.code, issue.path, issue.severity, issue.message);
+  const inputs: readonly string[] = ['0912 345 6789', '+98 912 345 6789'];
+  const many: PhoneResult[] = validatePhones(inputs, { defaultRegion: 'IR' });
+  validatePhones(['+14155552671']);
+  out.push(String(many.length));
+
+  const typer = new AsYouType('IR');
+  new AsYouType();
+  for (const ch of '09123456789') out.push(typer.input(ch));
+  out.push(typer.set('0912'));
+  typer.clear();
+  const detected: RegionCode | null = typer.region();
+  out.push(detected ?? '', String(limits.phoneInputBytes));
+  return out;
+}
+
+function misusePhones(): void {
+  // @ts-expect-error input must be a string
+  validatePhone(989123456789);
+  // @ts-expect-error inputs must be an array of strings
+  validatePhones('0912 345 6789');
+  // @ts-expect-error unknown option
+  validatePhone('0912', { region: 'IR' });
+  // @ts-expect-error allowLetters is a boolean
+  validatePhone('1-800-FLOWERS', { allowLetters: 'yes' });
+  // @ts-expect-error locale must be a Locale
+  validatePhone('0912', { locale: 'de' });
+  // @ts-expect-error exactOptionalPropertyTypes: an explicit undefined is not a region
+  validatePhone('0912', { defaultRegion: undefined });
+  const r = validatePhone('0912 345 6789');
+  // @ts-expect-error e164 may be null
+  const e164: string = r.e164;
+  // @ts-expect-error type may be null
+  const type: PhoneType = r.type;
+  // @ts-expect-error not a PhoneType
+  const cell: PhoneType = 'CELL';
+  // @ts-expect-error countryCode is a number
+  const cc: string | null = r.countryCode;
+  // @ts-expect-error limits is read-only
+  limits.phoneInputBytes = 1;
+  // @ts-expect-error AsYouType is a class
+  AsYouType('IR');
+  // @ts-expect-error input takes a string
+  new AsYouType('IR').input(9);
+  void e164;
+  void type;
+  void cell;
+  void cc;
+}
+
 function misuse(): void {
   // @ts-expect-error locale must be one of the Locale strings
   validateEmail('a@b.co', { locale: 'de' });
@@ -170,4 +293,4 @@ function misuse(): void {
   void sev;
 }
 
-export { initialise, misuse, useResults };
+export { initialise, misuse, misusePhones, usePhones, useResults };

@@ -1,12 +1,13 @@
 // intake through a bundler: tests/js/vite-app is built with Vite's JS API into a temp dir, the output is served
-// statically and run in Chromium. The build must emit the .wasm as an asset and the replay must pass.
+// statically and run in Chromium. The build must emit the .wasm as an asset and the email and phone replays (the
+// whole phone corpus, bundled as raw text) must pass.
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  assertPageResult, jsTestsDir, launchChromium, loadFixtures, requireBuild, runPage, startStaticServer, wasmPath,
+  assertPageResult, jsTestsDir, launchChromium, loadFixtures, loadPhoneFixtures, requireBuild, runPage, startStaticServer, wasmPath,
 } from './harness.mjs';
 
 let outDir;
@@ -25,6 +26,7 @@ async function listFiles(dir) {
 before(async () => {
   requireBuild();
   loadFixtures();
+  loadPhoneFixtures();
   outDir = await mkdtemp(path.join(os.tmpdir(), 'intake-vite-'));
 });
 
@@ -46,7 +48,8 @@ test('Vite build of an app importing intake emits the wasm asset', { timeout: 18
     configFile: false,
     logLevel: 'warn',
     customLogger: logger,
-    build: { outDir, emptyOutDir: true, reportCompressedSize: false },
+    // The app bundles the ~4 MB phone corpus as a string, so its chunk is meant to be large.
+    build: { outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 8 * 1024 },
   });
   for (const w of warnings) t.diagnostic(`vite warning: ${w}`);
   t.diagnostic(`vite build: ${Date.now() - started} ms`);
@@ -62,11 +65,14 @@ test('Vite build of an app importing intake emits the wasm asset', { timeout: 18
   assert.ok(js.includes(path.basename(wasmFiles[0])), 'the bundle references the emitted wasm asset by its hashed name');
 });
 
-test('the Vite-built app runs in Chromium and the fixtures replay', { timeout: 180_000 }, async (t) => {
+test('the Vite-built app runs in Chromium and the email and phone fixtures replay', { timeout: 180_000 }, async (t) => {
   server = await startStaticServer(outDir);
   browser = await launchChromium();
   const { result, logs } = await runPage(browser, `${server.url}/index.html`, 'vite');
   assertPageResult(t, result, logs, 'vite');
+  t.diagnostic(`vite: phone replay took ${result.phone.ms} ms in the page`);
+  assert.equal(result.typed.at(-1), '+1 415-555-2671', `AsYouType('US') in the bundle: ${JSON.stringify(result.typed)}`);
+  assert.equal(result.batchMatches, true, 'validatePhones equals mapping validatePhone in the bundle');
   const wasmRequests = server.requests.filter((r) => r.path.split('?')[0].endsWith('.wasm'));
   assert.equal(wasmRequests.length, 1, `wasm fetched once: ${JSON.stringify(wasmRequests)}`);
   assert.equal(wasmRequests[0].status, 200);

@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  assertCorpus, assertReplay, freePort, jsTestsDir, loadFixtures, moduleGraph, repoRoot, requireBuild, retryUntil,
+  assertCorpus, assertPhoneCorpus, assertPhoneReplay, assertReplay, freePort, jsTestsDir, loadFixtures,
+  loadPhoneFixtures, moduleGraph, repoRoot, requireBuild, retryUntil,
   startProcess, writeArtifact,
 } from './harness.mjs';
 
@@ -28,13 +29,15 @@ function moduleType(file) {
 before(() => {
   requireBuild();
   loadFixtures();
+  loadPhoneFixtures();
   modules = moduleGraph(workerEntry).map((file) => ({
     file,
     name: path.relative(repoRoot, file).split(path.sep).join('/'),
     type: moduleType(file),
   }));
   const names = modules.map((m) => m.name);
-  for (const needed of ['pkg/index.js', 'pkg/gen/intake_bg.wasm', 'tests/fixtures/email/cases.json']) {
+  for (const needed of ['pkg/index.js', 'pkg/gen/intake_bg.wasm', 'tests/fixtures/email/cases.json',
+    'tests/fixtures/phone/cases.json', 'tests/fixtures/phone/corpus.jsonl']) {
     assert.ok(names.includes(needed), `worker module graph lacks ${needed}: ${names.join(', ')}`);
   }
 });
@@ -54,10 +57,16 @@ function assertWorkerResult(t, status, body, label) {
   assert.ok(Array.isArray(body.notString) && body.notString.includes('input.not_string'),
     `validateEmail(42): ${JSON.stringify(body.notString)}`);
   assert.equal(body.batchMatches, true, 'validateEmails equals mapping validateEmail');
+  assertPhoneReplay(t, body.phone?.replay, label);
+  assertPhoneCorpus(t, body.phone?.corpus, label);
+  assert.ok(Array.isArray(body.phoneNotString) && body.phoneNotString.includes('input.not_string'),
+    `validatePhone(42): ${JSON.stringify(body.phoneNotString)}`);
+  assert.equal(body.phoneBatchMatches, true, 'validatePhones equals mapping validatePhone');
+  assert.equal(body.typed?.at(-1), '0912 345 6789', `AsYouType('IR'): ${JSON.stringify(body.typed)}`);
   assert.equal(typeof body.versions?.intake, 'string');
 }
 
-test('workerd via Miniflare: init(WebAssembly.Module), fixtures replay', { timeout: 120_000 }, async (t) => {
+test('workerd via Miniflare: init(WebAssembly.Module), email and phone fixtures replay', { timeout: 120_000 }, async (t) => {
   const { Miniflare } = await import('miniflare');
   const mf = new Miniflare({
     modulesRoot: repoRoot,
@@ -91,7 +100,7 @@ test('workerd via Miniflare, bundled like wrangler: `import wasm from \'intake/i
     target: 'es2022',
     write: false,
     logLevel: 'silent',
-    loader: { '.json': 'text' },
+    loader: { '.json': 'text', '.jsonl': 'text' },
     metafile: true,
     plugins: [{
       // What wrangler does with .wasm imports: keep them out of the bundle as CompiledWasm modules.
@@ -138,6 +147,8 @@ test('workerd via Miniflare, bundled like wrangler: `import wasm from \'intake/i
     if (!body.ok) assert.fail(`bundled worker failed (HTTP ${res.status}): ${body.error}`);
     assertReplay(t, body.replay, 'miniflare-bundled');
     assertCorpus(t, body.corpus, 'miniflare-bundled');
+    assertPhoneReplay(t, body.phone?.replay, 'miniflare-bundled');
+    assertPhoneCorpus(t, body.phone?.corpus, 'miniflare-bundled');
   } finally {
     await mf.dispose();
   }
@@ -176,7 +187,7 @@ ${lines.join('\n')}
   return file;
 }
 
-test('workerd binary (`workerd serve config.capnp`): fixtures replay over HTTP', { timeout: 120_000 }, async (t) => {
+test('workerd binary (`workerd serve config.capnp`): email and phone fixtures replay over HTTP', { timeout: 120_000 }, async (t) => {
   const workerdModule = await import('workerd');
   const bin = typeof workerdModule.default === 'string' ? workerdModule.default : workerdModule.default.default;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'intake-workerd-'));
@@ -213,6 +224,8 @@ test('workerd binary (`workerd serve config.capnp`): fixtures replay over HTTP',
     assertWorkerResult(t, res.status, body, 'workerd');
     const single = await (await fetch(`${base}/validate?email=%20Ali%40Example.COM%20&locale=zh`)).json();
     assert.equal(single.original, ' Ali@Example.COM ');
+    const phone = await (await fetch(`${base}/phone?phone=${encodeURIComponent('۰۹۱۲۳۴۵۶۷۸۹')}&region=IR`)).json();
+    assert.equal(phone.e164, '+989123456789', `GET /phone: ${JSON.stringify(phone)}`);
   } finally {
     const info = await proc.stop();
     writeArtifact('workerd-serve.log', proc.output());

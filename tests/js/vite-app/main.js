@@ -1,9 +1,12 @@
 // A minimal app using intake the way a bundled site would: `import ... from 'intake'`, Vite emits the wasm asset.
-// It also replays the email fixtures (bundled as JSON) and exposes the results as `window.__intake` for the test.
-import { init, issueCodes, validateEmail } from 'intake';
-import { corpusAgreement, replayEmailCases } from '../replay.mjs';
+// It also replays the email and phone fixtures (bundled: JSON, and the phone corpus as raw text) and exposes the results as `window.__intake` for the test.
+import { AsYouType, init, issueCodes, validateEmail, validatePhone, validatePhones } from 'intake';
+import { corpusAgreement, phoneCorpusAgreement, replayEmailCases, replayPhoneCases } from '../replay.mjs';
 import cases from '../../fixtures/email/cases.json';
 import corpus from '../../fixtures/email/corpus.json';
+import phoneCases from '../../fixtures/phone/cases.json';
+// ~4 MB of JSON lines, bundled as one string (Vite's ?raw), parsed line by line by the replay.
+import phoneCorpus from '../../fixtures/phone/corpus.jsonl?raw';
 
 const $ = (id) => document.getElementById(id);
 
@@ -19,10 +22,22 @@ async function main() {
     const intake = { validateEmail, issueCodes };
     const replay = replayEmailCases(intake, cases);
     const agreement = corpusAgreement(intake, corpus);
-    window.__intake = { ok: true, replay, corpus: agreement, wasmUrls: performance.getEntriesByType('resource')
+    const phoneApi = { validatePhone, issueCodes };
+    const phoneStarted = performance.now();
+    const phone = { replay: replayPhoneCases(phoneApi, phoneCases), corpus: phoneCorpusAgreement(phoneApi, phoneCorpus) };
+    phone.ms = Math.round(performance.now() - phoneStarted);
+    const typer = new AsYouType('US');
+    const typed = [...'+14155552671'].map((c) => typer.input(c));
+    const batch = ['0912 345 6789', 42, '+1 415 555 2671'];
+    const batchMatches = JSON.stringify(validatePhones(batch, { defaultRegion: 'IR' }))
+      === JSON.stringify(batch.map((s) => validatePhone(s, { defaultRegion: 'IR' })));
+    window.__intake = { ok: true, replay, corpus: agreement, phone, typed, batchMatches, wasmUrls: performance.getEntriesByType('resource')
       .map((e) => e.name).filter((n) => n.includes('.wasm')) };
     $('out').textContent = `cases: ${replay.passed} passed, ${replay.failed} failed\n` +
-      `corpus agreement: ${(agreement.rate * 100).toFixed(2)}% (${agreement.agree}/${agreement.total})`;
+      `corpus agreement: ${(agreement.rate * 100).toFixed(2)}% (${agreement.agree}/${agreement.total})\n` +
+      `phone cases: ${phone.replay.passed} passed, ${phone.replay.failed} failed\n` +
+      `phone corpus: ${(phone.corpus.rate * 100).toFixed(3)}% (${phone.corpus.agree}/${phone.corpus.total}), ` +
+      `formats ${(phone.corpus.formatRate * 100).toFixed(3)}%, ${phone.ms} ms`;
   } catch (e) {
     window.__intake = { ok: false, error: String((e && e.stack) || e) };
     $('out').textContent = `FAILED: ${window.__intake.error}`;

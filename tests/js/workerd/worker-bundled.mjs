@@ -1,11 +1,13 @@
 // The Cloudflare Workers usage documented in pkg/index.d.ts, as a wrangler project would write it:
 // bare `intake` imports resolved through the package's exports map, bundled by esbuild (wrangler's bundler), with
 // the .wasm left as a separate CompiledWasm module. tests/js/workerd.test.mjs bundles and runs it.
-import { init, validateEmail, versions } from 'intake';
+import { init, issueCodes, validateEmail, validatePhone, versions } from 'intake';
 import wasm from 'intake/intake_bg.wasm';
-import { corpusAgreement, replayEmailCases } from '../replay.mjs';
+import { corpusAgreement, phoneCorpusAgreement, replayEmailCases, replayPhoneCases } from '../replay.mjs';
 import casesText from '../../fixtures/email/cases.json';
 import corpusText from '../../fixtures/email/corpus.json';
+import phoneCasesText from '../../fixtures/phone/cases.json';
+import phoneCorpusText from '../../fixtures/phone/corpus.jsonl';
 
 export default {
   async fetch() {
@@ -16,6 +18,10 @@ export default {
         ok: true,
         replay: replayEmailCases(intake, casesText),
         corpus: corpusAgreement(intake, corpusText),
+        phone: {
+          replay: replayPhoneCases({ validatePhone, issueCodes }, phoneCasesText),
+          corpus: phoneCorpusAgreement({ validatePhone, issueCodes }, phoneCorpusText),
+        },
         versions: versions(),
       });
     } catch (e) {

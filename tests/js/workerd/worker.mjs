@@ -1,12 +1,14 @@
 // A Cloudflare Workers (workerd) module worker using intake without a bundler. tests/js/workerd.test.mjs uploads
 // every module this file reaches as its own workerd module, named by its path from the repository root:
 // JS as ES modules, the .wasm as a CompiledWasm module (so `wasm` is a WebAssembly.Module: workerd forbids
-// compiling wasm bytes at run time) and the fixtures as Text modules.
+// compiling wasm bytes at run time) and the fixtures as Text modules (the phone corpus.jsonl too, ~4 MB).
 import * as intake from '../../../pkg/index.js';
 import wasm from '../../../pkg/gen/intake_bg.wasm';
-import { corpusAgreement, replayEmailCases } from '../replay.mjs';
+import { corpusAgreement, phoneCorpusAgreement, replayEmailCases, replayPhoneCases } from '../replay.mjs';
 import casesText from '../../fixtures/email/cases.json';
 import corpusText from '../../fixtures/email/corpus.json';
+import phoneCasesText from '../../fixtures/phone/cases.json';
+import phoneCorpusText from '../../fixtures/phone/corpus.jsonl';
 
 export default {
   async fetch(request) {
@@ -21,8 +23,17 @@ export default {
         const input = url.searchParams.get('email') ?? '';
         return Response.json(intake.validateEmail(input, { locale: url.searchParams.get('locale') ?? 'en' }));
       }
+      if (url.pathname === '/phone') {
+        const input = url.searchParams.get('phone') ?? '';
+        const region = url.searchParams.get('region');
+        return Response.json(intake.validatePhone(input, region ? { defaultRegion: region } : {}));
+      }
       const replay = replayEmailCases(intake, casesText);
       const corpus = corpusAgreement(intake, corpusText);
+      const phone = { replay: replayPhoneCases(intake, phoneCasesText), corpus: phoneCorpusAgreement(intake, phoneCorpusText) };
+      const typer = new intake.AsYouType('IR');
+      const typed = [...'09123456789'].map((c) => typer.input(c));
+      const phones = ['0912 345 6789', 42, ' +1 415 555 2671 x12 '];
       let notString;
       try { notString = intake.validateEmail(42).issues.map((i) => i.code); } catch (e) { notString = `threw: ${e}`; }
       return Response.json({
@@ -30,6 +41,11 @@ export default {
         initSamePromise: first === second,
         replay,
         corpus,
+        phone,
+        typed,
+        phoneNotString: intake.validatePhone(42).issues.map((i) => i.code),
+        phoneBatchMatches: JSON.stringify(intake.validatePhones(phones, { defaultRegion: 'IR' }))
+          === JSON.stringify(phones.map((p) => intake.validatePhone(p, { defaultRegion: 'IR' }))),
         notString,
         versions: intake.versions(),
         batchMatches: JSON.stringify(intake.validateEmails(['a@b.co', ' X@Y.COM ']))
