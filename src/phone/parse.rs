@@ -156,6 +156,11 @@ fn phone_context_valid(ctx: &str) -> bool {
 /// Where an extension written at the end of `s` starts, and its digits (`_EXTN_PATTERN` searched
 /// in `s`: the leftmost start from which one of its alternatives matches up to the end).
 fn find_extension(s: &str) -> Option<(usize, String)> {
+    // Every form of extension has a label: letters, '#', '~', ',' or ';' (full-width included).
+    // Most numbers have none, and skip the search.
+    if !s.chars().any(|c| c.is_alphabetic() || matches!(c, '#' | '\u{FF03}' | '~' | '\u{FF5E}' | ',' | ';')) {
+        return None;
+    }
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let n = chars.len();
     let mut end = n;
