@@ -783,12 +783,29 @@ impl Pattern {
     /// The Pike VM. Returns the end of the winning match and its slots (when `caps`, two per
     /// group). `full`: a match must end at the end of the input.
     fn exec(&self, input: &[u8], full: bool, caps: bool) -> Option<(usize, Vec<usize>)> {
+        // The thread lists are reused from call to call (they only grow): a match allocates
+        // nothing once warm, which is most of the cost for the short inputs matched here.
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+        }
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut s) => self.exec_with(input, full, caps, &mut s),
+            // Re-entered (cannot happen today): fall back to fresh lists.
+            Err(_) => self.exec_with(input, full, caps, &mut Scratch::default()),
+        })
+    }
+
+    fn exec_with(&self, input: &[u8], full: bool, caps: bool, scratch: &mut Scratch) -> Option<(usize, Vec<usize>)> {
         let n = self.prog.len();
         let nslots = if caps { 2 * (self.groups + 1) } else { 0 };
-        let mut clist = Threads::new(n, nslots);
-        let mut nlist = Threads::new(n, nslots);
-        let mut vm = Vm { pattern: self, input, stack: Vec::with_capacity(n + 1), cur: vec![NONE; nslots] };
-        vm.add(&mut clist, 0, 0);
+        let Scratch { clist, nlist, stack, cur } = scratch;
+        clist.reset(n, nslots);
+        nlist.reset(n, nslots);
+        stack.clear();
+        cur.clear();
+        cur.resize(nslots, NONE);
+        let mut vm = Vm { pattern: self, input, stack, cur };
+        vm.add(clist, 0, 0);
         let mut best = None;
         let mut pos = 0;
         loop {
@@ -808,13 +825,13 @@ impl Pattern {
                     Some(&Inst::Class(k, t)) if byte.is_some_and(|b| self.has(k, b)) => t,
                     _ => continue,
                 };
-                copy(&mut vm.cur, clist.slots(pc));
-                vm.add(&mut nlist, next, pos + 1);
+                copy(vm.cur, clist.slots(pc));
+                vm.add(nlist, next, pos + 1);
             }
             if nlist.set.len == 0 || pos >= input.len() {
                 break;
             }
-            std::mem::swap(&mut clist, &mut nlist);
+            std::mem::swap(clist, nlist);
             nlist.set.clear();
             pos += 1;
         }
@@ -873,6 +890,20 @@ impl Threads {
         Threads { set: SparseSet::new(n), slots: vec![NONE; n * nslots], nslots }
     }
 
+    /// Empties the list and makes room for `n` instructions with `nslots` slots each. A sparse
+    /// set needs no clearing beyond its length; slots are written before they are read.
+    fn reset(&mut self, n: usize, nslots: usize) {
+        self.set.clear();
+        if self.set.dense.len() < n {
+            self.set.dense.resize(n, 0);
+            self.set.sparse.resize(n, 0);
+        }
+        if self.slots.len() < n * nslots {
+            self.slots.resize(n * nslots, NONE);
+        }
+        self.nslots = nslots;
+    }
+
     fn slots(&self, pc: u32) -> &[usize] {
         let at = pc as usize * self.nslots;
         self.slots.get(at..at + self.nslots).unwrap_or(&[])
@@ -888,9 +919,23 @@ enum Frame {
 struct Vm<'a> {
     pattern: &'a Pattern,
     input: &'a [u8],
-    stack: Vec<Frame>,
+    stack: &'a mut Vec<Frame>,
     /// Slots of the thread being followed.
+    cur: &'a mut Vec<usize>,
+}
+
+/// Buffers one match needs, kept between matches.
+struct Scratch {
+    clist: Threads,
+    nlist: Threads,
+    stack: Vec<Frame>,
     cur: Vec<usize>,
+}
+
+impl Default for Scratch {
+    fn default() -> Self {
+        Scratch { clist: Threads::new(0, 0), nlist: Threads::new(0, 0), stack: Vec::new(), cur: Vec::new() }
+    }
 }
 
 impl Vm<'_> {
