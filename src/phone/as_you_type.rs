@@ -8,7 +8,7 @@
 
 use super::meta::Region;
 use super::parse::{extract_country_code, metadata_for_country_code};
-use super::patterns::{can_extend, full_match, match_start};
+use super::patterns::{can_extend, full_match, match_start, matches_prefix};
 use super::{replace_first_group, sub_all};
 use crate::text::non_ascii_digit_value;
 
@@ -73,7 +73,7 @@ fn national(digits: &str, region: &Region) -> String {
 fn partial(nsn: &str, m: &Region, national: bool, typed_prefix: &str) -> Option<String> {
     let formats = if national || m.intl_formats.is_empty() { &m.formats } else { &m.intl_formats };
     for f in formats {
-        let leading_ok = f.leading_digits.last().is_none_or(|ld| match_start(ld, nsn).is_some() || can_extend(ld, nsn));
+        let leading_ok = f.leading_digits.last().is_none_or(|ld| matches_prefix(ld, nsn) || can_extend(ld, nsn));
         if !leading_ok || !can_extend(f.pattern, nsn) {
             continue;
         }

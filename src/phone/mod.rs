@@ -15,7 +15,7 @@ use crate::locale::Locale;
 use meta::Region;
 pub use parse::ParseError;
 use parse::{metadata_for_country_code, test_length, Length, Parsed};
-use patterns::{captures_start, full_match, match_start};
+use patterns::{captures_start, full_match, matches_prefix};
 use std::borrow::Cow;
 
 #[derive(Clone, Debug)]
@@ -254,7 +254,7 @@ pub fn region_for_number(cc: u16, national: &str) -> Option<&'static str> {
         many => many.iter().copied().find(|&r| {
             let Some(m) = region_metadata(cc, r) else { return false };
             match m.leading_digits {
-                Some(ld) => match_start(ld, national).is_some(),
+                Some(ld) => matches_prefix(ld, national),
                 None => number_type(national, m) != PhoneType::Unknown,
             }
         }),
@@ -344,7 +344,7 @@ fn format_all(p: &Parsed) -> [String; 3] {
 /// `_choose_formatting_pattern_for_number`: the first format whose last leading-digits pattern
 /// matches the start of the number and whose pattern matches all of it.
 fn choose_format<'m>(formats: &'m [meta::Format], nsn: &str) -> Option<&'m meta::Format> {
-    formats.iter().find(|f| f.leading_digits.last().is_none_or(|ld| match_start(ld, nsn).is_some()) && full_match(f.pattern, nsn))
+    formats.iter().find(|f| f.leading_digits.last().is_none_or(|ld| matches_prefix(ld, nsn)) && full_match(f.pattern, nsn))
 }
 
 /// Puts the national prefix formatting rule in place of the format's first group reference, the

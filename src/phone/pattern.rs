@@ -478,6 +478,58 @@ pub struct Pattern {
     prog: Vec<Inst>,
     classes: Vec<ByteSet>,
     groups: usize,
+    /// Deterministic automaton over the digits, built state by state as inputs need it. It
+    /// answers the yes/no questions (full match, some prefix matches) that are most of the calls;
+    /// capture positions and priorities stay with the Pike VM.
+    dfa: std::cell::RefCell<Dfa>,
+}
+
+/// A state of [`Dfa`]: the consuming instructions the NFA can be at, after following every empty
+/// path. `next` caches the target state per digit (`UNKNOWN` until first needed).
+#[derive(Clone)]
+struct DState {
+    pcs: Vec<u32>,
+    accepts: bool,
+    next: [u32; 10],
+}
+
+#[derive(Clone, Default)]
+struct Dfa {
+    states: Vec<DState>,
+    index: std::collections::HashMap<Vec<u32>, u32>,
+    /// The program has instructions a digit automaton cannot express (anchors): use the VM.
+    unsupported: bool,
+}
+
+const UNKNOWN: u32 = u32::MAX;
+/// Beyond this many states the automaton stops growing and the VM answers (memory stays bounded).
+const MAX_DFA_STATES: usize = 2048;
+
+/// Which question a DFA run answers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ask {
+    Full,
+    Prefix,
+}
+
+impl Dfa {
+    /// The state for `(pcs, accepts)`, added if new; None past the state cap.
+    fn add(&mut self, (pcs, accepts): (Vec<u32>, bool)) -> Option<u32> {
+        // A state is its instructions and whether it accepts (the same instructions can be
+        // reached with or without an empty path to Match).
+        let mut key = pcs.clone();
+        key.push(if accepts { u32::MAX } else { u32::MAX - 1 });
+        if let Some(&i) = self.index.get(&key) {
+            return Some(i);
+        }
+        if self.states.len() >= MAX_DFA_STATES {
+            return None;
+        }
+        let i = self.states.len() as u32;
+        self.index.insert(key, i);
+        self.states.push(DState { pcs, accepts, next: [UNKNOWN; 10] });
+        Some(i)
+    }
 }
 
 impl fmt::Debug for Pattern {
@@ -660,7 +712,9 @@ impl Pattern {
         c.node(&ast)?;
         c.emit(Inst::Save(1))?;
         c.emit(Inst::Match)?;
-        Ok(Pattern { prog: c.prog, classes: c.classes, groups: p.groups as usize })
+        let unsupported = c.prog.iter().any(|i| matches!(i, Inst::Look(_)));
+        let dfa = std::cell::RefCell::new(Dfa { unsupported, ..Dfa::default() });
+        Ok(Pattern { prog: c.prog, classes: c.classes, groups: p.groups as usize, dfa })
     }
 
     /// Number of capture groups (not counting group 0, the whole match).
@@ -670,7 +724,81 @@ impl Pattern {
 
     /// Python `re.fullmatch`: whether the pattern matches all of `input`.
     pub fn full_match(&self, input: &[u8]) -> bool {
-        self.exec(input, true, false).is_some()
+        self.dfa_answer(input, Ask::Full).unwrap_or_else(|| self.exec(input, true, false).is_some())
+    }
+
+    /// Whether some prefix of `input` (possibly empty) matches: `match_start(input).is_some()`.
+    pub fn matches_prefix(&self, input: &[u8]) -> bool {
+        self.dfa_answer(input, Ask::Prefix).unwrap_or_else(|| self.exec(input, false, false).is_some())
+    }
+
+    /// The DFA's answer, or None when it cannot give one (a non-digit input, anchors in the
+    /// program, the state cap reached, or the automaton in use further up the stack).
+    fn dfa_answer(&self, input: &[u8], ask: Ask) -> Option<bool> {
+        if !input.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let mut dfa = self.dfa.try_borrow_mut().ok()?;
+        if dfa.unsupported {
+            return None;
+        }
+        if dfa.states.is_empty() {
+            let start = self.closure(&[0]);
+            dfa.add(start)?;
+        }
+        let mut state = 0u32;
+        for &b in input {
+            let st = dfa.states.get(state as usize)?;
+            if ask == Ask::Prefix && st.accepts {
+                return Some(true);
+            }
+            let digit = usize::from(b - b'0');
+            let mut next = st.next[digit];
+            if next == UNKNOWN {
+                let targets: Vec<u32> = st
+                    .pcs
+                    .iter()
+                    .filter_map(|&pc| match self.prog.get(pc as usize) {
+                        Some(&Inst::Byte(c, t)) if c == b => Some(t),
+                        Some(&Inst::Class(k, t)) if self.has(k, b) => Some(t),
+                        _ => None,
+                    })
+                    .collect();
+                let set = self.closure(&targets);
+                next = dfa.add(set)?;
+                dfa.states.get_mut(state as usize)?.next[digit] = next;
+            }
+            state = next;
+            if dfa.states.get(state as usize)?.pcs.is_empty() && !dfa.states.get(state as usize)?.accepts {
+                return Some(false);
+            }
+        }
+        Some(dfa.states.get(state as usize)?.accepts)
+    }
+
+    /// The consuming instructions (and whether `Match` is) reachable from `from` by empty paths,
+    /// sorted: the identity of a DFA state.
+    fn closure(&self, from: &[u32]) -> (Vec<u32>, bool) {
+        let mut seen = vec![false; self.prog.len()];
+        let mut stack: Vec<u32> = from.to_vec();
+        let mut pcs = Vec::new();
+        let mut accepts = false;
+        while let Some(pc) = stack.pop() {
+            match seen.get_mut(pc as usize) {
+                Some(s) if !*s => *s = true,
+                _ => continue,
+            }
+            match self.prog.get(pc as usize) {
+                Some(Inst::Jmp(t)) => stack.push(*t),
+                Some(Inst::Split(a, b)) => stack.extend([*a, *b]),
+                Some(Inst::Save(_)) => stack.push(pc + 1),
+                Some(Inst::Match) => accepts = true,
+                Some(Inst::Byte(..) | Inst::Class(..)) => pcs.push(pc),
+                _ => {}
+            }
+        }
+        pcs.sort_unstable();
+        (pcs, accepts)
     }
 
     /// Python `re.match`: length of the leftmost-first match starting at 0, if any.
@@ -999,6 +1127,43 @@ impl Vm<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The digit DFA and the Pike VM agree on every pattern of the metadata for many inputs.
+    #[cfg(feature = "phone")]
+    #[test]
+    fn dfa_agrees_with_the_vm_on_all_metadata_patterns() {
+        let mut patterns: Vec<&str> = Vec::new();
+        for id in crate::phone::meta::region_ids() {
+            let Some(r) = crate::phone::meta::region(id) else { continue };
+            patterns.extend(r.general.pattern);
+            patterns.extend(r.types.iter().flatten().filter_map(|d| d.pattern));
+            for f in r.formats.iter().chain(&r.intl_formats) {
+                patterns.push(f.pattern);
+                patterns.extend(f.leading_digits.iter().copied());
+            }
+        }
+        let mut seed = 0x9e37_79b9_u32;
+        let mut rand = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed
+        };
+        let mut checked = 0;
+        for pat in patterns {
+            let p = Pattern::new(pat).expect(pat);
+            for _ in 0..40 {
+                let len = (rand() % 16) as usize;
+                let input: Vec<u8> = (0..len).map(|_| b'0' + (rand() % 10) as u8).collect();
+                let vm_full = p.exec(&input, true, false).is_some();
+                let vm_prefix = p.exec(&input, false, false).is_some();
+                assert_eq!(p.full_match(&input), vm_full, "{pat} {:?}", std::str::from_utf8(&input));
+                assert_eq!(p.matches_prefix(&input), vm_prefix, "{pat} {:?}", std::str::from_utf8(&input));
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000);
+    }
 
     fn p(s: &str) -> Pattern {
         Pattern::new(s).unwrap_or_else(|e| panic!("{s}: {e}"))

@@ -34,6 +34,11 @@ pub fn full_match(pattern: &'static str, text: &str) -> bool {
     compiled(pattern).as_ref().is_some_and(|p| p.full_match(text.as_bytes()))
 }
 
+/// Whether some prefix of `text` matches (`match_start(..).is_some()`, answered faster).
+pub fn matches_prefix(pattern: &'static str, text: &str) -> bool {
+    compiled(pattern).as_ref().is_some_and(|p| p.matches_prefix(text.as_bytes()))
+}
+
 /// Length of the match at the start of `text` (Python `re.match`).
 pub fn match_start(pattern: &'static str, text: &str) -> Option<usize> {
     compiled(pattern).as_ref()?.match_start(text.as_bytes())
