@@ -172,6 +172,21 @@ codes! {
     PhonePlaceholder = "phone.placeholder", Warning, "All one digit or a run such as 1234567890: likely typed to get past a required field.",
         en: "This looks like a placeholder, not a real number.", fa: "این به نظر یک شمارهٔ ساختگی است، نه یک شمارهٔ واقعی.",
         ar: "يبدو هذا رقمًا وهميًا وليس رقمًا حقيقيًا.", zh: "这看起来是占位号码，而不是真实号码。";
+    CountryUnknown = "country.unknown", Error, "Not a country name or code that intake knows (ISO 3166-1 names in en, fa, ar, zh, de, fr, es, common variants, alpha-2, alpha-3 and numeric codes).",
+        en: "This is not a country we recognize.", fa: "این کشور شناخته نشد.", ar: "لم يتم التعرف على هذا البلد.", zh: "无法识别该国家或地区。";
+    DateUnparsable = "date.unparsable", Error, "Not a date in any format intake reads.",
+        en: "This is not a date we can read.", fa: "این تاریخ قابل خواندن نیست.", ar: "لا يمكن قراءة هذا التاريخ.", zh: "无法识别该日期。";
+    DateInvalid = "date.invalid", Error, "A date that does not exist in its calendar (31 April, 30 Esfand in a common year).",
+        en: "This date does not exist.", fa: "این تاریخ وجود ندارد.", ar: "هذا التاريخ غير موجود.", zh: "该日期不存在。";
+    DateAmbiguous = "date.ambiguous", Warning, "Day and month could be either way round (03/04/1990); read by the locale's order, params.alternative holds the other reading.",
+        en: "Day and month could be swapped; read as {value}.", fa: "روز و ماه ممکن است جابه‌جا باشند؛ به صورت {value} خوانده شد.",
+        ar: "قد يكون اليوم والشهر متبادلين؛ قُرئ على أنه {value}.", zh: "日和月可能颠倒；已按 {value} 读取。";
+    DateInFuture = "date.in_future", Error, "A birth date after today.",
+        en: "A birth date cannot be in the future.", fa: "تاریخ تولد نمی‌تواند در آینده باشد.",
+        ar: "لا يمكن أن يكون تاريخ الميلاد في المستقبل.", zh: "出生日期不能晚于今天。";
+    DateTooOld = "date.too_old", Error, "A birth date more than 130 years before today.",
+        en: "This birth date is too far in the past.", fa: "این تاریخ تولد بیش از حد قدیمی است.",
+        ar: "تاريخ الميلاد هذا قديم جدًا.", zh: "该出生日期过早。";
 }
 
 impl Code {

@@ -27,6 +27,8 @@
 //! assert_eq!(out.issues[0].code.as_str(), "email.domain_typo");
 //! ```
 
+pub mod country;
+pub mod date;
 pub mod distance;
 #[cfg(feature = "email")]
 pub mod email;

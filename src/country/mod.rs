@@ -1,0 +1,1 @@
+//! Countries: names and codes in many languages to ISO 3166-1 (being written).
