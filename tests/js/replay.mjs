@@ -85,49 +85,7 @@ export function checkEmailResult(input, result, options, severities) {
   if (typeof result.role !== 'boolean') fail('role_type', 'boolean', typeName(result.role));
   if (typeof result.placeholder !== 'boolean') fail('placeholder_type', 'boolean', typeName(result.placeholder));
 
-  if (!Array.isArray(result.changes)) {
-    fail('changes_type', 'array', typeName(result.changes));
-  } else {
-    result.changes.forEach((c, i) => {
-      if (!isPlainObject(c) || typeof c.kind !== 'string' || !c.kind || typeof c.from !== 'string' ||
-          typeof c.to !== 'string') {
-        fail(`changes[${i}]_shape`, '{ kind, from, to: string }', c);
-      }
-    });
-  }
-
-  const expectedPath = options && typeof options.path === 'string' ? options.path : 'email';
-  if (!Array.isArray(result.issues)) {
-    fail('issues_type', 'array', typeName(result.issues));
-  } else {
-    result.issues.forEach((issue, i) => {
-      if (!isPlainObject(issue)) return fail(`issues[${i}]_type`, 'object', typeName(issue));
-      if (typeof issue.code !== 'string' || !issue.code) fail(`issues[${i}].code`, 'non-empty string', issue.code);
-      if (typeof issue.path !== 'string') fail(`issues[${i}].path_type`, 'string', typeName(issue.path));
-      else if (issue.path !== expectedPath) fail(`issues[${i}].path`, expectedPath, issue.path);
-      if (!SEVERITIES.includes(issue.severity)) fail(`issues[${i}].severity`, 'error|warning', issue.severity);
-      if (typeof issue.message !== 'string' || !issue.message.trim()) {
-        fail(`issues[${i}].message`, 'non-empty string', issue.message);
-      }
-      if (!isPlainObject(issue.params)) {
-        fail(`issues[${i}].params_type`, 'object', typeName(issue.params));
-      } else {
-        for (const [k, v] of Object.entries(issue.params)) {
-          if (typeof v !== 'string') fail(`issues[${i}].params.${k}`, 'string', typeName(v));
-        }
-      }
-      if (severities && typeof issue.code === 'string') {
-        if (!(issue.code in severities)) fail(`issues[${i}].code_listed`, 'a code from issueCodes()', issue.code);
-        else if (severities[issue.code] !== issue.severity) {
-          fail(`issues[${i}].severity_matches_issueCodes`, `${issue.code}: ${severities[issue.code]}`, issue.severity);
-        }
-      }
-    });
-    if (typeof result.valid === 'boolean') {
-      const hasError = result.issues.some((i) => i && i.severity === 'error');
-      if (result.valid !== !hasError) fail('valid_iff_no_error', !hasError, result.valid);
-    }
-  }
+  checkChangesAndIssues(result, options && typeof options.path === 'string' ? options.path : 'email', severities, fail);
 
   // Documented nullability: ascii, canonical and domainKind are null when the address is invalid.
   if (result.valid === false) {
@@ -352,49 +310,7 @@ export function checkPhoneResult(input, result, options, severities) {
     fail('region_format', 'two capital letters or 001', result.region);
   }
 
-  if (!Array.isArray(result.changes)) {
-    fail('changes_type', 'array', typeName(result.changes));
-  } else {
-    result.changes.forEach((c, i) => {
-      if (!isPlainObject(c) || typeof c.kind !== 'string' || !c.kind || typeof c.from !== 'string' ||
-          typeof c.to !== 'string') {
-        fail(`changes[${i}]_shape`, '{ kind, from, to: string }', c);
-      }
-    });
-  }
-
-  const expectedPath = options && typeof options.path === 'string' ? options.path : 'phone';
-  if (!Array.isArray(result.issues)) {
-    fail('issues_type', 'array', typeName(result.issues));
-  } else {
-    result.issues.forEach((issue, i) => {
-      if (!isPlainObject(issue)) return fail(`issues[${i}]_type`, 'object', typeName(issue));
-      if (typeof issue.code !== 'string' || !issue.code) fail(`issues[${i}].code`, 'non-empty string', issue.code);
-      if (typeof issue.path !== 'string') fail(`issues[${i}].path_type`, 'string', typeName(issue.path));
-      else if (issue.path !== expectedPath) fail(`issues[${i}].path`, expectedPath, issue.path);
-      if (!SEVERITIES.includes(issue.severity)) fail(`issues[${i}].severity`, 'error|warning', issue.severity);
-      if (typeof issue.message !== 'string' || !issue.message.trim()) {
-        fail(`issues[${i}].message`, 'non-empty string', issue.message);
-      }
-      if (!isPlainObject(issue.params)) {
-        fail(`issues[${i}].params_type`, 'object', typeName(issue.params));
-      } else {
-        for (const [k, v] of Object.entries(issue.params)) {
-          if (typeof v !== 'string') fail(`issues[${i}].params.${k}`, 'string', typeName(v));
-        }
-      }
-      if (severities && typeof issue.code === 'string') {
-        if (!(issue.code in severities)) fail(`issues[${i}].code_listed`, 'a code from issueCodes()', issue.code);
-        else if (severities[issue.code] !== issue.severity) {
-          fail(`issues[${i}].severity_matches_issueCodes`, `${issue.code}: ${severities[issue.code]}`, issue.severity);
-        }
-      }
-    });
-    if (typeof result.valid === 'boolean') {
-      const hasError = result.issues.some((i) => i && i.severity === 'error');
-      if (result.valid !== !hasError) fail('valid_iff_no_error', !hasError, result.valid);
-    }
-  }
+  checkChangesAndIssues(result, options && typeof options.path === 'string' ? options.path : 'phone', severities, fail);
 
   // Relations documented in index.d.ts.
   if (typeof result.e164 === 'string') {
@@ -600,4 +516,54 @@ export function phoneCorpusAgreement(intake, corpusText, { sample } = {}) {
 /** Phone replays at once, the shape runtime harnesses report back (`sample` as in phoneCorpusAgreement). */
 export function replayPhoneAll(intake, casesJson, corpusText, options) {
   return { replay: replayPhoneCases(intake, casesJson), corpus: phoneCorpusAgreement(intake, corpusText, options) };
+}
+
+/**
+ * The parts every field's result shares: `changes` as `{ kind, from, to }`, every issue well formed
+ * with the expected path and the severity issueCodes() gives its code, and `valid` exactly when no
+ * issue is an error.
+ */
+function checkChangesAndIssues(result, expectedPath, severities, fail) {
+  if (!Array.isArray(result.changes)) {
+    fail('changes_type', 'array', typeName(result.changes));
+  } else {
+    result.changes.forEach((c, i) => {
+      if (!isPlainObject(c) || typeof c.kind !== 'string' || !c.kind || typeof c.from !== 'string' ||
+          typeof c.to !== 'string') {
+        fail(`changes[${i}]_shape`, '{ kind, from, to: string }', c);
+      }
+    });
+  }
+
+  if (!Array.isArray(result.issues)) {
+    fail('issues_type', 'array', typeName(result.issues));
+  } else {
+    result.issues.forEach((issue, i) => {
+      if (!isPlainObject(issue)) return fail(`issues[${i}]_type`, 'object', typeName(issue));
+      if (typeof issue.code !== 'string' || !issue.code) fail(`issues[${i}].code`, 'non-empty string', issue.code);
+      if (typeof issue.path !== 'string') fail(`issues[${i}].path_type`, 'string', typeName(issue.path));
+      else if (issue.path !== expectedPath) fail(`issues[${i}].path`, expectedPath, issue.path);
+      if (!SEVERITIES.includes(issue.severity)) fail(`issues[${i}].severity`, 'error|warning', issue.severity);
+      if (typeof issue.message !== 'string' || !issue.message.trim()) {
+        fail(`issues[${i}].message`, 'non-empty string', issue.message);
+      }
+      if (!isPlainObject(issue.params)) {
+        fail(`issues[${i}].params_type`, 'object', typeName(issue.params));
+      } else {
+        for (const [k, v] of Object.entries(issue.params)) {
+          if (typeof v !== 'string') fail(`issues[${i}].params.${k}`, 'string', typeName(v));
+        }
+      }
+      if (severities && typeof issue.code === 'string') {
+        if (!(issue.code in severities)) fail(`issues[${i}].code_listed`, 'a code from issueCodes()', issue.code);
+        else if (severities[issue.code] !== issue.severity) {
+          fail(`issues[${i}].severity_matches_issueCodes`, `${issue.code}: ${severities[issue.code]}`, issue.severity);
+        }
+      }
+    });
+    if (typeof result.valid === 'boolean') {
+      const hasError = result.issues.some((i) => i && i.severity === 'error');
+      if (result.valid !== !hasError) fail('valid_iff_no_error', !hasError, result.valid);
+    }
+  }
 }
