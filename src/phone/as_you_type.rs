@@ -1,15 +1,19 @@
 //! Formatting a phone number while it is typed. Stateless: the whole text typed so far goes in
 //! and its formatted form comes out, so edits in the middle of a field need no special handling.
 //!
-//! The format is the one libphonenumber would use for the finished number: the first of the
-//! region's formats whose leading digits and pattern can still match the digits typed so far. The
+//! The rules follow libphonenumber's AsYouTypeFormatter (tests/phone_as_you_type.rs measures
+//! agreement with it): the format is the first of the country's formats (the main region's, for
+//! regions that share a calling code) whose leading digits and pattern can still match the digits
+//! typed so far, among those fit for how the number was typed: formats whose national-prefix rule
+//! shows a prefix only when one was typed, and never a format that writes digits of its own. The
 //! digits are completed to the shortest match of that pattern, formatted, and the result is cut
-//! after the last typed digit, so nothing the user did not type is shown.
+//! after the last typed digit, so nothing the user did not type is shown. A typed national prefix
+//! is kept as typed, then the formatted number. Formatting starts at the third national digit.
 
-use super::meta::Region;
+use super::meta::{Format, Region};
 use super::parse::{extract_country_code, metadata_for_country_code};
 use super::patterns::{can_extend, full_match, match_start, matches_prefix};
-use super::{replace_first_group, sub_all};
+use super::sub_all;
 use crate::text::non_ascii_digit_value;
 
 /// The longest national number libphonenumber accepts; also bounds the completion search.
@@ -29,6 +33,10 @@ pub fn format_as_you_type(text: &str, region: Option<&Region>) -> String {
         }
     }
     if plus {
+        // "+" and one digit stay as typed: the country code may go on.
+        if digits.len() < 2 {
+            return format!("+{digits}");
+        }
         return international(&digits, "+");
     }
     let Some(region) = region else {
@@ -47,15 +55,18 @@ fn international(digits: &str, prefix: &str) -> String {
     let Some((cc, rest)) = extract_country_code(digits) else {
         return format!("{prefix}{digits}");
     };
-    let head = format!("{prefix}{cc}");
-    if rest.is_empty() {
-        return head;
+    // A finished country code is followed by a space while the national number starts.
+    let head = format!("{prefix}{cc} ");
+    if rest.len() < 3 {
+        return format!("{head}{rest}");
     }
     let formatted = metadata_for_country_code(cc).and_then(|m| partial(rest, m, false, "")).unwrap_or_else(|| rest.to_owned());
-    format!("{head} {formatted}")
+    format!("{head}{formatted}")
 }
 
 fn national(digits: &str, region: &Region) -> String {
+    // Regions sharing a calling code format with the main region's metadata (CA with US's).
+    let region = metadata_for_country_code(region.country_code).unwrap_or(region);
     // The national prefix as typed (0 in 0912...), when the region has one.
     let prefix_len = region
         .national_prefix_for_parsing
@@ -63,33 +74,47 @@ fn national(digits: &str, region: &Region) -> String {
         .filter(|&n| n > 0 && region.national_prefix.is_some_and(|np| digits.starts_with(np)))
         .unwrap_or(0);
     let (typed_prefix, nsn) = digits.split_at(prefix_len);
-    if nsn.is_empty() {
+    if nsn.len() < 3 {
         return digits.to_owned();
     }
     partial(nsn, region, true, typed_prefix).unwrap_or_else(|| digits.to_owned())
+}
+
+/// Whether a format may be used for a number typed with (or without) its national prefix: a rule
+/// that shows a prefix needs one typed, one that does not needs none, unless the prefix is
+/// optional for the format or it has a carrier-code rule.
+fn fits_typed_prefix(f: &Format, prefix_typed: bool) -> bool {
+    let shows_prefix = !matches!(f.national_prefix_formatting_rule.unwrap_or(""), "" | "$FG" | "($FG)");
+    f.national_prefix_optional_when_formatting
+        || if prefix_typed { shows_prefix || f.domestic_carrier_code_formatting_rule.is_some() } else { !shows_prefix }
+}
+
+/// A format that writes digits of its own (AR's `$2 15-$3-$4`) would show digits nobody typed.
+fn writes_digits(format: &str) -> bool {
+    let b = format.as_bytes();
+    b.iter().enumerate().any(|(i, c)| c.is_ascii_digit() && (i == 0 || b[i - 1] != b'$'))
 }
 
 /// Formats the national digits typed so far, or None when no format fits them.
 fn partial(nsn: &str, m: &Region, national: bool, typed_prefix: &str) -> Option<String> {
     let formats = if national || m.intl_formats.is_empty() { &m.formats } else { &m.intl_formats };
     for f in formats {
+        if writes_digits(f.format) || (national && !fits_typed_prefix(f, !typed_prefix.is_empty())) {
+            continue;
+        }
         let leading_ok = f.leading_digits.last().is_none_or(|ld| matches_prefix(ld, nsn) || can_extend(ld, nsn));
         if !leading_ok || !can_extend(f.pattern, nsn) {
             continue;
         }
         let Some(complete) = complete(f.pattern, nsn) else { continue };
-        // The national prefix comes back through the region's formatting rule when it has one;
-        // otherwise it is put in front as typed.
-        let np_rule = f.national_prefix_formatting_rule.filter(|np| national && !typed_prefix.is_empty() && !np.is_empty());
-        let rule = match np_rule {
-            Some(np) => replace_first_group(f.format, np),
-            None => f.format.to_owned(),
-        };
-        let formatted = sub_all(f.pattern, &rule, &complete);
-        return Some(match np_rule {
-            Some(_) => cut_after_digits(&formatted, typed_prefix.len() + nsn.len()),
-            None => format!("{typed_prefix}{}", cut_after_digits(&formatted, nsn.len())),
-        });
+        let body = cut_after_digits(&sub_all(f.pattern, f.format, &complete), nsn.len());
+        if typed_prefix.is_empty() {
+            return Some(body);
+        }
+        // The prefix as typed, set apart the way the region's rule sets it apart.
+        let rule = f.national_prefix_formatting_rule.unwrap_or("");
+        let sep = if rule.contains(' ') || rule.contains('-') { " " } else { "" };
+        return Some(format!("{typed_prefix}{sep}{body}"));
     }
     None
 }
