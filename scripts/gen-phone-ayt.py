@@ -69,49 +69,24 @@ TYPES = ['FIXED_LINE', 'MOBILE', 'TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST', 'VO
          'UAN', 'VOICEMAIL']
 
 
+def _load_corpus_generator():
+    """scripts/gen-phone-corpus.py, whose regex walker this script shares."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location('gen_phone_corpus', Path(__file__).with_name('gen-phone-corpus.py'))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_CORPUS = _load_corpus_generator()
+
+
 def gen_regex(rng, pattern):
     """A random string the (digit-only) regular expression matches; None if it uses something else."""
-    out = []
-
-    def walk(items):
-        for op, av in items:
-            name = str(op)
-            if name == 'LITERAL':
-                out.append(chr(av))
-            elif name == 'IN':
-                choices = []
-                for iop, iav in av:
-                    iname = str(iop)
-                    if iname == 'LITERAL':
-                        choices.append(chr(iav))
-                    elif iname == 'RANGE':
-                        choices.extend(chr(c) for c in range(iav[0], iav[1] + 1))
-                    elif iname == 'CATEGORY' and str(iav) == 'CATEGORY_DIGIT':
-                        choices.extend('0123456789')
-                    else:
-                        raise ValueError(iname)
-                out.append(rng.choice(choices))
-            elif name == 'CATEGORY' and str(av) == 'CATEGORY_DIGIT':
-                out.append(rng.choice('0123456789'))
-            elif name == 'BRANCH':
-                walk(rng.choice(av[1]))
-            elif name == 'SUBPATTERN':
-                walk(av[-1])
-            elif name in ('MAX_REPEAT', 'MIN_REPEAT', 'POSSESSIVE_REPEAT'):
-                lo, hi, sub = av
-                hi = min(hi, lo + 2) if hi != sre_c.MAXREPEAT else lo + 2
-                for _ in range(rng.randint(lo, hi)):
-                    walk(sub)
-            elif name == 'AT':
-                pass
-            else:
-                raise ValueError(name)
-
     try:
-        walk(sre_parse.parse(pattern))
+        return _CORPUS.gen_regex(rng, pattern, extra_repeats=2)
     except ValueError:
         return None
-    return ''.join(out)
 
 
 def idd_for(rng, meta):

@@ -136,7 +136,9 @@ def parse_or_none(text, region=None):
 # Random strings matching the metadata's regular expressions (digits, classes, groups, alternation, repeats).
 
 
-def gen_regex(rng, pattern):
+def gen_regex(rng, pattern, extra_repeats=3):
+    """A random string the (digit-only) regular expression matches; an open or wide repeat runs at
+    most `extra_repeats` times past its minimum. Raises ValueError on syntax beyond the metadata's."""
     out = []
 
     def walk(items):
@@ -165,7 +167,7 @@ def gen_regex(rng, pattern):
                 walk(av[-1])
             elif name in ('MAX_REPEAT', 'MIN_REPEAT', 'POSSESSIVE_REPEAT'):
                 lo, hi, sub = av
-                hi = min(hi, lo + 3) if hi != sre_c.MAXREPEAT else lo + 3
+                hi = min(hi, lo + extra_repeats) if hi != sre_c.MAXREPEAT else lo + extra_repeats
                 for _ in range(rng.randint(lo, hi)):
                     walk(sub)
             elif name == 'AT':
