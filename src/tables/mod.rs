@@ -1,8 +1,10 @@
 //! Data tables. Everything in this folder except this file is generated from pinned registry
-//! packages: the email tables by `scripts/gen-tables.mjs` (npm), the phone metadata by
+//! packages: the email tables by `scripts/gen-tables.mjs` (npm), the country names by
+//! `scripts/gen-countries.mjs` (npm `i18n-iso-countries`), the phone metadata by
 //! `scripts/gen-phone-meta.py` (PyPI `phonenumbers`). The version of each source is readable
 //! through [`crate::versions`].
 
+pub mod countries;
 #[cfg(feature = "email")]
 mod email_domains;
 #[cfg(feature = "email")]
