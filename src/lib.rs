@@ -58,7 +58,11 @@ pub mod limits {
 
 /// The crate version and the pinned source of every generated table.
 pub fn versions() -> Vec<(&'static str, &'static str)> {
-    let mut v = vec![("intake", env!("CARGO_PKG_VERSION")), ("countries", tables::countries::SOURCE)];
+    let mut v = vec![
+        ("intake", env!("CARGO_PKG_VERSION")),
+        ("countries", tables::countries::SOURCE),
+        ("hijriUmmAlQura", tables::hijri::SOURCE),
+    ];
     #[cfg(feature = "email")]
     v.extend([
         ("tlds", tables::TLDS.source),

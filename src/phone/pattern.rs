@@ -1107,7 +1107,7 @@ impl Vm<'_> {
                     Some(Inst::Byte(..) | Inst::Class(..) | Inst::Match) => {
                         let at = pc as usize * threads.nslots;
                         if let Some(dst) = threads.slots.get_mut(at..at + threads.nslots) {
-                            copy(dst, &self.cur);
+                            copy(dst, self.cur);
                         }
                         break;
                     }

@@ -1,6 +1,7 @@
 //! Data tables. Everything in this folder except this file is generated from pinned registry
 //! packages: the email tables by `scripts/gen-tables.mjs` (npm), the country names by
-//! `scripts/gen-countries.mjs` (npm `i18n-iso-countries`), the phone metadata by
+//! `scripts/gen-countries.mjs` (npm `i18n-iso-countries`), the Umm al-Qura calendar by
+//! `scripts/gen-hijri.py` (PyPI `hijri-converter`), the phone metadata by
 //! `scripts/gen-phone-meta.py` (PyPI `phonenumbers`). The version of each source is readable
 //! through [`crate::versions`].
 
@@ -9,6 +10,7 @@ pub mod countries;
 mod email_domains;
 #[cfg(feature = "email")]
 mod email_roles;
+pub mod hijri;
 #[cfg(feature = "phone")]
 pub mod phone_meta;
 #[cfg(feature = "email")]
