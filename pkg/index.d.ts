@@ -175,6 +175,60 @@ export class AsYouType {
   region(): RegionCode | null;
 }
 
+export interface CountryOptions {
+  locale?: Locale;
+  /** Field path reported in issues. Default `country`. */
+  path?: string;
+}
+
+export interface CountryResult {
+  valid: boolean;
+  /** The ISO 3166-1 alpha-2 code when the country is known, else the trimmed input. */
+  value: string;
+  original: string;
+  changes: Change[];
+  alpha2: string | null;
+  alpha3: string | null;
+  numeric: number | null;
+  /** English name. */
+  name: string | null;
+  issues: Issue[];
+}
+
+/** A country name (en, fa, ar, zh, de, fr, es, common variants) or code to ISO 3166-1. */
+export function validateCountry(input: string, options?: CountryOptions): CountryResult;
+
+export interface DateOptions {
+  /** Language of messages; its region also sets the day/month order (en-US is month first). */
+  locale?: Locale | string;
+  path?: string;
+  /** Order of day and month in numeric dates; default from the locale, day first otherwise. */
+  order?: 'dmy' | 'mdy';
+  /** The calendar of numeric dates whose text does not say (`auto` decides by the year). */
+  calendar?: 'auto' | 'gregorian' | 'jalali' | 'hijri';
+  /** Check plausibility as a birth date: not in the future, at most 130 years ago. */
+  birthDate?: boolean;
+  /** "Today" for those checks (`YYYY-MM-DD` or a Date); default the local date. */
+  today?: string | Date;
+}
+
+export interface DateResult {
+  valid: boolean;
+  /** ISO 8601 (Gregorian) when the date was understood, else the trimmed input. */
+  value: string;
+  original: string;
+  changes: Change[];
+  iso: string | null;
+  /** The calendar the input was written in. */
+  calendar: 'gregorian' | 'jalali' | 'hijri' | null;
+  /** The date in the calendar it was written in, `YYYY-MM-DD`. */
+  native: string | null;
+  issues: Issue[];
+}
+
+/** A date in many formats, languages and calendars (Gregorian, Jalali, Hijri) to ISO 8601. */
+export function validateDate(input: string, options?: DateOptions): DateResult;
+
 /** Every issue code intake can raise, with its severity. */
 export function issueCodes(): IssueCodeInfo[];
 

@@ -413,6 +413,70 @@ export function validatePhones(inputs, options) {
     (original, repaired, st, x) => phoneResult(original, repaired, st, x, path, locale));
 }
 
+/** Writes `input` into the core's input buffer; returns its byte length. */
+function inputBytes(input) {
+  reserveInput(input.length * 3);
+  return writeInput(input, 0);
+}
+
+/** `{ value, original, changes, issues }` of a field whose group starts with the optional value. */
+function standardized(original, repaired, x, path, locale, strings) {
+  const input = repaired ? repaired.to : original;
+  const changes = repaired ? [repaired] : [], issues = [];
+  const mask = x.ix[x.at++];
+  const value = mask & 1 ? nextString(x) : input;
+  const got = strings.map((_, i) => (mask & (2 << i) ? nextString(x) : null));
+  readChangesAndIssues(x, input, changes, issues, path, locale);
+  return { value, changes, issues, got };
+}
+
+/** A result for a value that is not a string, with the field's own keys set to null. */
+function notStringResult(input, path, locale, keys) {
+  const r = { valid: false, value: '', original: '', changes: [] };
+  for (const k of keys) r[k] = null;
+  r.issues = [notStringIssue(input, path, locale)];
+  return r;
+}
+
+const COUNTRY_KEYS = ['alpha2', 'alpha3', 'name'];
+const COUNTRY_NULLS = ['alpha2', 'alpha3', 'numeric', 'name'];
+
+export function validateCountry(input, options) {
+  assertReady();
+  const locale = localeIndex(options?.locale);
+  const path = options?.path ?? 'country';
+  if (typeof input !== 'string') return notStringResult(input, path, locale, COUNTRY_NULLS);
+  const repaired = wellFormed(input);
+  const st = core.country_check_in(inputBytes(repaired ? repaired.to : input), locale);
+  const { value, changes, issues, got } = standardized(input, repaired, readExtra(), path, locale, COUNTRY_KEYS);
+  const [alpha2, alpha3, name] = got;
+  return { valid: (st & 1) !== 0, value, original: input, changes, alpha2, alpha3, numeric: (st >>> 16) || null, name, issues };
+}
+
+const DATE_KEYS = ['iso', 'calendar', 'native'];
+const CALENDARS = { auto: 0, gregorian: 1, jalali: 2, hijri: 3 };
+
+/** A date as the core takes "today": yyyymmdd, from a Date, an ISO string or (by default) the clock. */
+function todayWord(today) {
+  if (typeof today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(today)) return Number(today.replaceAll('-', ''));
+  const d = today instanceof Date ? today : new Date();
+  return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
+}
+
+export function validateDate(input, options) {
+  assertReady();
+  const locale = localeIndex(options?.locale);
+  const path = options?.path ?? 'date';
+  if (typeof input !== 'string') return notStringResult(input, path, locale, DATE_KEYS);
+  const monthFirst = options?.order ? options.order === 'mdy' : core.date_month_first(String(options?.locale ?? ''));
+  const bits = (monthFirst ? 1 : 0) | (options?.birthDate ? 2 : 0) | ((CALENDARS[options?.calendar] ?? 0) << 4);
+  const repaired = wellFormed(input);
+  const st = core.date_check_in(inputBytes(repaired ? repaired.to : input), bits, todayWord(options?.today), locale);
+  const { value, changes, issues, got } = standardized(input, repaired, readExtra(), path, locale, DATE_KEYS);
+  const [iso, calendar, native] = got;
+  return { valid: (st & 1) !== 0, value, original: input, changes, iso, calendar, native, issues };
+}
+
 /** Formats a phone number as it is typed (see index.d.ts). Keeps the text typed so far. */
 export class AsYouType {
   #region;

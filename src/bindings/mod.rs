@@ -13,6 +13,7 @@
 
 #[cfg(feature = "email")]
 mod email;
+mod fields;
 #[cfg(feature = "phone")]
 mod phone;
 
