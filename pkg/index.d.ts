@@ -208,8 +208,11 @@ export interface DateOptions {
   calendar?: 'auto' | 'gregorian' | 'jalali' | 'hijri';
   /** Check plausibility as a birth date: not in the future, at most 130 years ago. */
   birthDate?: boolean;
-  /** "Today" for those checks (`YYYY-MM-DD` or a Date); default the local date. */
-  today?: string | Date;
+  /**
+   * "Today" for the birth-date checks and for two-digit years (`YYYY-MM-DD` or a Date); default the
+   * local date. `null`: no today (no checks against the present; two-digit years 00-49 are 20xx).
+   */
+  today?: string | Date | null;
 }
 
 export interface DateResult {

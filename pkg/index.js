@@ -456,10 +456,16 @@ export function validateCountry(input, options) {
 const DATE_KEYS = ['iso', 'calendar', 'native'];
 const CALENDARS = { auto: 0, gregorian: 1, jalali: 2, hijri: 3 };
 
-/** A date as the core takes "today": yyyymmdd, from a Date, an ISO string or (by default) the clock. */
+/**
+ * "Today" as the core takes it: yyyymmdd from an ISO string or a Date, the clock when undefined,
+ * and 0 ("no today": no checks against the present, two-digit years split at 50) for null.
+ */
 function todayWord(today) {
+  if (today === null) return 0;
   if (typeof today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(today)) return Number(today.replaceAll('-', ''));
-  const d = today instanceof Date ? today : new Date();
+  if (today !== undefined && !(today instanceof Date)) throw new TypeError('intake: `today` must be YYYY-MM-DD, a Date or null');
+  const d = today ?? new Date();
+  if (Number.isNaN(d.getTime())) throw new TypeError('intake: `today` is an invalid Date');
   return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
 }
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  assertPageResult, launchChromium, loadFixtures, loadPhoneFixtures, repoRoot, requireBuild, runPage, startStaticServer,
+  assertPageResult, launchChromium, loadFieldFixtures, loadFixtures, loadPhoneFixtures, repoRoot, requireBuild, runPage, startStaticServer,
 } from './harness.mjs';
 
 let server;
@@ -14,6 +14,7 @@ before(async () => {
   requireBuild();
   loadFixtures();
   loadPhoneFixtures();
+  loadFieldFixtures();
   server = await startStaticServer(repoRoot);
   browser = await launchChromium();
 });
@@ -26,7 +27,7 @@ after(async () => {
 test('Chromium, plain ES modules: init() fetches the wasm, email and phone fixtures replay', { timeout: 180_000 }, async (t) => {
   t.diagnostic(`chromium ${browser.version()}`);
   const { result, logs } = await runPage(browser, `${server.url}/tests/js/browser/index.html`, 'chromium');
-  assertPageResult(t, result, logs, 'chromium');
+  await assertPageResult(t, result, logs, 'chromium');
   assert.equal(result.initSamePromise, true, 'init() returns the same promise on later calls');
   assert.ok(Array.isArray(result.notString) && result.notString.includes('input.not_string'),
     `validateEmail(42) in the browser: ${JSON.stringify(result.notString)}`);
@@ -34,6 +35,9 @@ test('Chromium, plain ES modules: init() fetches the wasm, email and phone fixtu
   t.diagnostic(`chromium: phone replay took ${result.phone.ms} ms in the page`);
   assert.ok(Array.isArray(result.phoneNotString) && result.phoneNotString.includes('input.not_string'),
     `validatePhone(42) in the browser: ${JSON.stringify(result.phoneNotString)}`);
+  for (const f of ['countryNotString', 'dateNotString']) {
+    assert.ok(Array.isArray(result[f]) && result[f].includes('input.not_string'), `${f}: ${JSON.stringify(result[f])}`);
+  }
   assert.equal(result.typed.at(-1), '0912 345 6789', `AsYouType('IR') in the browser: ${JSON.stringify(result.typed)}`);
 
   const wasmRequests = server.requests.filter((r) => r.path.split('?')[0].endsWith('.wasm'));

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import {
-  assertCorpus, assertPhoneCorpus, assertPhoneReplay, assertReplay, binDir, loadFixtures, loadPhoneFixtures, parseMarkedJson, repoRoot, requireBuild, run, writeArtifact,
+  assertCorpus, assertFieldReplays, assertPhoneCorpus, assertPhoneReplay, assertReplay, binDir, loadFieldFixtures, loadFixtures, loadPhoneFixtures, parseMarkedJson, repoRoot, requireBuild, run, writeArtifact,
 } from './harness.mjs';
 
 const denoDir = mkdtempSync(path.join(os.tmpdir(), 'intake-deno-'));
@@ -16,6 +16,7 @@ test('Deno: init() reads the wasm from its file URL, email and phone fixtures re
   requireBuild();
   loadFixtures();
   loadPhoneFixtures();
+  loadFieldFixtures();
   const env = { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: denoDir, NO_COLOR: '1' };
   const version = await run(path.join(binDir, 'deno'), ['--version'], { env, timeout: 30_000 });
   assert.equal(version.code, 0, `deno --version failed: ${version.stderr}`);
@@ -38,5 +39,9 @@ test('Deno: init() reads the wasm from its file URL, email and phone fixtures re
   t.diagnostic(`deno: phone replay took ${body.phone.ms} ms`);
   assert.ok(Array.isArray(body.phoneNotString) && body.phoneNotString.includes('input.not_string'),
     `validatePhone(42): ${JSON.stringify(body.phoneNotString)}`);
+  await assertFieldReplays(t, body.fields, 'deno');
+  for (const f of ['countryNotString', 'dateNotString']) {
+    assert.ok(Array.isArray(body[f]) && body[f].includes('input.not_string'), `${f}: ${JSON.stringify(body[f])}`);
+  }
   assert.equal(body.typed?.at(-1), '+1 415-555-2671', `AsYouType(): ${JSON.stringify(body.typed)}`);
 });

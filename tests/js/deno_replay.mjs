@@ -2,7 +2,7 @@
 // Imports the package by relative path (no npm resolution), lets init() load the wasm beside pkg/index.js from its
 // file: URL, replays the email and phone fixtures (the whole phone corpus) and prints one `__INTAKE_RESULT__{json}` line.
 import * as intake from '../../pkg/index.js';
-import { corpusAgreement, phoneCorpusAgreement, replayEmailCases, replayPhoneCases } from './replay.mjs';
+import { corpusAgreement, phoneCorpusAgreement, replayEmailCases, replayFields, replayPhoneCases } from './replay.mjs';
 
 let out;
 try {
@@ -10,11 +10,13 @@ try {
   const second = intake.init();
   await first;
   await second;
-  const [casesText, corpusText, phoneCasesText, phoneCorpusText] = await Promise.all([
+  const [casesText, corpusText, phoneCasesText, phoneCorpusText, countryCasesText, dateCasesText] = await Promise.all([
     Deno.readTextFile(new URL('../fixtures/email/cases.json', import.meta.url)),
     Deno.readTextFile(new URL('../fixtures/email/corpus.json', import.meta.url)),
     Deno.readTextFile(new URL('../fixtures/phone/cases.json', import.meta.url)),
     Deno.readTextFile(new URL('../fixtures/phone/corpus.jsonl', import.meta.url)),
+    Deno.readTextFile(new URL('../fixtures/country/cases.json', import.meta.url)),
+    Deno.readTextFile(new URL('../fixtures/date/cases.json', import.meta.url)),
   ]);
   const phoneStarted = performance.now();
   const phone = { replay: replayPhoneCases(intake, phoneCasesText), corpus: phoneCorpusAgreement(intake, phoneCorpusText) };
@@ -30,6 +32,9 @@ try {
     replay: replayEmailCases(intake, casesText),
     corpus: corpusAgreement(intake, corpusText),
     phone,
+    fields: replayFields(intake, countryCasesText, dateCasesText),
+    countryNotString: intake.validateCountry(42).issues.map((i) => i.code),
+    dateNotString: intake.validateDate(42).issues.map((i) => i.code),
     typed,
     phoneNotString: intake.validatePhone(42).issues.map((i) => i.code),
     notString,

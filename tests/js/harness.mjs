@@ -16,6 +16,8 @@ export const casesPath = path.join(repoRoot, 'tests', 'fixtures', 'email', 'case
 export const corpusPath = path.join(repoRoot, 'tests', 'fixtures', 'email', 'corpus.json');
 export const phoneCasesPath = path.join(repoRoot, 'tests', 'fixtures', 'phone', 'cases.json');
 export const phoneCorpusPath = path.join(repoRoot, 'tests', 'fixtures', 'phone', 'corpus.jsonl');
+export const countryCasesPath = path.join(repoRoot, 'tests', 'fixtures', 'country', 'cases.json');
+export const dateCasesPath = path.join(repoRoot, 'tests', 'fixtures', 'date', 'cases.json');
 export const wasmPath = path.join(repoRoot, 'pkg', 'gen', 'intake_bg.wasm');
 export const binDir = path.join(repoRoot, 'node_modules', '.bin');
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -74,6 +76,19 @@ export function loadPhoneFixtures() {
   return { casesText, corpusText, cases, lines };
 }
 
+/** The country and date fixtures (cases.json of each, parsed and as text). */
+export function loadFieldFixtures() {
+  const out = {};
+  for (const [name, file, min] of [['country', countryCasesPath, 300], ['date', dateCasesPath, 200]]) {
+    assert.ok(existsSync(file), `fixture ${path.relative(repoRoot, file)} is missing`);
+    const text = readFileSync(file, 'utf8');
+    const doc = JSON.parse(text);
+    assert.ok(Array.isArray(doc.cases) && doc.cases.length >= min, `${name} cases.json has too few cases`);
+    out[name] = { text, doc };
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Assertions shared by every runtime
 
@@ -117,6 +132,14 @@ export function assertCorpus(t, corpus, label) {
       .map((d) => `  - ${JSON.stringify(d.input)}: labelled ${d.expected}, got ${d.actual} ${JSON.stringify(d.codes)}`);
     assert.fail(`${line}: below the minimum; disagreements:\n${sample.join('\n')}`);
   }
+}
+
+/** Replays of the country and date cases.json (`replayFields` of replay.mjs): every case passes. */
+export async function assertFieldReplays(t, fields, label) {
+  assert.ok(fields && typeof fields === 'object', `${label}: the country and date fixtures were not replayed`);
+  assertReplay(t, fields.country, `${label}-country`);
+  assert.ok(fields.date && typeof fields.date === 'object', `${label}: no date replay result`);
+  assertReplay(t, fields.date, `${label}-date`);
 }
 
 /** Replay of the phone cases.json: every case must pass. */
@@ -277,7 +300,7 @@ export async function runPage(browser, url, name, { timeout = 90_000 } = {}) {
 }
 
 /** Asserts what every browser page reports: it ran, the email and phone replays passed, agreement is high enough. */
-export function assertPageResult(t, result, logs, label, { allowSample = false } = {}) {
+export async function assertPageResult(t, result, logs, label, { allowSample = false } = {}) {
   assert.ok(result, `${label}: no result`);
   if (!result.ok) assert.fail(`${label}: page failed: ${result.error}\npage log:\n${logs.join('\n')}`);
   assertReplay(t, result.replay, label);
@@ -285,6 +308,7 @@ export function assertPageResult(t, result, logs, label, { allowSample = false }
   assert.ok(result.phone, `${label}: the page did not replay the phone fixtures`);
   assertPhoneReplay(t, result.phone.replay, label);
   assertPhoneCorpus(t, result.phone.corpus, label, { allowSample });
+  await assertFieldReplays(t, result.fields, label);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

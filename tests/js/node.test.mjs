@@ -4,12 +4,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import {
-  assertCorpus, assertPhoneCorpus, assertPhoneReplay, assertReplay, loadFixtures, loadPhoneFixtures, PHONE_SAMPLE_LINES,
+  assertCorpus, assertFieldReplays, assertPhoneCorpus, assertPhoneReplay, assertReplay, loadFieldFixtures, loadFixtures, loadPhoneFixtures, PHONE_SAMPLE_LINES,
   repoRoot, requireBuild,
 } from './harness.mjs';
 import {
   checkEmailResult, checkPhoneResult, codeSeverities, corpusAgreement, foldDigits,
   phoneCorpusAgreement, replayEmailCases, replayPhoneCases,
+  checkCountryResult, checkDateResult, dateOptionsFromFixture, replayCountryCases, replayDateCases, replayFields,
 } from './replay.mjs';
 
 requireBuild();
@@ -608,4 +609,96 @@ test('CLI: phone columns found by values (dates left alone), --region as the fal
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Countries and dates
+
+const fieldFixtures = loadFieldFixtures();
+const NON_STRINGS = [null, undefined, 42, NaN, true, {}, [], ['IR'], 10n, Symbol('x'), () => 'IR', new Date(0)];
+
+test('country and date API is exported: validateCountry, validateDate', () => {
+  for (const fn of ['validateCountry', 'validateDate']) assert.equal(typeof intake[fn], 'function', `export ${fn}`);
+});
+
+test('country and date cases.json replay (as tests/country.rs and tests/date.rs)', async (t) => {
+  const fields = replayFields(intake, fieldFixtures.country.text, fieldFixtures.date.text);
+  assert.equal(fields.country.total, fieldFixtures.country.doc.cases.length);
+  assert.equal(fields.date.total, fieldFixtures.date.doc.cases.length);
+  await assertFieldReplays(t, fields, 'node');
+});
+
+test('field replays fail loudly on fixture keys and options without a JS equivalent', () => {
+  const country = replayCountryCases(intake, { cases: [
+    { input: 'Iran', alpha2: 'IR', group: 'en', options: { locale: 'fa' } },
+    { input: 'Iran', alpha2: 'IR', group: 'en', iso3: 'IRN' },
+    { input: 'Iran', group: 'en' },
+  ] });
+  assert.equal(country.failed, 3, JSON.stringify(country.failures));
+  const date = replayDateCases(intake, { cases: [
+    { input: '1990-05-03', options: { order: 'ymd' }, expect: { valid: true } },
+    { input: '1990-05-03', options: { timezone: 'UTC' }, expect: { valid: true } },
+    { input: '1990-05-03', expect: { valid: true, weekday: 'Thursday' } },
+    { input: '1990-05-03', expect: { valid: true }, note: 'x' },
+    { input: '1990-05-03', expect: { iso: '1990-05-04' } },
+  ] });
+  assert.equal(date.failed, 5, JSON.stringify(date.failures));
+  assert.deepEqual(date.failures.map((f) => f.key), ['fixture.unsupported_option', 'fixture.unsupported_option',
+    'fixture.unknown_expect_key', 'fixture.unknown_key', 'iso']);
+  assert.deepEqual(dateOptionsFromFixture({ order: 'month-first', locale: 'fa-IR', calendar: 'jalali', today: '2024-06-01', birthDate: true }),
+    { options: { order: 'mdy', locale: 'fa-IR', calendar: 'jalali', today: '2024-06-01', birthDate: true }, problems: [] });
+  assert.deepEqual(dateOptionsFromFixture({ order: 'day-first' }).options, { order: 'dmy' });
+});
+
+test('non-string country and date inputs never throw and give an input.not_string error', () => {
+  const severities = codeSeverities(intake);
+  for (const input of NON_STRINGS) {
+    const label = typeof input === 'symbol' ? 'Symbol(x)' : `${typeof input} ${Object.prototype.toString.call(input)}`;
+    for (const [fn, check, path] of [['validateCountry', checkCountryResult, 'country'], ['validateDate', checkDateResult, 'date']]) {
+      let r;
+      assert.doesNotThrow(() => { r = intake[fn](input); }, `${fn}(${label}) threw`);
+      assert.equal(r.valid, false, `${fn}(${label}): valid`);
+      assert.deepEqual(r.issues.map((i) => [i.code, i.severity, i.path]), [['input.not_string', 'error', path]], `${fn}(${label})`);
+      assert.deepEqual(check(undefined, r, undefined, severities), [], `${fn}(${label}): result invariants`);
+    }
+  }
+  const c = intake.validateCountry(7, { path: 'rows[2].country', locale: 'fa' });
+  assert.equal(c.issues[0].path, 'rows[2].country');
+  const d = intake.validateDate(7, { path: 'rows[2].dob', locale: 'ar' });
+  assert.equal(d.issues[0].path, 'rows[2].dob');
+  assert.notEqual(d.issues[0].message, intake.validateDate(7).issues[0].message, 'message in the locale');
+});
+
+test('versions().tables lists countries and hijriUmmAlQura', () => {
+  const { tables } = intake.versions();
+  for (const k of ['countries', 'hijriUmmAlQura']) {
+    assert.equal(typeof tables[k], 'string', `versions().tables.${k}: ${JSON.stringify(tables)}`);
+    assert.ok(tables[k].length > 0);
+  }
+});
+
+test('a birth date after an explicit today gives date.in_future; not with a later today', () => {
+  const severities = codeSeverities(intake);
+  const future = intake.validateDate('2024-06-02', { birthDate: true, today: '2024-06-01' });
+  assert.deepEqual(checkDateResult('2024-06-02', future, {}, severities), []);
+  assert.equal(future.valid, false);
+  assert.ok(future.issues.some((i) => i.code === 'date.in_future' && i.severity === 'error'), JSON.stringify(future.issues));
+  assert.equal(future.iso, '2024-06-02', 'the date is still understood');
+  const sameDay = intake.validateDate('2024-06-01', { birthDate: true, today: '2024-06-01' });
+  assert.equal(sameDay.valid, true, JSON.stringify(sameDay.issues));
+  const asDate = intake.validateDate('2024-06-02', { birthDate: true, today: new Date(2024, 5, 1) });
+  assert.ok(asDate.issues.some((i) => i.code === 'date.in_future'), 'today as a Date');
+  const notBirth = intake.validateDate('2024-06-02', { today: '2024-06-01' });
+  assert.ok(!notBirth.issues.some((i) => i.code === 'date.in_future'), 'no plausibility check without birthDate');
+});
+
+test("order: 'mdy' reads 03/04/1990 as March 4, the default as April 3", () => {
+  const dflt = intake.validateDate('03/04/1990');
+  const mdy = intake.validateDate('03/04/1990', { order: 'mdy' });
+  const dmy = intake.validateDate('03/04/1990', { order: 'dmy', locale: 'en-US' });
+  assert.equal(dflt.iso, '1990-04-03', JSON.stringify(dflt));
+  assert.equal(mdy.iso, '1990-03-04', JSON.stringify(mdy));
+  assert.equal(dmy.iso, '1990-04-03', 'an explicit order wins over the locale');
+  assert.equal(intake.validateDate('03/04/1990', { locale: 'en-US' }).iso, '1990-03-04', 'en-US is month first');
+  for (const r of [dflt, mdy]) assert.equal(r.value, r.iso);
 });

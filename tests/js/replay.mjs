@@ -567,3 +567,270 @@ function checkChangesAndIssues(result, expectedPath, severities, fail) {
     }
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Countries and dates: tests/fixtures/country/cases.json and tests/fixtures/date/cases.json, with the semantics of
+// tests/country.rs and tests/date.rs.
+//
+//   replayCountryCases(intake, casesJson) -> { total, passed, failed, failures: [...] }
+//   replayDateCases(intake, casesJson) -> { total, passed, failed, failures: [...] }
+//   replayFields(intake, countryJson, dateJson) -> { country, date }
+//   checkCountryResult / checkDateResult(input, result, options, codeSeverities?) -> [{ key, expected, actual }]
+//
+// Fixture keys and options with no JS equivalent are failures (`fixture.*`), never skipped.
+
+const COUNTRY_RESULT_FIELDS = ['valid', 'value', 'original', 'changes', 'alpha2', 'alpha3', 'numeric', 'name', 'issues'];
+/** Keys a country case may have (tests/country.rs); every one but input and group is asserted. */
+const COUNTRY_CASE_KEYS = ['input', 'group', 'alpha2', 'value', 'alpha3', 'numeric', 'name', 'changes', 'codes'];
+const DATE_RESULT_FIELDS = ['valid', 'value', 'original', 'changes', 'iso', 'calendar', 'native', 'issues'];
+const DATE_CASE_KEYS = ['input', 'options', 'expect'];
+/** Expect keys of tests/date.rs `actual()`. `alternative` is the `alternative` param of the first issue having one. */
+const DATE_EXPECT_KEYS = ['valid', 'value', 'iso', 'native', 'calendar', 'alternative', 'codes', 'changes'];
+const DATE_CALENDARS = ['gregorian', 'jalali', 'hijri'];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Fixture date option -> JS option (index.d.ts DateOptions), as tests/date.rs `options()` reads them. */
+const DATE_OPTION_MAP = {
+  locale: (v) => (typeof v === 'string' ? { locale: v } : null),
+  order: (v) => ({ 'month-first': { order: 'mdy' }, 'day-first': { order: 'dmy' } })[v] ?? null,
+  calendar: (v) => (['auto', ...DATE_CALENDARS].includes(v) ? { calendar: v } : null),
+  today: (v) => (typeof v === 'string' && ISO_DATE.test(v) ? { today: v } : null),
+  birthDate: (v) => (typeof v === 'boolean' ? { birthDate: v } : null),
+};
+
+/** Issue codes sorted, duplicates kept (the Rust replays compare sorted vectors). */
+function sortedCodes(result) {
+  return (Array.isArray(result.issues) ? result.issues : []).map((i) => i && i.code).sort();
+}
+
+function changeKinds(result) {
+  return (Array.isArray(result.changes) ? result.changes : []).map((c) => c && c.kind);
+}
+
+/** `changes` chain from the input to the value: first.from is the input, each to is the next from, last.to the value. */
+function checkChangeChain(input, result, fail) {
+  if (typeof input !== 'string' || !Array.isArray(result.changes) || typeof result.value !== 'string') return;
+  const ch = result.changes;
+  if (ch.length === 0) {
+    const tooLong = Array.isArray(result.issues) && result.issues.some((i) => i && i.code === 'input.too_long');
+    if (!tooLong && result.value !== input) {
+      fail('changes_explain_value', 'at least one change', `value ${JSON.stringify(result.value)} with no changes`);
+    }
+    return;
+  }
+  if (ch[0]?.from !== input) fail('changes_start_at_input', input, ch[0]?.from);
+  if (ch.at(-1)?.to !== result.value) fail('changes_end_at_value', result.value, ch.at(-1)?.to);
+  for (let i = 1; i < ch.length; i++) {
+    if (ch[i - 1]?.to !== ch[i]?.from) fail(`changes[${i}]_chained`, ch[i - 1]?.to, ch[i]?.from);
+  }
+}
+
+function commonFieldChecks(input, result, fields, fail) {
+  for (const f of fields) if (!(f in result)) fail(`has_${f}`, 'present', 'missing');
+  for (const f of Object.keys(result)) if (!fields.includes(f)) fail(`no_extra_${f}`, 'absent', f);
+  if (typeof result.valid !== 'boolean') fail('valid_type', 'boolean', typeName(result.valid));
+  if (typeof result.value !== 'string') fail('value_type', 'string', typeName(result.value));
+  if (typeof result.original !== 'string') fail('original_type', 'string', typeName(result.original));
+  if (typeof input === 'string' && result.original !== input) fail('original_is_input', input, result.original);
+}
+
+/** Contract of every CountryResult (index.d.ts, and the totality checks of tests/country.rs). */
+export function checkCountryResult(input, result, options, severities) {
+  const bad = [];
+  const fail = (name, expected, actual) => bad.push({ key: `invariant.${name}`, expected, actual: describe(actual) });
+  if (!isPlainObject(result)) {
+    fail('result_is_object', 'object', typeName(result));
+    return bad;
+  }
+  commonFieldChecks(input, result, COUNTRY_RESULT_FIELDS, fail);
+  if (!(result.alpha2 === null || (typeof result.alpha2 === 'string' && /^[A-Z]{2}$/.test(result.alpha2)))) {
+    fail('alpha2_type', 'two capital letters|null', result.alpha2);
+  }
+  if (!(result.alpha3 === null || (typeof result.alpha3 === 'string' && /^[A-Z]{3}$/.test(result.alpha3)))) {
+    fail('alpha3_type', 'three capital letters|null', result.alpha3);
+  }
+  if (!(result.numeric === null || (Number.isInteger(result.numeric) && result.numeric > 0 && result.numeric < 1000))) {
+    fail('numeric_type', 'integer 1-999|null', result.numeric);
+  }
+  if (!(result.name === null || (typeof result.name === 'string' && result.name !== ''))) {
+    fail('name_type', 'non-empty string|null', result.name);
+  }
+  checkChangesAndIssues(result, options && typeof options.path === 'string' ? options.path : 'country', severities, fail);
+  if (typeof result.valid === 'boolean' && result.valid !== (result.alpha2 !== null)) {
+    fail('valid_iff_alpha2', result.alpha2 !== null, result.valid);
+  }
+  if (typeof result.alpha2 === 'string') {
+    if (result.value !== result.alpha2) fail('value_is_alpha2', result.alpha2, result.value);
+    for (const f of ['alpha3', 'numeric', 'name']) if (result[f] === null) fail(`${f}_set_with_alpha2`, 'non-null', null);
+  } else {
+    for (const f of ['alpha3', 'numeric', 'name']) {
+      if (result[f] !== null && result[f] !== undefined) fail(`${f}_null_without_alpha2`, null, result[f]);
+    }
+  }
+  checkChangeChain(input, result, fail);
+  return bad;
+}
+
+/** Contract of every DateResult (index.d.ts, and the outcome invariants of tests/date.rs). */
+export function checkDateResult(input, result, options, severities) {
+  const bad = [];
+  const fail = (name, expected, actual) => bad.push({ key: `invariant.${name}`, expected, actual: describe(actual) });
+  if (!isPlainObject(result)) {
+    fail('result_is_object', 'object', typeName(result));
+    return bad;
+  }
+  commonFieldChecks(input, result, DATE_RESULT_FIELDS, fail);
+  if (!(result.iso === null || (typeof result.iso === 'string' && ISO_DATE.test(result.iso)))) {
+    fail('iso_type', 'YYYY-MM-DD|null', result.iso);
+  }
+  if (!(result.native === null || (typeof result.native === 'string' && ISO_DATE.test(result.native)))) {
+    fail('native_type', 'YYYY-MM-DD|null', result.native);
+  }
+  if (!(result.calendar === null || DATE_CALENDARS.includes(result.calendar))) {
+    fail('calendar_type', 'gregorian|jalali|hijri|null', result.calendar);
+  }
+  checkChangesAndIssues(result, options && typeof options.path === 'string' ? options.path : 'date', severities, fail);
+  if (result.valid === true && result.iso === null) fail('iso_set_when_valid', 'YYYY-MM-DD', null);
+  if (typeof result.iso === 'string') {
+    if (result.value !== result.iso) fail('value_is_iso', result.iso, result.value);
+    if (result.calendar === null) fail('calendar_set_with_iso', 'a calendar', null);
+  }
+  checkChangeChain(input, result, fail);
+  return bad;
+}
+
+function replayField(doc, label, check) {
+  if (!doc || !Array.isArray(doc.cases)) throw new Error(`${label} cases fixture: expected { "cases": [...] }`);
+  const failures = [];
+  let passed = 0;
+  let failed = 0;
+  doc.cases.forEach((c, index) => {
+    const mine = [];
+    check(c, { input: c && c.input, index, options: c && c.options }, mine);
+    if (mine.length === 0) passed++;
+    else {
+      failed++;
+      failures.push(...mine);
+    }
+  });
+  return { total: doc.cases.length, passed, failed, failures };
+}
+
+function callField(intake, fn, input, options, where, failures) {
+  try {
+    return options === undefined ? intake[fn](input) : intake[fn](input, options);
+  } catch (e) {
+    failures.push({ ...where, key: 'threw', expected: 'no exception', actual: describe(e) });
+    return undefined;
+  }
+}
+
+/**
+ * Replays tests/fixtures/country/cases.json as tests/country.rs does (default options): `alpha2` always (null means
+ * valid false and, unless `codes` is given, exactly the code country.unknown); value, alpha3, numeric, name,
+ * changes (exact kinds) and codes (exact, sorted) when present; value equals alpha2 when known.
+ */
+export function replayCountryCases(intake, casesJson) {
+  const severities = codeSeverities(intake);
+  return replayField(parse(casesJson), 'country', (c, where, failures) => {
+    if (!isPlainObject(c) || typeof c.input !== 'string') {
+      failures.push({ ...where, key: 'fixture.input', expected: 'a string input', actual: describe(c && c.input) });
+      return;
+    }
+    for (const k of Object.keys(c)) {
+      if (!COUNTRY_CASE_KEYS.includes(k)) {
+        // Includes `options`: tests/country.rs replays with default options only.
+        failures.push({ ...where, key: 'fixture.unknown_key', expected: COUNTRY_CASE_KEYS, actual: k });
+      }
+    }
+    if (!('alpha2' in c)) failures.push({ ...where, key: 'fixture.alpha2_missing', expected: 'alpha2', actual: 'missing' });
+    const result = callField(intake, 'validateCountry', c.input, undefined, where, failures);
+    if (result === undefined) return;
+    for (const v of checkCountryResult(c.input, result, undefined, severities)) failures.push({ ...where, ...v });
+    if (!isPlainObject(result)) return;
+    const check = (key, actual, expected) => {
+      if (!sameJson(actual, expected)) failures.push({ ...where, key, expected, actual: describe(actual) });
+    };
+    const want = c.alpha2 ?? null;
+    check('alpha2', result.alpha2, want);
+    check('valid', result.valid, want !== null);
+    if (want === null && !('codes' in c)) check('codes', sortedCodes(result), ['country.unknown']);
+    for (const key of ['value', 'alpha3', 'numeric', 'name', 'changes', 'codes']) {
+      if (!(key in c)) continue;
+      const actual = key === 'changes' ? changeKinds(result) : key === 'codes' ? sortedCodes(result) : result[key];
+      const expected = key === 'codes' && Array.isArray(c.codes) ? [...c.codes].sort() : c[key];
+      check(key, actual, expected);
+    }
+  });
+}
+
+/** The JS options for a date case's fixture options; unknown names or values are reported, never dropped. */
+export function dateOptionsFromFixture(fixtureOptions) {
+  if (fixtureOptions === undefined) return { options: undefined, problems: [] };
+  if (!isPlainObject(fixtureOptions)) return { options: undefined, problems: [{ option: '(options)', value: fixtureOptions }] };
+  const options = {};
+  const problems = [];
+  for (const [k, v] of Object.entries(fixtureOptions)) {
+    const mapped = Object.prototype.hasOwnProperty.call(DATE_OPTION_MAP, k) ? DATE_OPTION_MAP[k](v) : null;
+    if (mapped) Object.assign(options, mapped);
+    else problems.push({ option: k, value: v });
+  }
+  return { options, problems };
+}
+
+function dateActual(result, key) {
+  switch (key) {
+    case 'codes': return sortedCodes(result);
+    case 'changes': return changeKinds(result);
+    case 'alternative': {
+      const issue = (Array.isArray(result.issues) ? result.issues : [])
+        .find((i) => i && isPlainObject(i.params) && Object.prototype.hasOwnProperty.call(i.params, 'alternative'));
+      return issue ? issue.params.alternative : null;
+    }
+    default: return result[key];
+  }
+}
+
+/**
+ * Replays tests/fixtures/date/cases.json as tests/date.rs does: options mapped to index.d.ts names (order
+ * month-first -> 'mdy', day-first -> 'dmy'; locale, calendar, today, birthDate as they are; no today -> null), only keys present in
+ * `expect` asserted (`codes` exact and sorted, `changes` exact kinds, `alternative` from the issues' params).
+ */
+export function replayDateCases(intake, casesJson) {
+  const severities = codeSeverities(intake);
+  return replayField(parse(casesJson), 'date', (c, where, failures) => {
+    if (!isPlainObject(c) || typeof c.input !== 'string') {
+      failures.push({ ...where, key: 'fixture.input', expected: 'a string input', actual: describe(c && c.input) });
+      return;
+    }
+    for (const k of Object.keys(c)) {
+      if (!DATE_CASE_KEYS.includes(k)) failures.push({ ...where, key: 'fixture.unknown_key', expected: DATE_CASE_KEYS, actual: k });
+    }
+    const expect = isPlainObject(c.expect) ? c.expect : {};
+    if (!isPlainObject(c.expect)) failures.push({ ...where, key: 'fixture.expect', expected: 'an object', actual: describe(c.expect) });
+    for (const k of Object.keys(expect)) {
+      if (!DATE_EXPECT_KEYS.includes(k)) failures.push({ ...where, key: 'fixture.unknown_expect_key', expected: DATE_EXPECT_KEYS, actual: k });
+    }
+    const mapped = dateOptionsFromFixture(c.options);
+    const problems = mapped.problems;
+    // A case without `today` has none in tests/date.rs; the JS API says so with `today: null`.
+    const options = mapped.options && 'today' in mapped.options ? mapped.options : { ...mapped.options, today: null };
+    for (const p of problems) {
+      failures.push({ ...where, key: 'fixture.unsupported_option', expected: Object.keys(DATE_OPTION_MAP), actual: `${p.option}=${JSON.stringify(p.value)}` });
+    }
+    const result = callField(intake, 'validateDate', c.input, options, where, failures);
+    if (result === undefined) return;
+    for (const v of checkDateResult(c.input, result, options, severities)) failures.push({ ...where, ...v });
+    if (!isPlainObject(result)) return;
+    for (const key of Object.keys(expect)) {
+      if (!DATE_EXPECT_KEYS.includes(key)) continue;
+      const expected = key === 'codes' && Array.isArray(expect.codes) ? [...expect.codes].sort() : expect[key];
+      const actual = dateActual(result, key);
+      if (!sameJson(actual, expected)) failures.push({ ...where, key, expected, actual: describe(actual) });
+    }
+  });
+}
+
+/** Both field replays at once, the shape runtime harnesses report back. */
+export function replayFields(intake, countryJson, dateJson) {
+  return { country: replayCountryCases(intake, countryJson), date: replayDateCases(intake, dateJson) };
+}

@@ -8,6 +8,8 @@ import {
   issueCodes,
   limits,
   message,
+  validateCountry,
+  validateDate,
   validateEmail,
   validateEmails,
   validatePhone,
@@ -16,6 +18,10 @@ import {
 } from 'intake';
 import type {
   Change,
+  CountryOptions,
+  CountryResult,
+  DateOptions,
+  DateResult,
   DomainKind,
   EmailOptions,
   EmailResult,
@@ -294,3 +300,58 @@ function misuse(): void {
 }
 
 export { initialise, misuse, misusePhones, usePhones, useResults };
+
+// Countries and dates.
+assertType<Equals<ReturnType<typeof validateCountry>, CountryResult>>();
+assertType<Equals<Parameters<typeof validateCountry>, [input: string, options?: CountryOptions]>>();
+assertType<Equals<keyof CountryOptions, 'locale' | 'path'>>();
+assertType<Equals<CountryOptions['locale'], Locale | undefined>>();
+assertType<Equals<keyof CountryResult,
+  'valid' | 'value' | 'original' | 'changes' | 'alpha2' | 'alpha3' | 'numeric' | 'name' | 'issues'>>();
+assertType<Equals<CountryResult['alpha2'], string | null>>();
+assertType<Equals<CountryResult['alpha3'], string | null>>();
+assertType<Equals<CountryResult['numeric'], number | null>>();
+assertType<Equals<CountryResult['name'], string | null>>();
+assertType<Equals<CountryResult['changes'], Change[]>>();
+assertType<Equals<CountryResult['issues'], Issue[]>>();
+assertType<Equals<ReturnType<typeof validateDate>, DateResult>>();
+assertType<Equals<Parameters<typeof validateDate>, [input: string, options?: DateOptions]>>();
+assertType<Equals<keyof DateOptions, 'locale' | 'path' | 'order' | 'calendar' | 'birthDate' | 'today'>>();
+assertType<Equals<DateOptions['order'], 'dmy' | 'mdy' | undefined>>();
+assertType<Equals<DateOptions['calendar'], 'auto' | 'gregorian' | 'jalali' | 'hijri' | undefined>>();
+assertType<Equals<DateOptions['today'], string | Date | null | undefined>>();
+assertType<Equals<DateOptions['birthDate'], boolean | undefined>>();
+assertType<Equals<keyof DateResult, 'valid' | 'value' | 'original' | 'changes' | 'iso' | 'calendar' | 'native' | 'issues'>>();
+assertType<Equals<DateResult['iso'], string | null>>();
+assertType<Equals<DateResult['native'], string | null>>();
+assertType<Equals<DateResult['calendar'], 'gregorian' | 'jalali' | 'hijri' | null>>();
+assertType<Equals<DateResult['issues'], Issue[]>>();
+
+export function useCountriesAndDates(): string[] {
+  const co: CountryOptions = { locale: 'fa', path: 'rows[0].country' };
+  const c: CountryResult = validateCountry('ایران', co);
+  validateCountry('DE');
+  const out: string[] = [String(c.valid), c.value, c.original, c.alpha2 ?? '', c.alpha3 ?? '', String(c.numeric ?? ''), c.name ?? ''];
+  const d1: DateOptions = { locale: 'en-US', path: 'dob', order: 'mdy', calendar: 'jalali', birthDate: true, today: '2024-06-01' };
+  const d2: DateOptions = { locale: 'fa', order: 'dmy', calendar: 'auto', today: new Date() };
+  const d: DateResult = validateDate('03/04/1990', d1);
+  validateDate('۱۴۰۳/۰۳/۱۲', d2);
+  validateDate('1990-05-03');
+  out.push(d.iso ?? '', d.native ?? '', d.calendar ?? 'unknown', String(d.valid), d.value, d.original,
+    ...d.changes.map((ch) => ch.kind), ...d.issues.map((i) => i.code));
+  // @ts-expect-error order is 'dmy' | 'mdy'
+  validateDate('1/2/2000', { order: 'ymd' });
+  // @ts-expect-error no such calendar
+  validateDate('1/2/2000', { calendar: 'julian' });
+  // @ts-expect-error birthDate is a boolean
+  validateDate('1/2/2000', { birthDate: 'yes' });
+  // @ts-expect-error today is a string or a Date
+  validateDate('1/2/2000', { today: 20240601 });
+  // @ts-expect-error country locale is a Locale, not any tag
+  validateCountry('Iran', { locale: 'de' });
+  // @ts-expect-error input must be a string
+  validateCountry(42);
+  // @ts-expect-error no such option
+  validateCountry('Iran', { defaultRegion: 'IR' });
+  return out;
+}

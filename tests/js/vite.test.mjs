@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  assertPageResult, jsTestsDir, launchChromium, loadFixtures, loadPhoneFixtures, requireBuild, runPage, startStaticServer, wasmPath,
+  assertPageResult, jsTestsDir, launchChromium, loadFieldFixtures, loadFixtures, loadPhoneFixtures, requireBuild, runPage, startStaticServer, wasmPath,
 } from './harness.mjs';
 
 let outDir;
@@ -27,6 +27,7 @@ before(async () => {
   requireBuild();
   loadFixtures();
   loadPhoneFixtures();
+  loadFieldFixtures();
   outDir = await mkdtemp(path.join(os.tmpdir(), 'intake-vite-'));
 });
 
@@ -69,7 +70,7 @@ test('the Vite-built app runs in Chromium and the email and phone fixtures repla
   server = await startStaticServer(outDir);
   browser = await launchChromium();
   const { result, logs } = await runPage(browser, `${server.url}/index.html`, 'vite');
-  assertPageResult(t, result, logs, 'vite');
+  await assertPageResult(t, result, logs, 'vite');
   t.diagnostic(`vite: phone replay took ${result.phone.ms} ms in the page`);
   assert.equal(result.typed.at(-1), '+1 415-555-2671', `AsYouType('US') in the bundle: ${JSON.stringify(result.typed)}`);
   assert.equal(result.batchMatches, true, 'validatePhones equals mapping validatePhone in the bundle');

@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  assertCorpus, assertPhoneCorpus, assertPhoneReplay, assertReplay, freePort, jsTestsDir, loadFixtures,
-  loadPhoneFixtures, moduleGraph, repoRoot, requireBuild, retryUntil,
+  assertCorpus, assertFieldReplays, assertPhoneCorpus, assertPhoneReplay, assertReplay, freePort, jsTestsDir, loadFixtures,
+  loadFieldFixtures, loadPhoneFixtures, moduleGraph, repoRoot, requireBuild, retryUntil,
   startProcess, writeArtifact,
 } from './harness.mjs';
 
@@ -30,6 +30,7 @@ before(() => {
   requireBuild();
   loadFixtures();
   loadPhoneFixtures();
+  loadFieldFixtures();
   modules = moduleGraph(workerEntry).map((file) => ({
     file,
     name: path.relative(repoRoot, file).split(path.sep).join('/'),
@@ -37,7 +38,8 @@ before(() => {
   }));
   const names = modules.map((m) => m.name);
   for (const needed of ['pkg/index.js', 'pkg/gen/intake_bg.wasm', 'tests/fixtures/email/cases.json',
-    'tests/fixtures/phone/cases.json', 'tests/fixtures/phone/corpus.jsonl']) {
+    'tests/fixtures/phone/cases.json', 'tests/fixtures/phone/corpus.jsonl', 'tests/fixtures/country/cases.json',
+    'tests/fixtures/date/cases.json']) {
     assert.ok(names.includes(needed), `worker module graph lacks ${needed}: ${names.join(', ')}`);
   }
 });
@@ -46,7 +48,7 @@ after(() => {
   for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
 });
 
-function assertWorkerResult(t, status, body, label) {
+async function assertWorkerResult(t, status, body, label) {
   writeArtifact(`${label}-response.json`, body);
   assert.ok(body && typeof body === 'object', `${label}: response is not JSON`);
   if (!body.ok) assert.fail(`${label}: worker failed (HTTP ${status}): ${body.error}`);
@@ -64,6 +66,10 @@ function assertWorkerResult(t, status, body, label) {
   assert.equal(body.phoneBatchMatches, true, 'validatePhones equals mapping validatePhone');
   assert.equal(body.typed?.at(-1), '0912 345 6789', `AsYouType('IR'): ${JSON.stringify(body.typed)}`);
   assert.equal(typeof body.versions?.intake, 'string');
+  await assertFieldReplays(t, body.fields, label);
+  for (const f of ['countryNotString', 'dateNotString']) {
+    assert.ok(Array.isArray(body[f]) && body[f].includes('input.not_string'), `${f}: ${JSON.stringify(body[f])}`);
+  }
 }
 
 test('workerd via Miniflare: init(WebAssembly.Module), email and phone fixtures replay', { timeout: 120_000 }, async (t) => {
@@ -81,7 +87,7 @@ test('workerd via Miniflare: init(WebAssembly.Module), email and phone fixtures 
     const text = await res.text();
     let body;
     try { body = JSON.parse(text); } catch { assert.fail(`miniflare: non-JSON response ${res.status}: ${text.slice(0, 2000)}`); }
-    assertWorkerResult(t, res.status, body, 'miniflare');
+    await assertWorkerResult(t, res.status, body, 'miniflare');
   } finally {
     await mf.dispose();
   }
@@ -149,6 +155,7 @@ test('workerd via Miniflare, bundled like wrangler: `import wasm from \'intake/i
     assertCorpus(t, body.corpus, 'miniflare-bundled');
     assertPhoneReplay(t, body.phone?.replay, 'miniflare-bundled');
     assertPhoneCorpus(t, body.phone?.corpus, 'miniflare-bundled');
+    await assertFieldReplays(t, body.fields, 'miniflare-bundled');
   } finally {
     await mf.dispose();
   }
@@ -221,7 +228,7 @@ test('workerd binary (`workerd serve config.capnp`): email and phone fixtures re
     const text = await res.text();
     let body;
     try { body = JSON.parse(text); } catch { assert.fail(`workerd: non-JSON response ${res.status}: ${text.slice(0, 2000)}`); }
-    assertWorkerResult(t, res.status, body, 'workerd');
+    await assertWorkerResult(t, res.status, body, 'workerd');
     const single = await (await fetch(`${base}/validate?email=%20Ali%40Example.COM%20&locale=zh`)).json();
     assert.equal(single.original, ' Ali@Example.COM ');
     const phone = await (await fetch(`${base}/phone?phone=${encodeURIComponent('۰۹۱۲۳۴۵۶۷۸۹')}&region=IR`)).json();

@@ -1,7 +1,9 @@
 // A minimal app using intake the way a bundled site would: `import ... from 'intake'`, Vite emits the wasm asset.
 // It also replays the email and phone fixtures (bundled: JSON, and the phone corpus as raw text) and exposes the results as `window.__intake` for the test.
-import { AsYouType, init, issueCodes, validateEmail, validatePhone, validatePhones } from 'intake';
-import { corpusAgreement, phoneCorpusAgreement, replayEmailCases, replayPhoneCases } from '../replay.mjs';
+import { AsYouType, init, issueCodes, validateCountry, validateDate, validateEmail, validatePhone, validatePhones } from 'intake';
+import { corpusAgreement, phoneCorpusAgreement, replayEmailCases, replayFields, replayPhoneCases } from '../replay.mjs';
+import countryCases from '../../fixtures/country/cases.json';
+import dateCases from '../../fixtures/date/cases.json';
 import cases from '../../fixtures/email/cases.json';
 import corpus from '../../fixtures/email/corpus.json';
 import phoneCases from '../../fixtures/phone/cases.json';
@@ -26,18 +28,21 @@ async function main() {
     const phoneStarted = performance.now();
     const phone = { replay: replayPhoneCases(phoneApi, phoneCases), corpus: phoneCorpusAgreement(phoneApi, phoneCorpus) };
     phone.ms = Math.round(performance.now() - phoneStarted);
+    const fields = replayFields({ validateCountry, validateDate, issueCodes }, countryCases, dateCases);
     const typer = new AsYouType('US');
     const typed = [...'+14155552671'].map((c) => typer.input(c));
     const batch = ['0912 345 6789', 42, '+1 415 555 2671'];
     const batchMatches = JSON.stringify(validatePhones(batch, { defaultRegion: 'IR' }))
       === JSON.stringify(batch.map((s) => validatePhone(s, { defaultRegion: 'IR' })));
-    window.__intake = { ok: true, replay, corpus: agreement, phone, typed, batchMatches, wasmUrls: performance.getEntriesByType('resource')
+    window.__intake = { ok: true, replay, corpus: agreement, phone, fields, typed, batchMatches, wasmUrls: performance.getEntriesByType('resource')
       .map((e) => e.name).filter((n) => n.includes('.wasm')) };
     $('out').textContent = `cases: ${replay.passed} passed, ${replay.failed} failed\n` +
       `corpus agreement: ${(agreement.rate * 100).toFixed(2)}% (${agreement.agree}/${agreement.total})\n` +
       `phone cases: ${phone.replay.passed} passed, ${phone.replay.failed} failed\n` +
       `phone corpus: ${(phone.corpus.rate * 100).toFixed(3)}% (${phone.corpus.agree}/${phone.corpus.total}), ` +
-      `formats ${(phone.corpus.formatRate * 100).toFixed(3)}%, ${phone.ms} ms`;
+      `formats ${(phone.corpus.formatRate * 100).toFixed(3)}%, ${phone.ms} ms\n` +
+      `country cases: ${fields.country.passed} passed, ${fields.country.failed} failed\n` +
+      `date cases: ${fields.date.passed} passed, ${fields.date.failed} failed, ${fields.date.diverged} known divergences`;
   } catch (e) {
     window.__intake = { ok: false, error: String((e && e.stack) || e) };
     $('out').textContent = `FAILED: ${window.__intake.error}`;

@@ -1,9 +1,11 @@
 // The Cloudflare Workers usage documented in pkg/index.d.ts, as a wrangler project would write it:
 // bare `intake` imports resolved through the package's exports map, bundled by esbuild (wrangler's bundler), with
 // the .wasm left as a separate CompiledWasm module. tests/js/workerd.test.mjs bundles and runs it.
-import { init, issueCodes, validateEmail, validatePhone, versions } from 'intake';
+import { init, issueCodes, validateCountry, validateDate, validateEmail, validatePhone, versions } from 'intake';
 import wasm from 'intake/intake_bg.wasm';
-import { corpusAgreement, phoneCorpusAgreement, replayEmailCases, replayPhoneCases } from '../replay.mjs';
+import { corpusAgreement, phoneCorpusAgreement, replayEmailCases, replayFields, replayPhoneCases } from '../replay.mjs';
+import countryCasesText from '../../fixtures/country/cases.json';
+import dateCasesText from '../../fixtures/date/cases.json';
 import casesText from '../../fixtures/email/cases.json';
 import corpusText from '../../fixtures/email/corpus.json';
 import phoneCasesText from '../../fixtures/phone/cases.json';
@@ -22,6 +24,7 @@ export default {
           replay: replayPhoneCases({ validatePhone, issueCodes }, phoneCasesText),
           corpus: phoneCorpusAgreement({ validatePhone, issueCodes }, phoneCorpusText),
         },
+        fields: replayFields({ validateCountry, validateDate, issueCodes }, countryCasesText, dateCasesText),
         versions: versions(),
       });
     } catch (e) {

@@ -4,7 +4,9 @@
 // compiling wasm bytes at run time) and the fixtures as Text modules (the phone corpus.jsonl too, ~4 MB).
 import * as intake from '../../../pkg/index.js';
 import wasm from '../../../pkg/gen/intake_bg.wasm';
-import { corpusAgreement, phoneCorpusAgreement, replayEmailCases, replayPhoneCases } from '../replay.mjs';
+import { corpusAgreement, phoneCorpusAgreement, replayEmailCases, replayFields, replayPhoneCases } from '../replay.mjs';
+import countryCasesText from '../../fixtures/country/cases.json';
+import dateCasesText from '../../fixtures/date/cases.json';
 import casesText from '../../fixtures/email/cases.json';
 import corpusText from '../../fixtures/email/corpus.json';
 import phoneCasesText from '../../fixtures/phone/cases.json';
@@ -42,6 +44,9 @@ export default {
         replay,
         corpus,
         phone,
+        fields: replayFields(intake, countryCasesText, dateCasesText),
+        countryNotString: intake.validateCountry(42).issues.map((i) => i.code),
+        dateNotString: intake.validateDate(42).issues.map((i) => i.code),
         typed,
         phoneNotString: intake.validatePhone(42).issues.map((i) => i.code),
         phoneBatchMatches: JSON.stringify(intake.validatePhones(phones, { defaultRegion: 'IR' }))
