@@ -29,13 +29,13 @@ fn run<'a>(input: &'a str, options: Option<&Value>) -> EmailOutcome<'a> {
 
 /// The JSON view of an outcome, with the same keys as the JS `EmailResult`.
 fn actual(o: &EmailOutcome, key: &str) -> Value {
-    let opt = |s: &Option<String>| s.as_ref().map_or(Value::Null, |s| Value::from(s.as_str()));
+    let opt = |s: &Option<std::borrow::Cow<str>>| s.as_ref().map_or(Value::Null, |s| Value::from(s.as_ref()));
     match key {
         "valid" => o.valid.into(),
         "value" => o.value.as_ref().into(),
         "ascii" => opt(&o.ascii),
         "canonical" => opt(&o.canonical),
-        "suggestion" => opt(&o.suggestion),
+        "suggestion" => o.suggestion.as_ref().map_or(Value::Null, |s| Value::from(s.as_str())),
         "domainKind" => o.domain_kind.map_or(Value::Null, |k| k.as_str().into()),
         "role" => o.role.into(),
         "placeholder" => o.placeholder.into(),

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use crate::text;
 use crate::Change;
 
-pub use providers::{canonical, POPULAR};
+pub use providers::{canonical, canonical_if_different, POPULAR};
 pub use suggest::suggest_domain;
 
 /// RFC 5321 limits, in octets.
@@ -85,9 +85,9 @@ pub struct EmailOutcome<'a> {
     /// No issue of severity error.
     pub valid: bool,
     /// The address with its domain in ASCII (punycode) form; `None` when invalid.
-    pub ascii: Option<String>,
+    pub ascii: Option<Cow<'a, str>>,
     /// Provider-aware matching key; `None` when invalid.
-    pub canonical: Option<String>,
+    pub canonical: Option<Cow<'a, str>>,
     /// The whole corrected address when the domain looks like a typo.
     pub suggestion: Option<String>,
     pub domain_kind: Option<DomainKind>,
@@ -168,7 +168,14 @@ pub fn validate_email<'a>(input: &'a str, opts: &EmailOptions) -> EmailOutcome<'
         issues: Vec::new(),
     };
     if let (true, Some(ascii_domain)) = (valid, domain) {
-        outcome.canonical = Some(canonical(parts.local, &ascii_domain));
+        // When nothing was standardized the value is the input itself; keys equal to it borrow it
+        // (most addresses), so a valid address costs no copies beyond what differs.
+        let unchanged = outcome.changes.is_empty();
+        outcome.canonical = Some(match providers::canonical_if_different(parts.local, &ascii_domain) {
+            Some(key) => Cow::Owned(key),
+            None if unchanged => Cow::Borrowed(input),
+            None => Cow::Owned(join_address(parts.local, &ascii_domain)),
+        });
         let kind = kind.unwrap_or(DomainKind::Business);
         // A typo-squat on the disposable list (gmial.com) gets the suggestion, not a second warning.
         if kind == DomainKind::Disposable && outcome.suggestion.is_none() {
@@ -186,7 +193,11 @@ pub fn validate_email<'a>(input: &'a str, opts: &EmailOptions) -> EmailOutcome<'
             report.add(Code::EmailPlaceholder, Vec::new());
         }
         outcome.domain_kind = Some(kind);
-        outcome.ascii = Some(join_address(parts.local, &ascii_domain));
+        outcome.ascii = Some(if unchanged && *ascii_domain == *parts.domain {
+            Cow::Borrowed(input)
+        } else {
+            Cow::Owned(join_address(parts.local, &ascii_domain))
+        });
     }
     outcome.issues = report.issues;
     outcome.value = value;
@@ -218,9 +229,12 @@ fn join_address(local: &str, domain: &str) -> String {
 impl<'a> EmailOutcome<'a> {
     /// The same outcome, owning its strings.
     pub fn into_owned(self) -> EmailOutcome<'static> {
+        let own = |c: Option<Cow<'a, str>>| c.map(|c| Cow::Owned(c.into_owned()));
         EmailOutcome {
             value: Cow::Owned(self.value.into_owned()),
             original: Cow::Owned(self.original.into_owned()),
+            ascii: own(self.ascii),
+            canonical: own(self.canonical),
             ..self
         }
     }

@@ -85,6 +85,19 @@ pub fn split_suffix(domain: &str) -> (&str, &str) {
     (name, &domain[suffix_start..])
 }
 
+/// [`canonical`] when it differs from `local@ascii_domain` as written, None when it is the same
+/// (the usual case: nothing to lowercase, no tag, no provider folding), without building it.
+pub fn canonical_if_different(local: &str, ascii_domain: &str) -> Option<String> {
+    let folded_domain = matches!(
+        ascii_domain,
+        "googlemail.com" | "yandex.com" | "yandex.by" | "yandex.kz" | "yandex.ua" | "ya.ru" | "protonmail.com" | "protonmail.ch" | "pm.me"
+    );
+    let provider_dots = matches!(ascii_domain, "gmail.com" | "yandex.ru") && local.contains('.');
+    let tagged = local.bytes().skip(1).any(|b| b == b'+');
+    let cased = if local.is_ascii() { local.bytes().any(|b| b.is_ascii_uppercase()) } else { local.chars().any(|c| c.to_lowercase().ne(std::iter::once(c))) };
+    (folded_domain || provider_dots || tagged || cased).then(|| canonical(local, ascii_domain))
+}
+
 /// The provider-aware matching key of a valid address: two addresses with the same key reach the
 /// same mailbox. Lowercased; sub-address tags (`+tag`) removed; Gmail dots removed and googlemail
 /// folded into gmail; Yandex and Proton domain aliases folded.
@@ -148,6 +161,16 @@ mod tests {
         assert_eq!(canonical("Ali+crm", "outlook.com"), "ali@outlook.com");
         assert_eq!(canonical("+tag", "example.org"), "+tag@example.org");
         assert_eq!(canonical("first.last", "company.de"), "first.last@company.de");
+        // canonical_if_different is None exactly when the key is the address as written.
+        for (local, domain) in [
+            ("first.last", "company.de"), ("First.Last", "company.de"), ("a.b", "gmail.com"), ("ab", "gmail.com"),
+            ("ab+x", "outlook.com"), ("+ab", "outlook.com"), ("ab", "googlemail.com"), ("ivan.p", "ya.ru"),
+            ("Müller", "bücher.de"), ("müller", "xn--bcher-kva.de"), ("用户", "xn--fiqs8s"), ("ǅ", "x.de"),
+        ] {
+            let key = canonical(local, domain);
+            let same = key == format!("{local}@{domain}");
+            assert_eq!(canonical_if_different(local, domain), (!same).then_some(key), "{local}@{domain}");
+        }
     }
 
     #[test]
