@@ -2,10 +2,11 @@
 // intake command line: clean a CSV / TSV / JSONL file of contact records.
 //
 //   intake clean contacts.csv [--out FILE] [--report FILE.json] [--locale en|fa|ar|zh] [--region XX]
-//                             [--email-column NAME]... [--phone-column NAME]... [--country-column NAME]
+//                             [--email-column NAME]... [--phone-column NAME]... [--country-column NAME]...
+//                             [--date-column NAME]... [--date-order dmy|mdy]
 //   intake --help | --version
 //
-// Per-field work is table-driven: FIELD_HANDLERS lists each kind of field (email and phone today; names later)
+// Per-field work is table-driven: FIELD_HANDLERS lists each kind of field (email, phone, country, birth date)
 // with how to find its columns, how to check a batch of values and which columns it appends. Everything else
 // (streaming, batching, statistics, report) is generic.
 
@@ -118,6 +119,24 @@ const COUNTRY_HEADER_NAMES = [
   'paese', 'land', 'landcode', 'страна', 'код страны', 'ülke', 'کشور', 'کد کشور', 'الدولة', 'الدوله', 'دولة', 'البلد',
   'بلد', 'رمز الدولة', '国家', '国家地区', '国家/地区', '國家', '國家/地區', '国', '국가',
 ];
+const DATE_HEADER_NAMES = [
+  // en
+  'date of birth', 'date_of_birth', 'birth date', 'birthdate', 'birth_date', 'dob', 'd.o.b.', 'birthday', 'bday',
+  'birth day', 'date born',
+  // de / fr / es / pt / it / nl
+  'Geburtsdatum', 'Geburtstag', 'Geb.-Datum', 'date de naissance', 'naissance', 'date naissance', 'fecha de nacimiento',
+  'fecha nacimiento', 'fecha nac', 'nacimiento', 'data de nascimento', 'data nascimento', 'nascimento',
+  'data di nascita', 'geboortedatum',
+  // ru / tr
+  'дата рождения', 'день рождения', 'doğum tarihi',
+  // fa
+  'تاریخ تولد', 'تاریخ‌تولد', 'تولد', 'روز تولد',
+  // ar
+  'تاريخ الميلاد', 'تاريخ الولادة', 'الميلاد', 'يوم الميلاد',
+  // zh / ja / ko
+  '出生日期', '生日', '出生年月日', '生年月日', '誕生日', '생년월일', '생일',
+];
+
 /** Common non-ISO two-letter country codes written in country columns, and the ISO code meant. */
 const COUNTRY_ALIASES = { UK: 'GB', EL: 'GR' };
 
@@ -126,6 +145,17 @@ function regionCode(v) {
   const r = String(v ?? '').normalize('NFKC').trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(r)) return null;
   return COUNTRY_ALIASES[r] ?? r;
+}
+
+/**
+ * Sampled values that say a "country code" column holds calling codes (44, +98, 1-684), not countries: mostly
+ * digits, and not all three-digit ISO numeric codes (044 or 364). validateCountry would read 44 as ISO numeric 044
+ * (the Bahamas), so such a column is never taken as a country column.
+ */
+function looksLikeDialCodes(values) {
+  const filled = values.map((v) => asciiDigits(v.normalize('NFKC').trim())).filter((v) => v !== '');
+  const numeric = filled.filter((v) => /^\+?[\d\s-]+$/.test(v));
+  return filled.length > 0 && numeric.length / filled.length > 0.5 && numeric.some((v) => !/^\d{3}$/.test(v));
 }
 
 /** Folds any script's decimal digits to ASCII (for the value heuristics only; the core does its own folding). */
@@ -168,13 +198,17 @@ function looksLikePhone(v) {
 //   field          name used in reports and in appended column names
 //   option         CLI option naming columns explicitly (repeatable)
 //   matchHeader    (header) -> boolean
-//   matchValue     (value) -> boolean; a column where > 50% of the first rows match is taken when no header matches
-//   check(values, {api, locale, path, regions}) -> [{ value, valid, suggestion?, type?, issues: [{code, severity, params}] }]
+//   matchValue     (value, api) -> boolean; a column where > 50% of the first rows match is taken when no header
+//                  matches (null: never detected from values)
+//   rejectColumn   (sampled values) -> boolean: a column this handler's header or values matched is not taken after all
+//   check(values, {api, locale, path, regions, dateOrder})
+//                  -> [{ value, valid, suggestion?, type?, issues: [{code, severity, params}] }]
 //                  (regions[i] is the default region for values[i], or null; only handlers with usesRegion get it)
 //   output         (outcome, cell) -> what replaces the cell (default: outcome.value)
 //   extras         appended columns: suffix and how to render an outcome (empty cells render '')
 //   suggestions    the field has suggestions (counted and reported)
 //   types          the outcome has a `type` worth tallying in the report
+//   tally          { key, of(outcome) }: another property of valid outcomes tallied in the report under `key`
 //   usesRegion     checks need a default region (--region, or the row's country column)
 
 const FIELD_HANDLERS = [
@@ -223,6 +257,34 @@ const FIELD_HANDLERS = [
       { suffix: 'type', render: (o) => o.type ?? null },
     ],
   },
+  {
+    field: 'country',
+    option: 'country-column',
+    matchHeader: headerMatcher(COUNTRY_HEADER_NAMES, HEADER_PREFIXES),
+    // Names and letter codes only: a column of small numbers (ages, quantities) is not read as ISO numeric codes.
+    matchValue: (v, api) => !/^[+\d\s.-]*$/.test(asciiDigits(v)) && api.validateCountry(v).valid,
+    rejectColumn: looksLikeDialCodes,
+    check(values, { api, locale, path }) {
+      return values.map((v) => api.validateCountry(v, { locale, path }));
+    },
+    // The ISO 3166-1 alpha-2 code when the country is known; anything else is kept as typed.
+    output: (o, cell) => o.alpha2 ?? cell,
+    extras: [{ suffix: 'valid', render: (o) => o.valid }],
+  },
+  {
+    field: 'date',
+    option: 'date-column',
+    matchHeader: headerMatcher(DATE_HEADER_NAMES, HEADER_PREFIXES),
+    matchValue: null, // a column of dates is not necessarily birth dates: header or --date-column only
+    check(values, { api, locale, path, dateOrder }) {
+      const options = dateOrder ? { locale, path, order: dateOrder, birthDate: true } : { locale, path, birthDate: true };
+      return values.map((v) => api.validateDate(v, options));
+    },
+    // ISO 8601 when the date was understood (also when implausible as a birth date); otherwise kept as typed.
+    output: (o, cell) => o.iso ?? cell,
+    extras: [{ suffix: 'calendar', render: (o) => o.calendar ?? null }],
+    tally: { key: 'calendars', of: (o) => o.calendar },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -232,12 +294,14 @@ const LABELS = {
   en: {
     title: 'intake clean', input: 'input', output: 'output', report: 'report', rows: 'rows', malformed: 'malformed lines',
     column: 'column', detectedBy: { header: 'header', values: 'values', option: 'option' },
-    present: { email: 'emails present', phone: 'phones present' }, types: 'types (valid)',
+    present: { email: 'emails present', phone: 'phones present', country: 'countries present', date: 'dates present' },
+    types: 'types (valid)', tallies: { calendars: 'calendars (valid)' },
     defaultRegion: 'default region', fromColumn: (c) => `column "${c}"`, noRegion: 'none', rowsN: (n) => `${n} rows`,
     valid: 'valid', invalid: 'invalid', standardized: 'standardized (changed)', withSuggestion: 'with suggestion',
     issues: 'issues', noIssues: 'no issues', time: 'time', rowsPerSecond: 'rows/s', seconds: 's',
     severity: { error: 'error', warning: 'warning' }, lineOf: (n) => `line ${n}`, more: 'more', comma: ', ', colon: ':',
-    actions: { skipped: 'skipped', padded: 'padded', kept: 'kept' }, fields: { email: 'email', phone: 'phone' },
+    actions: { skipped: 'skipped', padded: 'padded', kept: 'kept' },
+    fields: { email: 'email', phone: 'phone', country: 'country', date: 'birth date' },
     malformed_: {
       too_many_fields: '{n} fields, the header has {h}', too_few_fields: '{n} fields, the header has {h}',
       bad_json: 'not valid JSON', not_object: 'not a JSON object', quote_in_unquoted: 'a quote inside an unquoted field',
@@ -247,13 +311,14 @@ const LABELS = {
   fa: {
     title: 'پاک‌سازی intake', input: 'ورودی', output: 'خروجی', report: 'گزارش', rows: 'ردیف‌ها', malformed: 'سطرهای معیوب',
     column: 'ستون', detectedBy: { header: 'از روی سرستون', values: 'از روی مقدارها', option: 'با گزینه' },
-    present: { email: 'ایمیل‌های موجود', phone: 'تلفن‌های موجود' }, types: 'نوع (معتبرها)',
+    present: { email: 'ایمیل‌های موجود', phone: 'تلفن‌های موجود', country: 'کشورهای موجود', date: 'تاریخ‌های موجود' },
+    types: 'نوع (معتبرها)', tallies: { calendars: 'تقویم (معتبرها)' },
     defaultRegion: 'کشور پیش‌فرض', fromColumn: (c) => `ستون «${c}»`, noRegion: 'هیچ', rowsN: (n) => `${n} ردیف`,
     valid: 'معتبر', invalid: 'نامعتبر', standardized: 'استانداردشده (تغییریافته)',
     withSuggestion: 'دارای پیشنهاد', issues: 'مشکلات', noIssues: 'بدون مشکل', time: 'زمان', rowsPerSecond: 'ردیف در ثانیه',
     seconds: 'ثانیه', severity: { error: 'خطا', warning: 'هشدار' }, lineOf: (n) => `سطر ${n}`, more: 'مورد دیگر', colon: ':',
     comma: '، ', actions: { skipped: 'کنار گذاشته شد', padded: 'با خانهٔ خالی تکمیل شد', kept: 'نگه داشته شد' },
-    fields: { email: 'ایمیل', phone: 'تلفن' },
+    fields: { email: 'ایمیل', phone: 'تلفن', country: 'کشور', date: 'تاریخ تولد' },
     malformed_: {
       too_many_fields: '{n} فیلد دارد، سرستون {h} فیلد', too_few_fields: '{n} فیلد دارد، سرستون {h} فیلد',
       bad_json: 'JSON نامعتبر', not_object: 'شیء JSON نیست', quote_in_unquoted: 'گیومه درون فیلدی بدون گیومه',
@@ -263,13 +328,15 @@ const LABELS = {
   ar: {
     title: 'تنظيف intake', input: 'الإدخال', output: 'الإخراج', report: 'التقرير', rows: 'الصفوف', malformed: 'أسطر تالفة',
     column: 'العمود', detectedBy: { header: 'من العنوان', values: 'من القيم', option: 'بالخيار' },
-    present: { email: 'عناوين البريد الموجودة', phone: 'أرقام الهاتف الموجودة' }, types: 'الأنواع (الصالحة)',
+    present: { email: 'عناوين البريد الموجودة', phone: 'أرقام الهاتف الموجودة', country: 'الدول الموجودة',
+      date: 'التواريخ الموجودة' },
+    types: 'الأنواع (الصالحة)', tallies: { calendars: 'التقويم (الصالحة)' },
     defaultRegion: 'البلد الافتراضي', fromColumn: (c) => `العمود «${c}»`, noRegion: 'لا شيء', rowsN: (n) => `${n} صفوف`,
     valid: 'صالحة', invalid: 'غير صالحة', standardized: 'موحّدة (تم تغييرها)',
     withSuggestion: 'مع اقتراح', issues: 'المشكلات', noIssues: 'لا توجد مشكلات', time: 'الوقت', rowsPerSecond: 'صف/ثانية',
     seconds: 'ثانية', severity: { error: 'خطأ', warning: 'تحذير' }, lineOf: (n) => `السطر ${n}`, more: 'أخرى', colon: ':',
     comma: '، ', actions: { skipped: 'تم تخطيه', padded: 'أُكمل بحقول فارغة', kept: 'تم الاحتفاظ به' },
-    fields: { email: 'البريد الإلكتروني', phone: 'الهاتف' },
+    fields: { email: 'البريد الإلكتروني', phone: 'الهاتف', country: 'البلد', date: 'تاريخ الميلاد' },
     malformed_: {
       too_many_fields: 'فيه {n} حقول والعنوان فيه {h}', too_few_fields: 'فيه {n} حقول والعنوان فيه {h}',
       bad_json: 'JSON غير صالح', not_object: 'ليس كائن JSON', quote_in_unquoted: 'علامة اقتباس داخل حقل غير مقتبس',
@@ -279,12 +346,13 @@ const LABELS = {
   zh: {
     title: 'intake 清洗', input: '输入', output: '输出', report: '报告', rows: '行数', malformed: '格式错误的行',
     column: '列', detectedBy: { header: '按表头', values: '按取值', option: '按参数' },
-    present: { email: '有邮箱', phone: '有电话' }, types: '类型（有效）', defaultRegion: '默认地区',
+    present: { email: '有邮箱', phone: '有电话', country: '有国家', date: '有日期' }, types: '类型（有效）',
+    tallies: { calendars: '历法（有效）' }, defaultRegion: '默认地区',
     fromColumn: (c) => `“${c}”列`, noRegion: '无', rowsN: (n) => `${n} 行`,
     valid: '有效', invalid: '无效', standardized: '已标准化（有改动）', withSuggestion: '有建议', issues: '问题',
     noIssues: '无问题', time: '用时', rowsPerSecond: '行/秒', seconds: '秒', severity: { error: '错误', warning: '警告' },
     lineOf: (n) => `第 ${n} 行`, more: '更多', comma: '，', colon: '：', actions: { skipped: '已跳过', padded: '已补齐', kept: '已保留' },
-    fields: { email: '邮箱', phone: '电话' },
+    fields: { email: '邮箱', phone: '电话', country: '国家', date: '出生日期' },
     malformed_: {
       too_many_fields: '有 {n} 个字段，表头有 {h} 个', too_few_fields: '有 {n} 个字段，表头有 {h} 个',
       bad_json: 'JSON 无效', not_object: '不是 JSON 对象', quote_in_unquoted: '未加引号的字段中出现引号',
@@ -315,10 +383,17 @@ Options for clean:
                         جوال, 电话, 手机, or else from values: a column where over half of the first
                         rows are 7-17 digits with phone punctuation, dates excluded)
   --region XX           default region for phone numbers written without a country code, as an
-                        ISO 3166 code (IR, US, DE ...). When the file has a country column of ISO
-                        codes, each row's country is that row's default region and XX the fallback
-  --country-column NAME the column of ISO country codes to take each row's region from (default:
-                        detected from the header, e.g. country, Land, pays, کشور, الدولة, 国家)
+                        ISO 3166 code (IR, US, DE ...). When the file has a country column (codes
+                        or names), each row's country is that row's default region, XX the fallback
+  --country-column NAME column holding countries; repeat for several, the first gives phones their
+                        region (default: detected from the header, e.g. country, Land, pays, país,
+                        کشور, الدولة, 国家, or else from values: a column where over half of the
+                        first rows are country names or letter codes; never calling codes like 44)
+  --date-column NAME    column holding birth dates; repeat for several (default: detected from the
+                        header, e.g. date_of_birth, dob, birthday, Geburtsdatum, تاریخ تولد,
+                        تاريخ الميلاد, 出生日期, 生日)
+  --date-order ORDER    dmy or mdy: order of day and month in numeric dates such as 03/04/1990
+                        (default: day first); either way the ambiguity is reported as a warning
   --format FMT          csv, tsv or jsonl (default: from the input's extension; csv for others)
   --delimiter CHAR      CSV delimiter (default: sniffed from the first line: comma, semicolon or tab)
   --encoding NAME       input encoding (default utf-8; a UTF-16 byte order mark is detected;
@@ -328,9 +403,12 @@ Options for clean:
 Output: the same records with each email replaced by its standardized form and each valid phone
 number by its E.164 form (+989123456789, with ;ext=12 for an extension; an invalid number is kept
 as typed), plus the columns email_valid (true/false, empty when there is no email), email_suggestion
-(a corrected address for a likely typo), phone_valid, phone_type (MOBILE, FIXED_LINE, ...) and
-issues (issue codes joined by ';'). When several columns of one kind are checked, each gets
-<column>_valid, <column>_suggestion or <column>_type, and its codes in issues are prefixed with
+(a corrected address for a likely typo), phone_valid, phone_type (MOBILE, FIXED_LINE, ...),
+country_valid (each known country is written as its ISO 3166-1 alpha-2 code, others kept as typed),
+date_calendar (gregorian, jalali or hijri: the calendar the date was written in; each understood
+date is written as ISO 8601, 1375/04/12 as 1996-07-02, and checked as a birth date against today)
+and issues (issue codes joined by ';'). When several columns of one kind are checked, each gets
+<column>_valid, <column>_suggestion, <column>_type or <column>_calendar, and its codes in issues are prefixed with
 "<column>:"; so are codes shared by all fields (input.*) when more than one column is checked.
 JSONL input gives JSONL output with the same extra keys.
 
@@ -341,7 +419,7 @@ input, unterminated quote), 2 usage error.
 
 function parseArgs(argv) {
   const opts = { command: null, input: null, out: null, report: null, locale: 'en', columns: {}, quiet: false,
-    format: null, delimiter: null, encoding: null, region: null, countryColumn: null };
+    format: null, delimiter: null, encoding: null, region: null, dateOrder: null };
   for (const h of FIELD_HANDLERS) opts.columns[h.field] = [];
   const byOption = new Map(FIELD_HANDLERS.map((h) => [`--${h.option}`, h]));
   const positional = [];
@@ -368,7 +446,7 @@ function parseArgs(argv) {
     else if (a === '--delimiter') opts.delimiter = value();
     else if (a === '--encoding') opts.encoding = value();
     else if (a === '--region') opts.region = value();
-    else if (a === '--country-column') opts.countryColumn = value();
+    else if (a === '--date-order') opts.dateOrder = value().toLowerCase();
     else if (byOption.has(a)) opts.columns[byOption.get(a).field].push(value());
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else positional.push(a);
@@ -398,6 +476,9 @@ function parseArgs(argv) {
     }
   }
   if (opts.report === '-') throw new UsageError('--report needs a file name');
+  if (opts.dateOrder !== null && !['dmy', 'mdy'].includes(opts.dateOrder)) {
+    throw new UsageError(`--date-order must be dmy or mdy, got "${opts.dateOrder}"`);
+  }
   if (opts.region !== null) {
     const r = regionCode(opts.region);
     if (r === null) throw new UsageError(`--region must be a two-letter ISO 3166 country code such as IR, US, DE, got "${opts.region}"`);
@@ -579,6 +660,7 @@ function uniqueName(name, taken) {
 function newColumnStats(handler, column, detectedBy) {
   return { field: handler.field, column, detectedBy, present: 0, valid: 0, invalid: 0, standardized: 0,
     withSuggestion: handler.suggestions ? 0 : null, types: handler.types ? {} : null, defaultRegion: null,
+    tallyKey: handler.tally?.key ?? null, tally: handler.tally ? {} : null,
     regionFrom: handler.usesRegion ? { country: 0, option: 0, none: 0 } : null, codes: new Map() };
 }
 
@@ -627,6 +709,7 @@ async function clean(opts, log) {
   let header = null; // CSV header fields, or JSONL keys seen in the first records
   let columns = null; // [{ handler, key, stats, extraNames, sameField }]
   let country = null; // { key, by } of the country column phones take their default region from
+  const regionCache = new Map(); // country cell -> ISO alpha-2 region or null
   let issuesName = null;
   let rows = 0;
   let written = 0;
@@ -654,16 +737,21 @@ async function clean(opts, log) {
           if (!chosen.some((c) => c.key === k)) chosen.push({ key: k, by: 'option' });
         }
       } else {
-        chosen = keys.filter((k) => !claimed.has(k) && h.matchHeader(k)).map((k) => ({ key: k, by: 'header' }));
-        if (chosen.length === 0 && sample.length > 0) {
+        const rejected = (k) => {
+          if (!h.rejectColumn || !h.rejectColumn(sample.map((rec) => cellOf(rec, k)))) return false;
+          log.notice(`notice: column "${k}" is not taken as a ${h.field} column: its values do not look like one`);
+          return true;
+        };
+        chosen = keys.filter((k) => !claimed.has(k) && h.matchHeader(k) && !rejected(k)).map((k) => ({ key: k, by: 'header' }));
+        if (chosen.length === 0 && sample.length > 0 && h.matchValue) {
           for (const k of keys) {
             if (claimed.has(k)) continue;
             let hits = 0;
             for (const rec of sample) {
               const v = cellOf(rec, k);
-              if (v && h.matchValue(v)) hits++;
+              if (v && h.matchValue(v, api)) hits++;
             }
-            if (hits / sample.length > 0.5) chosen.push({ key: k, by: 'values' });
+            if (hits / sample.length > 0.5 && !rejected(k)) chosen.push({ key: k, by: 'values' });
           }
         }
       }
@@ -684,11 +772,13 @@ async function clean(opts, log) {
     if (cols.length === 0) {
       const shown = keys.length > 20 ? `${keys.slice(0, 20).join(', ')}, ...` : keys.join(', ');
       throw new UsageError(
-        `no email or phone column found (columns: ${shown || 'none'}); name it with --email-column NAME or --phone-column NAME`,
+        `no email, phone, country or birth date column found (columns: ${shown || 'none'}); ` +
+          'name one with --email-column, --phone-column, --country-column or --date-column NAME',
       );
     }
     if (cols.some((c) => c.handler.usesRegion)) {
-      country = detectCountry(keys, sample, claimed);
+      const first = cols.find((c) => c.handler.field === 'country');
+      country = first ? { key: first.key, by: first.stats.detectedBy } : null;
       for (const c of cols) {
         if (c.handler.usesRegion) c.stats.defaultRegion = { countryColumn: country?.key ?? null, countryDetectedBy: country?.by ?? null, option: opts.region };
       }
@@ -698,45 +788,24 @@ async function clean(opts, log) {
   };
 
   /**
-   * The column of ISO 3166 alpha-2 codes whose value is each row's default region for phones: --country-column,
-   * or a header such as country / Land / کشور whose sampled values are (80% or more) two-letter codes.
+   * The region a country cell names: the alpha-2 code of a known country name or code (Iran, ایران, IR, UK), else a
+   * two-letter code as written (EL for Greece), else null.
    */
-  const detectCountry = (keys, sample, claimed) => {
-    const isoShare = (k) => {
-      let filled = 0;
-      let iso = 0;
-      for (const rec of sample) {
-        const v = cellOf(rec, k).trim();
-        if (!v) continue;
-        filled++;
-        if (regionCode(v) !== null) iso++;
-      }
-      return { filled, iso };
-    };
-    if (opts.countryColumn !== null) {
-      const name = opts.countryColumn;
-      const k = keys.find((x) => x === name) ?? keys.find((x) => normalizeHeader(x) === normalizeHeader(name));
-      if (k === undefined && format !== 'jsonl') {
-        throw new UsageError(`--country-column ${name}: no such column (columns: ${keys.join(', ')})`);
-      }
-      return { key: k ?? name, by: 'option' };
+  const regionOfCell = (cell) => {
+    const v = cell.trim();
+    if (v === '') return null;
+    let r = regionCache.get(v);
+    if (r === undefined) {
+      r = api.validateCountry(v).alpha2 ?? regionCode(v);
+      if (regionCache.size > 10_000) regionCache.clear();
+      regionCache.set(v, r);
     }
-    const countryMatch = headerMatcher(COUNTRY_HEADER_NAMES, HEADER_PREFIXES);
-    for (const k of keys) {
-      if (claimed.has(k) || !countryMatch(k)) continue;
-      const { filled, iso } = isoShare(k);
-      if (filled > 0 && iso / filled >= 0.8) return { key: k, by: 'header' };
-      if (filled > 0) {
-        log.notice(`notice: column "${k}" looks like a country column but its values are not ISO codes (IR, US, ...); ` +
-          `phones use ${opts.region ? `--region ${opts.region}` : 'no default region'}`);
-      }
-    }
-    return null;
+    return r;
   };
 
-  /** The default region for a row's phone numbers: its country cell when that is an ISO code, else --region. */
+  /** The default region for a row's phone numbers: its country cell when that names a country, else --region. */
   const regionOf = (rec, stats) => {
-    const fromRow = country ? regionCode(cellOf(rec, country.key)) : null;
+    const fromRow = country ? regionOfCell(cellOf(rec, country.key)) : null;
     if (fromRow) {
       stats.regionFrom.country++;
       return fromRow;
@@ -779,7 +848,7 @@ async function clean(opts, log) {
           if (regions) regions.push(regionOf(rec, col.stats));
         }
       });
-      const results = values.length ? col.handler.check(values, { api, locale, path: String(col.key), regions }) : [];
+      const results = values.length ? col.handler.check(values, { api, locale, path: String(col.key), regions, dateOrder: opts.dateOrder }) : [];
       const extras = batch.map(() => col.handler.extras.map(() => null));
       results.forEach((r, j) => {
         const i = where[j];
@@ -792,6 +861,10 @@ async function clean(opts, log) {
         if (value !== values[j]) s.standardized++;
         if (r.suggestion) s.withSuggestion++;
         if (col.handler.types && r.valid && r.type) s.types[r.type] = (s.types[r.type] ?? 0) + 1;
+        if (col.handler.tally && r.valid) {
+          const t = col.handler.tally.of(r);
+          if (t) s.tally[t] = (s.tally[t] ?? 0) + 1;
+        }
         for (const iss of r.issues) {
           countIssue(s, iss);
           perRowIssues[i].push(tagCode(col, iss.code));
@@ -948,6 +1021,9 @@ function columnReport(s, api, locale) {
   if (s.types !== null) {
     report.types = Object.fromEntries(Object.entries(s.types).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
   }
+  if (s.tally !== null) {
+    report[s.tallyKey] = Object.fromEntries(Object.entries(s.tally).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+  }
   if (s.regionFrom !== null) report.defaultRegion = { ...s.defaultRegion, rows: s.regionFrom };
   report.issues = issues;
   return report;
@@ -1008,6 +1084,11 @@ function printReport(report, opts, write) {
     if (f.types) {
       const types = Object.entries(f.types).map(([k, c]) => `${k} ${n(c)}`).join(L.comma);
       line(4, L.types, types || L.noRegion);
+    }
+    for (const key of Object.keys(L.tallies)) {
+      if (!f[key]) continue;
+      const tally = Object.entries(f[key]).map(([k, c]) => `${k} ${n(c)}`).join(L.comma);
+      line(4, L.tallies[key], tally || L.noRegion);
     }
     if (f.defaultRegion) {
       const d = f.defaultRegion;

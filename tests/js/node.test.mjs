@@ -589,11 +589,11 @@ test('CLI: phone columns found by values (dates left alone), --region as the fal
     const res = await run(process.execPath, ['pkg/cli.js', 'clean', input, '--out', '-', '--region', 'ir', '-q'], { timeout: 60_000 });
     assert.equal(res.code, 0, res.stderr);
     assert.equal(res.stdout.replace(/\r\n/g, '\n'),
-      'name,contact,born,land,phone_valid,phone_type,issues\n' +
-      'Ali,+989123456789,1989-12-02,,true,MOBILE,\n' +
-      'Bob,+14155552671;ext=12,05/13/1970,US,true,FIXED_LINE_OR_MOBILE,\n' +
-      'Lin,+8613800138000,19970623,CN,true,MOBILE,\n' +
-      'Sam,12,2.9.1980,US,false,UNKNOWN,phone.too_short\n');
+      'name,contact,born,land,phone_valid,phone_type,country_valid,issues\n' +
+      'Ali,+989123456789,1989-12-02,,true,MOBILE,,\n' +
+      'Bob,+14155552671;ext=12,05/13/1970,US,true,FIXED_LINE_OR_MOBILE,true,\n' +
+      'Lin,+8613800138000,19970623,CN,true,MOBILE,true,\n' +
+      'Sam,12,2.9.1980,US,false,UNKNOWN,true,phone.too_short\n');
 
     const two = path.join(dir, 'two.csv');
     writeFileSync(two, 'email,work phone,home phone\nali@example.com,12,+1 415 555 2671\n,+98 912 345 6789,\n');
@@ -606,6 +606,92 @@ test('CLI: phone columns found by values (dates left alone), --region as the fal
 
     const bad = await run(process.execPath, ['pkg/cli.js', 'clean', input, '--region', 'IRN'], { timeout: 60_000 });
     assert.equal(bad.code, 2, 'a region that is not two letters is a usage error');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('CLI: country and birth-date columns by Persian headers: names to alpha-2 (also as the phones\' region), Jalali dates to ISO', async () => {
+  const { run } = await import('./harness.mjs');
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const os = await import('node:os');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'intake-cli-'));
+  try {
+    const input = path.join(dir, 'fa.csv');
+    writeFileSync(input, 'نام,موبایل,کشور,تاریخ تولد\n' +
+      'علی,0912 345 6789,ایران,۱۳۷۵/۰۴/۱۲\n' +
+      'Sara,0912 345 6789,Iran,1362/11/22\n' +
+      'Bob,(415) 555-2671,USA,05/13/1970\n' +
+      'Lin,138 0013 8000,Narnia,not a date\n' +
+      'Max,0151 23456789,Deutschland,03/04/1990\n');
+    const reportPath = path.join(dir, 'report.json');
+    const res = await run(process.execPath, ['pkg/cli.js', 'clean', input, '--out', '-', '--locale', 'fa', '--report', reportPath],
+      { timeout: 60_000 });
+    assert.equal(res.code, 0, res.stderr);
+    assert.equal(res.stdout.replace(/\r\n/g, '\n'),
+      'نام,موبایل,کشور,تاریخ تولد,phone_valid,phone_type,country_valid,date_calendar,issues\n' +
+      'علی,+989123456789,IR,1996-07-02,true,MOBILE,true,jalali,\n' +
+      'Sara,+989123456789,IR,1984-02-11,true,MOBILE,true,jalali,\n' +
+      'Bob,+14155552671,US,1970-05-13,true,FIXED_LINE_OR_MOBILE,true,gregorian,\n' +
+      'Lin,138 0013 8000,Narnia,not a date,false,,false,,phone.invalid_country_code;country.unknown;date.unparsable\n' +
+      'Max,+4915123456789,DE,1990-04-03,true,MOBILE,true,gregorian,date.ambiguous\n');
+    const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+    const byField = Object.fromEntries(report.fields.map((f) => [f.field, f]));
+    assert.deepEqual(report.fields.map((f) => [f.field, f.column, f.detectedBy]),
+      [['phone', 'موبایل', 'header'], ['country', 'کشور', 'header'], ['date', 'تاریخ تولد', 'header']]);
+    assert.equal(byField.phone.defaultRegion.countryColumn, 'کشور');
+    assert.deepEqual(byField.phone.defaultRegion.rows, { country: 4, option: 0, none: 1 });
+    assert.deepEqual([byField.country.present, byField.country.valid, byField.country.invalid, byField.country.standardized], [5, 4, 1, 4]);
+    assert.deepEqual(byField.country.issues.map((i) => [i.code, i.count]), [['country.unknown', 1]]);
+    assert.deepEqual([byField.date.present, byField.date.valid, byField.date.invalid, byField.date.standardized], [5, 4, 1, 4]);
+    assert.deepEqual(byField.date.calendars, { gregorian: 2, jalali: 2 });
+    assert.deepEqual(byField.date.issues.map((i) => [i.code, i.severity, i.count]),
+      [['date.ambiguous', 'warning', 1], ['date.unparsable', 'error', 1]]);
+    assert.match(res.stderr, /تقویم \(معتبرها\): gregorian ۲، jalali ۲/, 'the printed report (stderr with --out -) tallies calendars');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('CLI: German country and birth-date headers, --date-order mdy, birth dates checked against today, dial codes not a country column', async () => {
+  const { run } = await import('./harness.mjs');
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const os = await import('node:os');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'intake-cli-'));
+  try {
+    const input = path.join(dir, 'de.csv');
+    const future = `${new Date().getFullYear() + 5}-01-01`;
+    writeFileSync(input, 'Name,E-Mail-Adresse,Land,Geburtsdatum,Country Code\n' +
+      `Anna,anna@web.de,Deutschland,03/04/1990,49\n` +
+      `Jean,jean@orange.fr,  fr ,13/07/1992,33\n` +
+      `Kai,kai@gmx.de,Allemagne,${future},49\n` +
+      `Ola,ola@online.no,,1850-01-01,47\n`);
+    const res = await run(process.execPath, ['pkg/cli.js', 'clean', input, '--out', '-', '--date-order', 'mdy', '-q'], { timeout: 60_000 });
+    assert.equal(res.code, 0, res.stderr);
+    assert.equal(res.stdout.replace(/\r\n/g, '\n'),
+      'Name,E-Mail-Adresse,Land,Geburtsdatum,Country Code,email_valid,email_suggestion,country_valid,date_calendar,issues\n' +
+      'Anna,anna@web.de,DE,1990-03-04,49,true,,true,gregorian,date.ambiguous\n' +
+      'Jean,jean@orange.fr,FR,1992-07-13,33,true,,true,gregorian,\n' +
+      `Kai,kai@gmx.de,DE,${future},49,true,,true,gregorian,date.in_future\n` +
+      'Ola,ola@online.no,,1850-01-01,47,true,,,gregorian,date.too_old\n');
+
+    const dial = path.join(dir, 'dial.csv');
+    writeFileSync(dial, 'email,country code\nali@example.com,44\nbob@example.com,+98\n');
+    const res2 = await run(process.execPath, ['pkg/cli.js', 'clean', dial, '--out', '-'], { timeout: 60_000 });
+    assert.equal(res2.code, 0, res2.stderr);
+    assert.equal(res2.stdout.split(/\r?\n/)[0], 'email,country code,email_valid,email_suggestion,issues', 'calling codes (44 is not ISO 044) left alone');
+    assert.match(res2.stderr, /column "country code" is not taken as a country column/);
+
+    const byValues = path.join(dir, 'values.csv');
+    writeFileSync(byValues, 'email,origin,age\nali@gmail.com,Iran,44\nbob@yahoo.co.uk,United Kingdom,36\nlin@qq.com,中国,28\n');
+    const res3 = await run(process.execPath, ['pkg/cli.js', 'clean', byValues, '--out', '-', '-q'], { timeout: 60_000 });
+    assert.equal(res3.code, 0, res3.stderr);
+    assert.deepEqual(res3.stdout.trim().split(/\r?\n/), ['email,origin,age,email_valid,email_suggestion,country_valid,issues',
+      'ali@gmail.com,IR,44,true,,true,', 'bob@yahoo.co.uk,GB,36,true,,true,', 'lin@qq.com,CN,28,true,,true,'],
+      'a column of country names is found by its values; a column of numbers is not');
+
+    const bad = await run(process.execPath, ['pkg/cli.js', 'clean', input, '--date-order', 'ymd'], { timeout: 60_000 });
+    assert.equal(bad.code, 2, '--date-order takes dmy or mdy');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
