@@ -28,26 +28,55 @@ struct Candidate {
     suffix: &'static str,
     bag: u64,
     brand: bool,
+    /// Position in [`POPULAR`]: ties between equally close candidates go to the lower rank.
+    rank: usize,
 }
 
-fn candidates() -> &'static [Candidate] {
-    static CANDIDATES: OnceLock<Vec<Candidate>> = OnceLock::new();
+/// Names longer than this share the last length bucket.
+const MAX_NAME: usize = 24;
+
+struct Candidates {
+    /// Sorted by name length, so the candidates near a length are one contiguous slice.
+    by_len: Vec<Candidate>,
+    /// `starts[n]`: index in `by_len` of the first name of length n (clamped to MAX_NAME).
+    starts: [usize; MAX_NAME + 2],
+}
+
+fn index() -> &'static Candidates {
+    static CANDIDATES: OnceLock<Candidates> = OnceLock::new();
     CANDIDATES.get_or_init(|| {
-        POPULAR
+        let mut by_len: Vec<Candidate> = POPULAR
             .iter()
-            .map(|&domain| {
+            .enumerate()
+            .map(|(rank, &domain)| {
                 let (name, suffix) = split_suffix(domain);
-                Candidate { domain, name, suffix, bag: char_bag(name), brand: is_brand(name) }
+                Candidate { domain, name, suffix, bag: char_bag(name), brand: is_brand(name), rank }
             })
-            .collect()
+            .collect();
+        by_len.sort_by_key(|c| (c.name.len().min(MAX_NAME), c.rank));
+        let mut starts = [by_len.len(); MAX_NAME + 2];
+        for (i, c) in by_len.iter().enumerate().rev() {
+            starts[c.name.len().min(MAX_NAME)] = i;
+        }
+        // Lengths no name has start where the next length starts.
+        for n in (0..=MAX_NAME).rev() {
+            starts[n] = starts[n].min(starts[n + 1]);
+        }
+        Candidates { by_len, starts }
     })
 }
 
-/// Candidates whose name length is within two of `len` (the largest edit budget), in popularity
-/// order. (A deletion-neighbourhood index was tried: with ~150 candidates its hashing costs more
-/// than this scan, whose bag-of-letters filter rejects almost every candidate in a few cycles.)
-fn near_length(len: usize) -> impl Iterator<Item = &'static Candidate> {
-    candidates().iter().filter(move |c| c.name.len().abs_diff(len) <= 2)
+fn candidates() -> &'static [Candidate] {
+    &index().by_len
+}
+
+/// Candidates whose name length is within two of `len` (the largest edit budget): one slice of
+/// the length-sorted list, so a business domain is compared with a few dozen names, not all.
+fn near_length(len: usize) -> &'static [Candidate] {
+    let idx = index();
+    let lo = len.saturating_sub(2).min(MAX_NAME);
+    let hi = (len + 3).min(MAX_NAME + 1);
+    &idx.by_len[idx.starts[lo]..idx.starts[hi].max(idx.starts[lo])]
 }
 
 /// The set of characters in `s` as bits: a cheap lower bound on edit distance (each edit changes
@@ -153,7 +182,7 @@ pub fn suggest_domain(domain: &str, known: bool) -> Option<String> {
     let suffix_exists = tld_exists(suffix);
     let bag = char_bag(name);
 
-    let mut best: Option<(usize, &'static str)> = None;
+    let mut best: Option<(usize, usize, &'static str)> = None;
     for c in near_length(name.len()) {
         let budget = name_budget(name, c.name);
         if (bag ^ c.bag).count_ones() as usize > 2 * budget {
@@ -196,11 +225,11 @@ pub fn suggest_domain(domain: &str, known: bool) -> Option<String> {
         if total == 0 || (known && (total > 1 || single_substitution(name, c.name))) {
             continue;
         }
-        if best.is_none_or(|(d, _)| total < d) {
-            best = Some((total, c.domain));
+        if best.is_none_or(|(d, rank, _)| (total, c.rank) < (d, rank)) {
+            best = Some((total, c.rank, c.domain));
         }
     }
-    if let Some((_, d)) = best {
+    if let Some((_, _, d)) = best {
         return Some(d.to_owned());
     }
     if !suffix_exists && !known {
@@ -216,19 +245,16 @@ fn single_substitution(a: &str, b: &str) -> bool {
 
 /// `gmailcom` -> `gmail.com` (the dot left out), `gmail` -> `gmail.com` (the ending left out).
 fn suggest_for_single_label(label: &str) -> Option<String> {
-    for c in candidates() {
+    let matches = |c: &&Candidate| {
         let joined_len = c.name.len() + c.suffix.len();
-        if label.len().abs_diff(joined_len) <= 1 && label.len() >= 7 {
+        let joined_close = label.len().abs_diff(joined_len) <= 1 && label.len() >= 7 && {
             let joined = format!("{}{}", c.name, c.suffix);
-            if osa_within(label.as_bytes(), joined.as_bytes(), usize::from(label.len() >= 8)).is_some() {
-                return Some(c.domain.to_owned());
-            }
-        }
-        if c.brand && c.name == label {
-            return Some(c.domain.to_owned());
-        }
-    }
-    None
+            osa_within(label.as_bytes(), joined.as_bytes(), usize::from(label.len() >= 8)).is_some()
+        };
+        joined_close || (c.brand && c.name == label)
+    };
+    // The most popular match (the list is sorted by length, not popularity).
+    candidates().iter().filter(matches).min_by_key(|c| c.rank).map(|c| c.domain.to_owned())
 }
 
 /// `company.con` -> `company.com`: the last label replaced by the most common ending one edit away.
