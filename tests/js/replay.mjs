@@ -136,38 +136,7 @@ function compareExpectation(key, expected, result) {
  * of its expectations and invariants hold.
  */
 export function replayEmailCases(intake, casesJson) {
-  const doc = parse(casesJson);
-  if (!doc || !Array.isArray(doc.cases)) throw new Error('cases fixture: expected { "cases": [...] }');
-  const severities = codeSeverities(intake);
-  const failures = [];
-  let passed = 0;
-  let failed = 0;
-  doc.cases.forEach((c, index) => {
-    const before = failures.length;
-    const where = { input: c.input, index, options: c.options };
-    const expect = c.expect || {};
-    const unknown = Object.keys(expect).filter((k) => !EXPECT_KEYS.includes(k));
-    for (const k of unknown) failures.push({ ...where, key: `fixture.unknown_expect_key`, expected: EXPECT_KEYS, actual: k });
-    let result;
-    try {
-      result = c.options === undefined ? intake.validateEmail(c.input) : intake.validateEmail(c.input, c.options);
-    } catch (e) {
-      failures.push({ ...where, key: 'threw', expected: 'no exception', actual: describe(e) });
-    }
-    if (result !== undefined) {
-      for (const v of checkEmailResult(c.input, result, c.options, severities)) failures.push({ ...where, ...v });
-      if (isPlainObject(result)) {
-        for (const key of Object.keys(expect)) {
-          if (!EXPECT_KEYS.includes(key)) continue;
-          const diff = compareExpectation(key, expect[key], result);
-          if (diff) failures.push({ ...where, key, expected: expect[key], actual: diff.actual });
-        }
-      }
-    }
-    if (failures.length === before) passed++;
-    else failed++;
-  });
-  return { total: doc.cases.length, passed, failed, failures };
+  return replayExpectations(intake, casesJson, 'email', 'validateEmail', EXPECT_KEYS, checkEmailResult);
 }
 
 /**
@@ -348,50 +317,13 @@ export function checkPhoneResult(input, result, options, severities) {
   return bad;
 }
 
-function callPhone(intake, input, options) {
-  return options === undefined ? intake.validatePhone(input) : intake.validatePhone(input, options);
-}
 
 /**
  * Replays tests/fixtures/phone/cases.json (`{ cases: [{ input, options?, expect }] }`): only keys present in
  * `expect` are asserted (`codes` as a set), and `checkPhoneResult` holds for every case.
  */
 export function replayPhoneCases(intake, casesJson) {
-  const doc = parse(casesJson);
-  if (!doc || !Array.isArray(doc.cases)) throw new Error('phone cases fixture: expected { "cases": [...] }');
-  const severities = codeSeverities(intake);
-  const failures = [];
-  let passed = 0;
-  let failed = 0;
-  doc.cases.forEach((c, index) => {
-    const before = failures.length;
-    const where = { input: c.input, index, options: c.options };
-    const expect = c.expect || {};
-    for (const k of Object.keys(expect)) {
-      if (!PHONE_EXPECT_KEYS.includes(k)) {
-        failures.push({ ...where, key: 'fixture.unknown_expect_key', expected: PHONE_EXPECT_KEYS, actual: k });
-      }
-    }
-    let result;
-    try {
-      result = callPhone(intake, c.input, c.options);
-    } catch (e) {
-      failures.push({ ...where, key: 'threw', expected: 'no exception', actual: describe(e) });
-    }
-    if (result !== undefined) {
-      for (const v of checkPhoneResult(c.input, result, c.options, severities)) failures.push({ ...where, ...v });
-      if (isPlainObject(result)) {
-        for (const key of Object.keys(expect)) {
-          if (!PHONE_EXPECT_KEYS.includes(key)) continue;
-          const diff = compareExpectation(key, expect[key], result);
-          if (diff) failures.push({ ...where, key, expected: expect[key], actual: diff.actual });
-        }
-      }
-    }
-    if (failures.length === before) passed++;
-    else failed++;
-  });
-  return { total: doc.cases.length, passed, failed, failures };
+  return replayExpectations(intake, casesJson, 'phone', 'validatePhone', PHONE_EXPECT_KEYS, checkPhoneResult);
 }
 
 /** The non-blank lines of a JSON-lines text, or every `stride`-th of them for a deterministic sample of `sample`. */
@@ -722,6 +654,30 @@ function callField(intake, fn, input, options, where, failures) {
     failures.push({ ...where, key: 'threw', expected: 'no exception', actual: describe(e) });
     return undefined;
   }
+}
+
+/**
+ * Replays a `{ cases: [{ input, options, expect }] }` fixture through `intake[fn]`: every result
+ * keeps its invariants (`check`), and each key present in `expect` (one of `keys`) is compared
+ * with `compareExpectation`. Unknown expect keys and exceptions fail.
+ */
+function replayExpectations(intake, casesJson, label, fn, keys, check) {
+  const severities = codeSeverities(intake);
+  return replayField(parse(casesJson), label, (c, where, failures) => {
+    const expect = c.expect || {};
+    for (const k of Object.keys(expect)) {
+      if (!keys.includes(k)) failures.push({ ...where, key: 'fixture.unknown_expect_key', expected: keys, actual: k });
+    }
+    const result = callField(intake, fn, c.input, c.options, where, failures);
+    if (result === undefined) return;
+    for (const v of check(c.input, result, c.options, severities)) failures.push({ ...where, ...v });
+    if (!isPlainObject(result)) return;
+    for (const key of Object.keys(expect)) {
+      if (!keys.includes(key)) continue;
+      const diff = compareExpectation(key, expect[key], result);
+      if (diff) failures.push({ ...where, key, expected: expect[key], actual: diff.actual });
+    }
+  });
 }
 
 /**
