@@ -5,9 +5,10 @@ use intake::country::{by_alpha2, countries, find, match_key, standardize_country
 use serde_json::Value;
 use std::collections::BTreeMap;
 
+mod common;
+
 fn load() -> Value {
-    let path = format!("{}/tests/fixtures/country/cases.json", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(&path).expect(&path)).expect(&path)
+    common::fixture_json("country/cases.json")
 }
 
 #[test]
@@ -21,8 +22,7 @@ fn country_cases() {
         let input = case["input"].as_str().unwrap();
         *per_group.entry(case["group"].as_str().unwrap()).or_default() += 1;
         let o = standardize_country(input, &CountryOptions::default());
-        let mut codes: Vec<&str> = o.issues.iter().map(|i| i.code.as_str()).collect();
-        codes.sort();
+        let codes = common::codes(&o.issues);
         let want = case["alpha2"].as_str();
         let mut check = |what: &str, got: Value, want: &Value| {
             if got != *want {
@@ -41,7 +41,7 @@ fn country_cases() {
                 "alpha3" => o.alpha3.into(),
                 "numeric" => o.numeric.into(),
                 "name" => o.name.into(),
-                "changes" => o.changes.iter().map(|c| c.kind).collect::<Vec<_>>().into(),
+                "changes" => common::kinds(&o.changes),
                 _ => codes.clone().into(),
             };
             check(key, got, expected);

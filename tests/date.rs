@@ -7,9 +7,10 @@ use intake::date::{standardize_date, CalendarHint, DateOptions, DateOrder, DateO
 use intake::Locale;
 use serde_json::Value;
 
+mod common;
+
 fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/date/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).expect(&path)
+    common::fixture_text(&format!("date/{name}"))
 }
 
 fn parse_iso(s: &str) -> (i32, u8, u8) {
@@ -128,12 +129,8 @@ fn actual(o: &DateOutcome, key: &str) -> Value {
         "native" => opt(&o.native),
         "calendar" => o.calendar.map_or(Value::Null, |c| c.as_str().into()),
         "alternative" => o.issues.iter().find_map(|i| i.param("alternative")).map_or(Value::Null, Value::from),
-        "codes" => {
-            let mut c: Vec<&str> = o.issues.iter().map(|i| i.code.as_str()).collect();
-            c.sort();
-            c.into()
-        }
-        "changes" => o.changes.iter().map(|c| c.kind).collect::<Vec<_>>().into(),
+        "codes" => common::codes(&o.issues).into(),
+        "changes" => common::kinds(&o.changes),
         other => panic!("unknown expect key {other}"),
     }
 }

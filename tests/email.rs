@@ -6,9 +6,10 @@ use intake::email::{validate_email, EmailOptions, EmailOutcome};
 use intake::Locale;
 use serde_json::Value;
 
+mod common;
+
 fn load(name: &str) -> Value {
-    let path = format!("{}/tests/fixtures/email/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(&path).expect(&path)).expect(&path)
+    common::fixture_json(&format!("email/{name}"))
 }
 
 fn run<'a>(input: &'a str, options: Option<&Value>) -> EmailOutcome<'a> {
@@ -39,12 +40,8 @@ fn actual(o: &EmailOutcome, key: &str) -> Value {
         "domainKind" => o.domain_kind.map_or(Value::Null, |k| k.as_str().into()),
         "role" => o.role.into(),
         "placeholder" => o.placeholder.into(),
-        "codes" => {
-            let mut c: Vec<&str> = o.issues.iter().map(|i| i.code.as_str()).collect();
-            c.sort();
-            c.into()
-        }
-        "changes" => o.changes.iter().map(|c| c.kind).collect::<Vec<_>>().into(),
+        "codes" => common::codes(&o.issues).into(),
+        "changes" => common::kinds(&o.changes),
         other => panic!("unknown expect key {other}"),
     }
 }

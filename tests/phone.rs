@@ -7,9 +7,10 @@
 use intake::phone::{validate_phone, PhoneOptions, PhoneOutcome};
 use serde_json::Value;
 
+mod common;
+
 fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/phone/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    common::fixture_text(&format!("phone/{name}"))
 }
 
 fn run<'a>(input: &'a str, region: Option<&str>, allow_letters: bool) -> PhoneOutcome<'a> {
@@ -95,8 +96,7 @@ fn phone_cases() {
                 "possible" => Value::from(out.possible),
                 "value" => Value::from(out.value.as_ref()),
                 "codes" => {
-                    let mut c: Vec<&str> = out.issues.iter().map(|i| i.code.as_str()).collect();
-                    c.sort();
+                    let c = common::codes(&out.issues);
                     let mut w: Vec<String> = serde_json::from_value(want.clone()).unwrap_or_default();
                     w.sort();
                     if c != w {

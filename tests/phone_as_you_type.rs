@@ -14,6 +14,8 @@
 //! region and form and examples of disagreement.
 #![cfg(feature = "phone")]
 
+mod common;
+
 use intake::phone::format_as_you_type;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -79,8 +81,7 @@ fn digits(s: &str) -> String {
 
 #[test]
 fn as_you_type_agrees_with_phonenumbers() {
-    let path = format!("{}/tests/fixtures/phone/as_you_type.jsonl", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let text = common::fixture_text("phone/as_you_type.jsonl");
     let mut by_region: BTreeMap<String, Tally> = BTreeMap::new();
     let mut by_form: BTreeMap<String, Tally> = BTreeMap::new();
     let mut examples: BTreeMap<String, Vec<String>> = BTreeMap::new();

@@ -1,0 +1,28 @@
+//! Helpers shared by the fixture replays (each test file includes this module).
+#![allow(dead_code)] // each test binary uses only some of them
+
+use intake::{Change, Issue};
+use serde_json::Value;
+
+/// The text of `tests/fixtures/<path>`.
+pub fn fixture_text(path: &str) -> String {
+    let full = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+}
+
+/// `tests/fixtures/<path>` parsed as JSON.
+pub fn fixture_json(path: &str) -> Value {
+    serde_json::from_str(&fixture_text(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The issue codes, sorted (fixtures list them as a set).
+pub fn codes(issues: &[Issue]) -> Vec<&'static str> {
+    let mut c: Vec<&'static str> = issues.iter().map(|i| i.code.as_str()).collect();
+    c.sort();
+    c
+}
+
+/// The change kinds, in order.
+pub fn kinds(changes: &[Change]) -> Value {
+    changes.iter().map(|c| c.kind).collect::<Vec<_>>().into()
+}
