@@ -6,7 +6,6 @@
 //
 // Prints one markdown table (metrics x intake | validator+mailcheck | ratio) with footnotes and the machine.
 
-import os from 'node:os';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,6 +13,7 @@ import { join } from 'node:path';
 import validator from 'validator';
 import mailcheck from 'mailcheck';
 import { generateEmails } from './gen_emails.mjs';
+import { fmt1, fmtInt, pct, printReport, quantile, ratio } from './report.mjs';
 import { ROOT, loadContactEmails } from './data.mjs';
 
 const N = 100_000;
@@ -230,15 +230,6 @@ if (contacts) {
 // ---------------------------------------------------------------------------------------------------------------
 // Table
 
-const nf = new Intl.NumberFormat('en-US');
-const fmtInt = (x) => nf.format(Math.round(x));
-const fmt1 = (x) => x.toFixed(x < 10 ? 2 : 1);
-const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
-const ratio = (a, b) => {
-  if (!(b > 0) || !Number.isFinite(a / b)) return '—';
-  const r = a / b;
-  return r === 0 ? '0×' : r < 0.1 ? `${r.toPrecision(2)}×` : `${r.toFixed(2)}×`;
-};
 
 const I = 'intake';
 const P = 'validator+mailcheck';
@@ -294,7 +285,6 @@ if (real) {
   row('throughput on ../shared/data/contacts_10k.csv emails', 'n/a (data missing)', 'n/a (data missing)', '—');
 }
 
-const cpus = os.cpus();
 const notes = [
   `(a) Mix by ground truth: ${['clean', 'typo', 'format', 'invalid'].map((k) => `${k} ${fmtInt(rows.filter((r) => r.truth === k).length)}`).join(', ')}. ` +
     'Clean = standardized, deliverable addresses (≈45% business domains, regional providers, a few Unicode/IDN); typo = one realistic edit ' +
@@ -316,15 +306,5 @@ const notes = [
   `Latency: each call timed with process.hrtime.bigint() on a ${fmtInt(LATENCY_N)}-email subset; the timer itself costs ~${(overheadNs / 1000).toFixed(2)} µs per call (not subtracted).`,
 ];
 
-console.log(lines.join('\n'));
-console.log('');
-for (const n of notes) console.log(n);
-console.log('');
-console.log(`Machine: node ${process.version}, ${cpus[0]?.model?.trim() ?? 'unknown CPU'} × ${cpus.length} logical cores, ` +
-  `${os.platform()} ${os.arch()}, ${fmt1(os.totalmem() / 2 ** 30)} GB RAM.`);
+printReport(lines, notes);
 if (sink < 0) console.log(sink); // keep results observable
-
-function quantile(arr, q) {
-  const a = Float64Array.from(arr).sort();
-  return a[Math.min(a.length - 1, Math.floor(q * a.length))];
-}
