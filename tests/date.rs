@@ -146,16 +146,7 @@ fn date_cases() {
         let (opts, _) = options(case.get("options"));
         let out = standardize_date(input, &opts);
         for (key, want) in case["expect"].as_object().unwrap() {
-            let mut want = want.clone();
-            if key == "codes" {
-                let mut w: Vec<String> = serde_json::from_value(want).unwrap();
-                w.sort();
-                want = w.into();
-            }
-            let got = actual(&out, key);
-            if got != want {
-                failures.push(format!("{input:?} {key}: expected {want}, got {got}"));
-            }
+            common::expect_eq(input, key, want, actual(&out, key), &mut failures);
         }
         // Invariants of every outcome.
         let errors = out.issues.iter().any(|i| i.severity() == intake::Severity::Error);

@@ -26,3 +26,18 @@ pub fn codes(issues: &[Issue]) -> Vec<&'static str> {
 pub fn kinds(changes: &[Change]) -> Value {
     changes.iter().map(|c| c.kind).collect::<Vec<_>>().into()
 }
+
+/// Records a failure when `got` differs from the fixture's `want` for `key`; `codes` compare as
+/// sets (the fixture's list is sorted like [`codes`]).
+pub fn expect_eq(input: &str, key: &str, want: &Value, got: Value, failures: &mut Vec<String>) {
+    let want = if key == "codes" {
+        let mut w: Vec<String> = serde_json::from_value(want.clone()).expect("fixture codes: a list of strings");
+        w.sort();
+        Value::from(w)
+    } else {
+        want.clone()
+    };
+    if got != want {
+        failures.push(format!("{input:?} {key}: expected {want}, got {got}"));
+    }
+}
