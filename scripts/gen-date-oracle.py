@@ -19,10 +19,12 @@ day back to the same Gregorian day.
 """
 import datetime
 import os
-import re
 import sys
 import warnings
 from importlib.metadata import version
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pins  # noqa: E402  (scripts/pins.py)
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 OUT = os.path.join(ROOT, 'tests', 'fixtures', 'date', 'oracle.txt')
@@ -40,12 +42,7 @@ PACKAGES = ['jdatetime', 'jalali_core', 'hijri-converter']
 
 
 def pinned(name):
-    with open(REQUIREMENTS, encoding='utf-8') as f:
-        for line in f:
-            m = re.match(r'^\s*' + re.escape(name) + r'==(\S+)', line)
-            if m:
-                return m.group(1)
-    sys.exit(f'gen-date-oracle: {name} is not pinned in {REQUIREMENTS}')
+    return pins.pinned(REQUIREMENTS, name, 'gen-date-oracle')
 
 
 for p in PACKAGES:

@@ -21,10 +21,12 @@ hijri-converter's, and that hijri-converter's own Gregorian conversion of each m
 """
 import datetime
 import os
-import re
 import sys
 import warnings
 from importlib.metadata import version
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pins  # noqa: E402  (scripts/pins.py)
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 OUT = os.path.join(ROOT, 'src', 'tables', 'hijri.rs')
@@ -40,12 +42,7 @@ except ImportError:
 
 
 def pinned(name):
-    with open(REQUIREMENTS, encoding='utf-8') as f:
-        for line in f:
-            m = re.match(r'^\s*' + re.escape(name) + r'==(\S+)', line)
-            if m:
-                return m.group(1)
-    sys.exit(f'gen-hijri: {name} is not pinned in {REQUIREMENTS}')
+    return pins.pinned(REQUIREMENTS, name, 'gen-hijri')
 
 
 PIN = pinned('hijri-converter')
