@@ -243,3 +243,17 @@ export function versions(): Versions;
 
 /** Byte caps applied to inputs; longer input gets an `input.too_long` issue. */
 export const limits: { readonly emailInputBytes: number; readonly phoneInputBytes: number };
+
+// ---- names (issue 5) ----
+
+// ---- companies (issue 5) ----
+
+// ---- websites (issue 5) ----
+
+// ---- addresses and postcodes (issue 5) ----
+
+// ---- records, rule sets, header mapping, quality report (issue 6) ----
+
+// ---- duplicates (issue 7) ----
+
+// ---- forms, Standard Schema, edge handler (issue 8) ----

@@ -531,3 +531,17 @@ export function versions() {
 
 /** Filled in by init() from the core, so the numbers have one source. */
 export const limits = { emailInputBytes: 0, phoneInputBytes: 0 };
+
+// ---- names (issue 5) ----
+
+// ---- companies (issue 5) ----
+
+// ---- websites (issue 5) ----
+
+// ---- addresses and postcodes (issue 5) ----
+
+// ---- records, rule sets, header mapping, quality report (issue 6) ----
+
+// ---- duplicates (issue 7) ----
+
+// ---- forms, Standard Schema, edge handler (issue 8) ----

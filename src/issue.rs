@@ -187,6 +187,19 @@ codes! {
     DateTooOld = "date.too_old", Error, "A birth date more than 130 years before today.",
         en: "This birth date is too far in the past.", fa: "این تاریخ تولد بیش از حد قدیمی است.",
         ar: "تاريخ الميلاد هذا قديم جدًا.", zh: "该出生日期过早。";
+
+    // ---- name.* (src/name, issue 5) ----
+
+    // ---- company.* (src/company, issue 5) ----
+
+    // ---- website.* (src/website, issue 5) ----
+
+    // ---- address.* and postcode.* (src/address, issue 5) ----
+
+    // ---- record.* and rules.* (src/record, issue 6) ----
+
+    // ---- dedup.* (src/dedup, issue 7) ----
+
 }
 
 impl Code {

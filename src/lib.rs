@@ -27,18 +27,30 @@
 //! assert_eq!(out.issues[0].code.as_str(), "email.domain_typo");
 //! ```
 
+#[cfg(feature = "address")]
+pub mod address;
+#[cfg(feature = "company")]
+pub mod company;
 pub mod country;
 pub mod date;
+#[cfg(feature = "dedup")]
+pub mod dedup;
 pub mod distance;
 #[cfg(feature = "email")]
 pub mod email;
 pub mod idna;
 pub mod issue;
 pub mod locale;
+#[cfg(feature = "name")]
+pub mod name;
 #[cfg(feature = "phone")]
 pub mod phone;
+#[cfg(feature = "record")]
+pub mod record;
 pub mod tables;
 pub mod text;
+#[cfg(feature = "website")]
+pub mod website;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;
@@ -72,5 +84,13 @@ pub fn versions() -> Vec<(&'static str, &'static str)> {
     ]);
     #[cfg(feature = "phone")]
     v.push(("phoneMetadata", phone::meta::SOURCE));
+    // name tables (issue 5)
+
+    // company tables (issue 5)
+
+    // website tables (issue 5)
+
+    // address tables (issue 5)
+
     v
 }

@@ -11,11 +11,23 @@
 //! This file holds what the fields share (buffers, the output layout, codes and messages); each
 //! field's exports are in their own file, compiled only with that field's cargo feature.
 
+#[cfg(feature = "address")]
+mod address;
+#[cfg(feature = "company")]
+mod company;
+#[cfg(feature = "dedup")]
+mod dedup;
 #[cfg(feature = "email")]
 mod email;
 mod fields;
+#[cfg(feature = "name")]
+mod name;
 #[cfg(feature = "phone")]
 mod phone;
+#[cfg(feature = "record")]
+mod record;
+#[cfg(feature = "website")]
+mod website;
 
 use crate::issue::{Code, CODES};
 use crate::locale::{render_template, Locale};

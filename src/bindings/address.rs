@@ -1,0 +1,1 @@
+//! wasm exports for address (filled in by its issue).

@@ -1,0 +1,1 @@
+//! wasm exports for company (filled in by its issue).

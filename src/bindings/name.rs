@@ -1,0 +1,1 @@
+//! wasm exports for name (filled in by its issue).

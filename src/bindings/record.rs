@@ -1,0 +1,1 @@
+//! wasm exports for record (filled in by its issue).

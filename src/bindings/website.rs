@@ -1,0 +1,1 @@
+//! wasm exports for website (filled in by its issue).
