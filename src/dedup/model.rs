@@ -52,6 +52,29 @@ impl TfTable {
     }
 }
 
+/// Weight of the priors, in pairs.
+const PRIOR_PAIRS: f64 = 20.0;
+/// Random pairs drawn to estimate u (all pairs when there are fewer).
+const U_SAMPLES: usize = 50_000;
+/// Weight of the default u probabilities against those pairs.
+const U_PRIOR_PAIRS: f64 = 1000.0;
+/// Prior share of matches among candidate pairs.
+const LAMBDA_PRIOR: f64 = 0.2;
+
+/// Prior u probabilities (two random records) per level, from the cardinality of typical contact
+/// fields: equal names are rarer than equal states, equal emails rarer still.
+fn default_u(c: usize) -> [f64; L] {
+    let equal: f64 = [0.01, 0.005, 0.0001, 0.0005, 0.001, 0.001, 0.02, 0.005, 0.01, 0.005, 0.2, 0.5, 0.0001, 0.005][c];
+    let k = COMPARISONS[c].levels.len();
+    let mut u = [0.0; L];
+    u[k - 1] = equal;
+    for l in u.iter_mut().take(k - 1).skip(1) {
+        *l = (equal * 3.0).min(0.05);
+    }
+    u[0] = 1.0 - u[1..k].iter().sum::<f64>();
+    u
+}
+
 /// The trained model: level probabilities, the share of matches among candidate pairs and the
 /// term-frequency tables.
 #[derive(Clone, Debug)]
@@ -103,31 +126,49 @@ impl Model {
         // higher levels; EM then refines both on the candidate pairs.
         let mut u = [[0.0; L]; N];
         let n = store.len();
-        let samples = if n < 2 { 0 } else { (n * 4).clamp(1000, 50_000) };
-        let mut rng = Rng::new(0x9E37_79B9_7F4A_7C15);
-        let mut counts = [[1.0f64; L]; N];
-        for _ in 0..samples {
-            let a = rng.below(n);
-            let b = rng.below(n);
-            if a == b {
-                continue;
-            }
+        let mut counts = [[0.0f64; L]; N];
+        let mut add = |a: usize, b: usize| {
             let lv = levels(store, a, store, b);
             for c in 0..N {
                 if lv[c] != NULL {
                     counts[c][lv[c] as usize] += 1.0;
                 }
             }
+        };
+        if n * n.saturating_sub(1) / 2 <= U_SAMPLES {
+            for a in 0..n {
+                for b in a + 1..n {
+                    add(a, b);
+                }
+            }
+        } else {
+            let mut rng = Rng::new(0x9E37_79B9_7F4A_7C15);
+            for _ in 0..U_SAMPLES {
+                let (a, b) = (rng.below(n), rng.below(n));
+                if a != b {
+                    add(a, b);
+                }
+            }
         }
+        // Pseudo-counts (Dirichlet priors) keep small batches sensible: with few pairs the priors
+        // decide, with many the data does.
         let mut m = [[0.0; L]; N];
+        let mut m_prior = [[0.0; L]; N];
+        let mut u_prior = [[0.0; L]; N];
         for c in 0..N {
             let k = COMPARISONS[c].levels.len();
+            let prior = default_u(c);
+            for l in 0..k {
+                counts[c][l] += U_PRIOR_PAIRS * prior[l];
+            }
             let total: f64 = counts[c][..k].iter().sum();
+            let rest: f64 = (1..k).map(|x| x as f64).sum::<f64>();
             for l in 0..k {
                 u[c][l] = counts[c][l] / total;
+                u_prior[c][l] = u[c][l] * PRIOR_PAIRS;
                 // m prior: 0.7 on equal, the rest shared with a tilt towards the higher levels.
-                let rest: f64 = (1..k).map(|x| x as f64).sum::<f64>();
                 m[c][l] = if l == k - 1 { 0.7 } else { 0.3 * (l as f64 + 0.5) / (rest + 0.5 * (k - 1) as f64) };
+                m_prior[c][l] = m[c][l] * PRIOR_PAIRS;
             }
         }
         let pats: Vec<([u8; N], f64)> = patterns.iter().map(|(&p, &c)| (unpack(p), c as f64)).collect();
@@ -135,9 +176,9 @@ impl Model {
         let mut iterations = 0;
         for _ in 0..max_iterations {
             iterations += 1;
-            let mut mm = [[1e-3; L]; N];
-            let mut uu = [[1e-3; L]; N];
-            let (mut gm, mut gt) = (0.0, 0.0);
+            let mut mm = m_prior;
+            let mut uu = u_prior;
+            let (mut gm, mut gt) = (LAMBDA_PRIOR * PRIOR_PAIRS, PRIOR_PAIRS);
             for (lv, count) in &pats {
                 let (mut pm, mut pu) = (lambda, 1.0 - lambda);
                 for c in 0..N {
