@@ -66,6 +66,9 @@ pub mod limits {
     /// libphonenumber reads at most 250 characters of a phone number; the byte cap allows that
     /// many characters in any script.
     pub const PHONE_INPUT_BYTES: usize = 1024;
+    /// A web address is at most 2048 characters (the de facto limit of browsers and search
+    /// engines); the byte cap allows that in any script plus whitespace and tracking parameters.
+    pub const WEBSITE_INPUT_BYTES: usize = 4096;
 }
 
 /// The crate version and the pinned source of every generated table.
@@ -89,6 +92,8 @@ pub fn versions() -> Vec<(&'static str, &'static str)> {
     // company tables (issue 5)
 
     // website tables (issue 5)
+    #[cfg(feature = "website")]
+    v.push(("publicSuffixList", website::psl::SOURCE));
 
     // address tables (issue 5)
 
