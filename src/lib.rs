@@ -73,6 +73,9 @@ pub mod limits {
     pub const DEDUP_RECORD_FIELDS: usize = 64;
     /// A serialized dedup index larger than this is refused.
     pub const DEDUP_INDEX_BYTES: usize = 1 << 31;
+    /// A web address is at most 2048 characters (the de facto limit of browsers and search
+    /// engines); the byte cap allows that in any script plus whitespace and tracking parameters.
+    pub const WEBSITE_INPUT_BYTES: usize = 4096;
 }
 
 /// The crate version and the pinned source of every generated table.
@@ -96,6 +99,8 @@ pub fn versions() -> Vec<(&'static str, &'static str)> {
     // company tables (issue 5)
 
     // website tables (issue 5)
+    #[cfg(feature = "website")]
+    v.push(("publicSuffixList", website::psl::SOURCE));
 
     // address tables (issue 5)
 
