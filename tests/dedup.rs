@@ -36,7 +36,7 @@ fn hand_made_batches() {
         for e in batch["explain"].as_array().into_iter().flatten() {
             let (a, b) = (at[e["a"].as_str().unwrap()], at[e["b"].as_str().unwrap()]);
             let x = d.explain(&out.model, a, b).unwrap();
-            let sum: f64 = x.prior + x.contributions.iter().map(|c| c.weight).sum::<f64>();
+            let sum: f64 = x.prior + x.mixture + x.contributions.iter().map(|c| c.weight).sum::<f64>();
             if (sum - x.weight).abs() > 1e-9 {
                 failures.push(format!("{name}: {a}-{b} contributions sum to {sum}, weight {}", x.weight));
             }

@@ -272,17 +272,3 @@ impl Deduper {
         (a < self.store.len() && b < self.store.len()).then(|| model.explain(&self.store, a, &self.store, b))
     }
 }
-
-impl Model {
-    /// The weight of a pair from its packed levels (the TF adjustment reads record `a`'s values).
-    pub(crate) fn weight_of_levels(&self, store: &Store, a: usize, packed: u64) -> f64 {
-        let mut w = self.prior();
-        for c in 0..compare::N {
-            let l = ((packed >> (4 * c)) & 15) as u8;
-            if l != 15 {
-                w += self.level_weight(c, l, store.get(a, compare::COMPARISONS[c].slot)).0;
-            }
-        }
-        w
-    }
-}
