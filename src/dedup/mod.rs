@@ -17,11 +17,15 @@
 pub mod block;
 pub mod cluster;
 pub mod compare;
+pub mod index;
 pub mod model;
 mod name_keys;
 pub mod prepare;
+pub mod survive;
 
+pub use index::{Index, IndexError, Match};
 pub use model::{probability, Contribution, Explanation, Model};
+pub use survive::{golden_record, Decision, Golden, Rule, Rules};
 pub use prepare::{PrepareOptions, Role, Schema, Store};
 
 use crate::issue::{Code, Issue};
@@ -265,6 +269,11 @@ impl Deduper {
             lambda: model.lambda,
         };
         Outcome { clusters, pairs, model, stats }
+    }
+
+    /// An incremental index of this batch's records with `model` (usually `run`'s).
+    pub fn index(&self, model: Model) -> Index {
+        Index::new(self, model)
     }
 
     /// Why records `a` and `b` (push order) match or not, under `model`.
