@@ -74,6 +74,9 @@ pub mod limits {
     pub const RULES_INPUT_BYTES: usize = 64 * 1024;
     /// Fields one rule set names.
     pub const RULES_MAX_FIELDS: usize = 256;
+    /// A web address is at most 2048 characters (the de facto limit of browsers and search
+    /// engines); the byte cap allows that in any script plus whitespace and tracking parameters.
+    pub const WEBSITE_INPUT_BYTES: usize = 4096;
 }
 
 /// The crate version and the pinned source of every generated table.
@@ -97,6 +100,8 @@ pub fn versions() -> Vec<(&'static str, &'static str)> {
     // company tables (issue 5)
 
     // website tables (issue 5)
+    #[cfg(feature = "website")]
+    v.push(("publicSuffixList", website::psl::SOURCE));
 
     // address tables (issue 5)
 

@@ -214,17 +214,26 @@ pub fn check_field<'a>(kind: FieldKind, input: &'a str, cx: &FieldContext) -> Fi
             });
             FieldOutcome::new(o.value, o.changes, o.issues)
         }
+        #[cfg(feature = "website")]
+        FieldKind::Website => {
+            let o = crate::website::standardize_website(input, &crate::website::WebsiteOptions {
+                locale: cx.locale,
+                path: cx.path,
+                network: None,
+            });
+            FieldOutcome::new(o.value, o.changes, o.issues)
+        }
         FieldKind::Text => check_text(input, cx),
         // Being built in parallel (issue 5): until each lands, a field of its kind is an error,
-        // never a silent pass. `#[allow]` covers builds without the email or phone features.
+        // never a silent pass. `#[allow]` covers builds with every field compiled in.
         #[allow(unreachable_patterns)]
         FieldKind::Name
         | FieldKind::Company
-        | FieldKind::Website
         | FieldKind::Address
         | FieldKind::Postcode
         | FieldKind::Email
-        | FieldKind::Phone => {
+        | FieldKind::Phone
+        | FieldKind::Website => {
             let mut o = check_text(input, cx);
             o.issues.push(Issue::new(Code::RulesKindUnavailable, cx.path, cx.locale, vec![("kind", kind.as_str().to_owned())]));
             o
