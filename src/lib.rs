@@ -66,6 +66,12 @@ pub mod limits {
     /// libphonenumber reads at most 250 characters of a phone number; the byte cap allows that
     /// many characters in any script.
     pub const PHONE_INPUT_BYTES: usize = 1024;
+    /// An address (see `address::ADDRESS_INPUT_BYTES`): four lines of a postal label with room to spare.
+    #[cfg(feature = "address")]
+    pub const ADDRESS_INPUT_BYTES: usize = crate::address::ADDRESS_INPUT_BYTES;
+    /// A postcode: the longest is 10 characters; room for a prefix (`CH-`) and spaces.
+    #[cfg(feature = "address")]
+    pub const POSTCODE_INPUT_BYTES: usize = crate::address::POSTCODE_INPUT_BYTES;
 }
 
 /// The crate version and the pinned source of every generated table.
@@ -91,6 +97,8 @@ pub fn versions() -> Vec<(&'static str, &'static str)> {
     // website tables (issue 5)
 
     // address tables (issue 5)
+    #[cfg(feature = "address")]
+    v.extend([("addressMetadata", tables::address::SOURCE), ("addressUsps", tables::address::SOURCE_USPS)]);
 
     v
 }
