@@ -99,9 +99,10 @@ impl Plan {
         if rules.fields.is_empty() {
             for k in keys {
                 let k = k.as_ref();
-                let rule = kind_for_header(k).map(|(kind, field, _)| FieldRule {
-                    birth_date: field == "birth_date",
-                    ..FieldRule::new(k, kind)
+                let rule = kind_for_header(k).map(|(kind, field, _)| {
+                    // A city or state column is not a whole address: it is checked as text.
+                    let kind = if matches!(field, "city" | "region") { FieldKind::Text } else { kind };
+                    FieldRule { birth_date: field == "birth_date", ..FieldRule::new(k, kind) }
                 });
                 plan.columns.push(rule.map(|r| {
                     plan.rules.push(r);
@@ -222,6 +223,26 @@ pub fn check_field<'a>(kind: FieldKind, input: &'a str, cx: &FieldContext) -> Fi
                 network: None,
             });
             FieldOutcome::new(o.value, o.changes, o.issues)
+        }
+        #[cfg(feature = "address")]
+        FieldKind::Address => {
+            let o = crate::address::standardize_address(input, &crate::address::AddressOptions {
+                country: cx.region.unwrap_or(""),
+                locale: cx.locale,
+                path: cx.path,
+                style: Default::default(),
+            });
+            FieldOutcome::new(o.value, o.changes, o.issues)
+        }
+        // The record's country (else the field's region, else the rule set's) is the one the
+        // postcode must belong to: `postcode.invalid` is the cross-field check.
+        #[cfg(feature = "address")]
+        FieldKind::Postcode => {
+            let o = crate::address::standardize_postcode(input, cx.region.unwrap_or(""), &crate::address::PostcodeOptions {
+                locale: cx.locale,
+                path: cx.path,
+            });
+            FieldOutcome { region: o.country, ..FieldOutcome::new(o.value, o.changes, o.issues) }
         }
         FieldKind::Text => check_text(input, cx),
         // Being built in parallel (issue 5): until each lands, a field of its kind is an error,

@@ -81,7 +81,7 @@ pub struct Policies {
     pub reject_disposable: bool,
     /// A valid phone number that is not a mobile one gets `record.not_mobile` (an error).
     pub require_mobile: bool,
-    /// `email.placeholder` and `phone.placeholder` do not block (by default they do).
+    /// `email.placeholder`, `phone.placeholder` and `address.placeholder` do not block (by default they do).
     pub accept_placeholders: bool,
     /// Further warning codes that block.
     #[serde(serialize_with = "code_names")]
@@ -142,7 +142,7 @@ impl RuleSet {
         let p = &self.policies;
         match code {
             Code::EmailDisposable if p.reject_disposable => true,
-            Code::EmailPlaceholder | Code::PhonePlaceholder if !p.accept_placeholders => true,
+            Code::EmailPlaceholder | Code::PhonePlaceholder | Code::AddressPlaceholder if !p.accept_placeholders => true,
             _ => p.block_on.contains(&code),
         }
     }

