@@ -191,6 +191,12 @@ codes! {
     // ---- name.* (src/name, issue 5) ----
 
     // ---- company.* (src/company, issue 5) ----
+    CompanyJunk = "company.junk", Error, "Not a name: no letters, one letter repeated, a single letter, or a run of keyboard keys (asdf, qwerty, ضصثق).",
+        en: "This does not look like a company name.", fa: "این به نام یک شرکت شبیه نیست.",
+        ar: "لا يبدو هذا اسم شركة.", zh: "这看起来不像公司名称。";
+    CompanyPlaceholder = "company.placeholder", Warning, "A placeholder (n/a, none, test, self-employed, ندارد, 无) or a legal form with no name.",
+        en: "This looks like a placeholder, not a company name.", fa: "این به نظر یک مقدار ساختگی است، نه نام یک شرکت.",
+        ar: "يبدو هذا قيمة وهمية وليس اسم شركة.", zh: "这看起来是占位内容，而不是公司名称。";
 
     // ---- website.* (src/website, issue 5) ----
     WebsiteInvalid = "website.invalid", Error, "Not a web address: spaces, characters no host name may hold, an empty or over-long label, a bad port.",

@@ -90,6 +90,8 @@ pub mod limits {
     /// A web address is at most 2048 characters (the de facto limit of browsers and search
     /// engines); the byte cap allows that in any script plus whitespace and tracking parameters.
     pub const WEBSITE_INPUT_BYTES: usize = 4096;
+    /// Company names in registers run to about 200 characters; the cap allows that in any script.
+    pub const COMPANY_INPUT_BYTES: usize = 1024;
 }
 
 /// The crate version and the pinned source of every generated table.
@@ -111,6 +113,8 @@ pub fn versions() -> Vec<(&'static str, &'static str)> {
     // name tables (issue 5)
 
     // company tables (issue 5)
+    #[cfg(feature = "company")]
+    v.push(("legalForms", tables::legal_forms::SOURCE));
 
     // website tables (issue 5)
     #[cfg(feature = "website")]
