@@ -256,4 +256,103 @@ export const limits: { readonly emailInputBytes: number; readonly phoneInputByte
 
 // ---- duplicates (issue 7) ----
 
+/** Column roles for matching; guessed from header names when not given. */
+export type DedupRole =
+  | 'id' | 'given_name' | 'surname' | 'full_name' | 'email' | 'phone' | 'company' | 'website' | 'street'
+  | 'street_number' | 'address2' | 'city' | 'postcode' | 'state' | 'country' | 'birth_date' | 'national_id'
+  | 'updated' | 'ignore';
+
+export type DedupRecord = Record<string, unknown> | unknown[];
+
+export interface DedupOptions {
+  /** Column names (required for array records; default: the first object's keys). */
+  headers?: string[];
+  roles?: Record<string, DedupRole>;
+  /** Match probability at or above which a pair is a link (default 0.5). */
+  threshold?: number;
+  /** Region for phone numbers without a country code when a record has no country. */
+  defaultRegion?: string;
+  dateOrder?: 'day-first' | 'month-first';
+  /** Called with a phase ('reading', 'blocking', 'comparing', 'training', 'scoring', 'clustering'). */
+  onProgress?: (phase: string, done: number, total: number) => void;
+  /** A second list to link against (only pairs across the two lists are compared). */
+  link?: DedupRecord[];
+  /** Add a golden record and merge plan to each cluster (true: default rules). */
+  golden?: boolean | SurvivorshipRules;
+}
+
+export type SurvivorshipRule = 'most_recent' | 'most_complete' | 'most_frequent' | 'valid_over_invalid' | 'source_priority' | 'union';
+
+export interface SurvivorshipRules {
+  default?: SurvivorshipRule[];
+  fields?: Record<string, SurvivorshipRule[]>;
+  updated?: string;
+  source?: string;
+  sourcePriority?: string[];
+}
+
+export interface MergeDecision { column: string; value: string; from: number[]; rule: string }
+
+export interface DedupContribution { field: string; level: string; a: string; b: string; weight: number; tfAdjustment: number }
+
+export interface DedupExplanation {
+  prior: number;
+  against: 'unrelated' | 'related';
+  contributions: DedupContribution[];
+  mixture: number;
+  weight: number;
+  probability: number;
+}
+
+export interface DedupCluster {
+  members: number[];
+  probability: number;
+  golden?: Record<string, string>;
+  plan?: MergeDecision[];
+}
+
+export interface DedupStats {
+  records: number; candidatePairs: number; links: number; clusters: number; duplicateClusters: number;
+  emIterations: number; lambda: number; windowedBlocks: number; pairsPerKey: Record<string, number>;
+}
+
+export interface DedupMatch { record: number; id: string; weight: number; probability: number }
+
+export interface DedupIndex {
+  readonly size: number;
+  readonly headers: string[];
+  add(record: DedupRecord): number;
+  match(record: DedupRecord, options?: { limit?: number }): DedupMatch[];
+  explain(record: DedupRecord, position: number): DedupExplanation | null;
+  toBytes(): Uint8Array;
+}
+
+export interface DedupResult {
+  /** Groups of two or more records (positions in the input; linked lists follow the first). */
+  clusters: DedupCluster[];
+  /** Cluster number per record. */
+  labels: Uint32Array;
+  pairs: { a: number; b: number; weight: number; probability: number }[];
+  stats: DedupStats;
+  issues: { code: string; path: string; params: Record<string, string> }[];
+  explain(a: number, b: number): DedupExplanation | null;
+  index?: () => DedupIndex;
+}
+
+export interface Deduper {
+  push(records: DedupRecord[], source?: 0 | 1): number;
+  run(): DedupResult;
+  index(): DedupIndex;
+  readonly roles: Record<string, DedupRole>;
+}
+
+/** Duplicate clusters with match probabilities, explanations and optional golden records. */
+export function dedupe(records: DedupRecord[], options?: DedupOptions): DedupResult;
+/** A streaming batch: push chunks, then run once. */
+export function createDeduper(options?: DedupOptions): Deduper;
+/** The golden record of one cluster's records and the merge plan (which record each value came from). */
+export function goldenRecord(records: DedupRecord[], options?: { headers?: string[]; roles?: Record<string, DedupRole>; rules?: SurvivorshipRules | null }): { record: Record<string, string>; plan: MergeDecision[] };
+/** Loads an index written by `toBytes()`; pass the headers the records use. */
+export function loadDedupIndex(bytes: Uint8Array | ArrayBuffer, options?: { headers?: string[] }): DedupIndex;
+
 // ---- forms, Standard Schema, edge handler (issue 8) ----

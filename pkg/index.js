@@ -543,5 +543,158 @@ export const limits = { emailInputBytes: 0, phoneInputBytes: 0 };
 // ---- records, rule sets, header mapping, quality report (issue 6) ----
 
 // ---- duplicates (issue 7) ----
+// Records are objects (columns by key) or arrays (with `options.headers`). They cross into wasm in
+// chunks, as one string per chunk (U+001F between fields, U+001E between records).
+const DEDUP_CHUNK = 4096;
+const SEP_RE = /[\u001e\u001f]/g;
+
+function dedupHeaders(records, options) {
+  if (options.headers) return options.headers.map(String);
+  const first = records.find((r) => r != null && typeof r === 'object');
+  if (!first || Array.isArray(first)) throw new TypeError('intake: dedupe needs options.headers for array records');
+  return Object.keys(first);
+}
+
+function dedupRoles(headers, roles) {
+  return headers.map((h) => (roles && roles[h]) || '');
+}
+
+function cellText(v) {
+  if (v == null) return '';
+  return String(v).replace(SEP_RE, ' ');
+}
+
+function rowText(record, headers) {
+  if (Array.isArray(record)) return headers.map((_, i) => cellText(record[i])).join('\u001f');
+  if (record == null || typeof record !== 'object') return '';
+  return headers.map((h) => cellText(record[h])).join('\u001f');
+}
+
+function pushChunks(batch, records, headers, source, onProgress) {
+  for (let i = 0; i < records.length; i += DEDUP_CHUNK) {
+    const end = Math.min(records.length, i + DEDUP_CHUNK);
+    let text = '';
+    for (let j = i; j < end; j++) text += (j > i ? '\u001e' : '') + rowText(records[j], headers);
+    // An empty row still counts as a record: a lone separator keeps it.
+    batch.push(text.length ? text : '\u001f', source);
+    if (onProgress) onProgress('reading', end, records.length);
+  }
+}
+
+/** A batch that records are pushed into chunk by chunk (streaming), then run once. */
+export function createDeduper(options = {}) {
+  assertReady();
+  let batch = null, headers = null, count = 0, result = null;
+  const ensure = (records) => {
+    if (!batch) {
+      headers = dedupHeaders(records, options);
+      batch = new core.DedupBatch(headers, dedupRoles(headers, options.roles), options.threshold ?? 0, options.defaultRegion ?? '', options.dateOrder === 'month-first');
+    }
+  };
+  return {
+    /** Adds records of `source` 0 (default), or 1 for the second file of a linkage. */
+    push(records, source = 0) {
+      if (!records.length) return count;
+      ensure(records);
+      pushChunks(batch, records, headers, source ? 1 : 0, options.onProgress);
+      count += records.length;
+      return count;
+    },
+    run() {
+      if (!batch) ensure([{}]);
+      const raw = batch.run(options.onProgress ? (phase, done, total) => options.onProgress(phase, done, total) : undefined);
+      result = dedupResult(raw, batch);
+      return result;
+    },
+    get roles() { return batch ? Object.fromEntries(headers.map((h, i) => [h, batch.roles()[i]])) : {}; },
+    /** An index of the records for "already on file?" checks (after run()). */
+    index() {
+      const idx = batch && batch.index();
+      if (!idx) throw new Error('intake: run() the deduper before making an index');
+      return wrapIndex(idx, headers);
+    },
+  };
+}
+
+function dedupResult(raw, batch) {
+  const { labels, probabilities, pairs, weights } = raw;
+  const groups = new Map();
+  for (let r = 0; r < labels.length; r++) {
+    const k = labels[r];
+    const g = groups.get(k);
+    if (g) g.push(r); else groups.set(k, [r]);
+  }
+  const clusters = [];
+  for (const [k, members] of groups) {
+    if (members.length > 1) clusters.push({ members, probability: probabilities[k] });
+  }
+  const pairList = [];
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    pairList.push({ a: pairs[2 * i], b: pairs[2 * i + 1], weight: w, probability: 1 / (1 + 2 ** -w) });
+  }
+  return {
+    clusters,
+    labels,
+    pairs: pairList,
+    stats: raw.stats,
+    issues: raw.issues,
+    /** Why records a and b (input positions) match or not: per-field contributions summing to the weight. */
+    explain: (a, b) => batch.explain(a, b),
+  };
+}
+
+/**
+ * Finds duplicate clusters in `records` (or links them to `options.link`, a second list).
+ * Returns { clusters: [{ members, probability, golden?, plan? }], pairs, stats, explain(a, b) }.
+ */
+export function dedupe(records, options = {}) {
+  const d = createDeduper(options);
+  d.push(records, 0);
+  if (options.link) d.push(options.link, 1);
+  const out = d.run();
+  if (options.golden) {
+    const rules = options.golden === true ? null : options.golden;
+    const all = options.link ? records.concat(options.link) : records;
+    const headers = dedupHeaders(records, options);
+    for (const c of out.clusters) {
+      const g = goldenRecord(c.members.map((m) => all[m]), { ...options, headers, rules });
+      c.golden = g.record;
+      c.plan = g.plan;
+    }
+  }
+  out.index = () => d.index();
+  return out;
+}
+
+/** The golden record of one cluster's records under survivorship rules (options.rules). */
+export function goldenRecord(records, options = {}) {
+  assertReady();
+  const headers = dedupHeaders(records, options);
+  const text = records.map((r) => rowText(r, headers)).join('\u001e');
+  const g = core.dedup_golden(headers, dedupRoles(headers, options.roles), text, options.rules ?? null);
+  const record = Object.fromEntries(headers.map((h, i) => [h, g.values[i]]));
+  return { record, plan: g.plan };
+}
+
+function wrapIndex(idx, headers) {
+  return {
+    get size() { return idx.len(); },
+    /** Adds a record; returns its position. */
+    add(record) { return idx.add(rowText(record, headers)); },
+    /** Records on file matching `record`, best first: [{ record, id, weight, probability }]. */
+    match(record, { limit = 5 } = {}) { return idx.matchOne(rowText(record, headers), limit); },
+    explain(record, position) { return idx.explain(rowText(record, headers), position); },
+    toBytes() { return idx.toBytes(); },
+    headers: headers.slice(),
+  };
+}
+
+/** Loads an index written by `index.toBytes()` (an edge function ships these bytes). */
+export function loadDedupIndex(bytes, { headers } = {}) {
+  assertReady();
+  const idx = core.DedupIndex.fromBytes(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+  return wrapIndex(idx, headers ?? idx.roles());
+}
 
 // ---- forms, Standard Schema, edge handler (issue 8) ----

@@ -790,3 +790,54 @@ export function replayDateCases(intake, casesJson) {
 export function replayFields(intake, countryJson, dateJson) {
   return { country: replayCountryCases(intake, countryJson), date: replayDateCases(intake, dateJson) };
 }
+
+// ---- duplicates (issue 7) ----
+// replayDedupCases(intake, casesJson) -> { total, passed, failed, failures } for tests/fixtures/dedup/cases.json:
+// clusters, explanation levels (and that contributions sum to the weight), index queries after a
+// round trip through bytes, and golden records with the rule that settled each column.
+export function replayDedupCases(intake, casesJson) {
+  const cases = parse(casesJson);
+  const failures = [];
+  let total = 0;
+  const check = (name, key, expected, actual) => {
+    total++;
+    if (!sameJson(expected, actual)) failures.push({ input: name, key, expected, actual: describe(actual) });
+  };
+  for (const batch of cases.batches) {
+    const { name, headers, rows } = batch;
+    let out;
+    try {
+      out = intake.dedupe(rows, { headers });
+    } catch (e) {
+      failures.push({ input: name, key: 'dedupe', expected: 'no throw', actual: describe(e) });
+      total++;
+      continue;
+    }
+    const id = (i) => rows[i][0];
+    const got = out.clusters.map((c) => c.members.map(id)).map((c) => JSON.stringify(c)).sort();
+    const want = batch.clusters.map((c) => JSON.stringify(c)).sort();
+    check(name, 'clusters', want, got);
+    const at = new Map(rows.map((r, i) => [r[0], i]));
+    for (const e of batch.explain ?? []) {
+      const x = out.explain(at.get(e.a), at.get(e.b));
+      const sum = x.prior + x.mixture + x.contributions.reduce((s, c) => s + c.weight, 0);
+      check(name, `explain ${e.a}-${e.b} sum`, true, Math.abs(sum - x.weight) < 1e-9);
+      for (const [field, level] of Object.entries(e.levels)) {
+        check(name, `explain ${e.a}-${e.b} ${field}`, level, x.contributions.find((c) => c.field === field)?.level ?? null);
+      }
+    }
+    const index = intake.loadDedupIndex(out.index().toBytes(), { headers });
+    for (const q of batch.queries ?? []) {
+      check(name, `query ${q.row[0]}`, q.matches, index.match(q.row, { limit: 10 }).map((m) => m.id).sort());
+    }
+    for (const g of batch.golden ?? []) {
+      const members = g.cluster.map((i) => rows[at.get(i)]);
+      const golden = intake.goldenRecord(members, { headers, rules: g.rules });
+      for (const [col, value] of Object.entries(g.values)) check(name, `golden ${col}`, value, golden.record[col]);
+      for (const [col, rule] of Object.entries(g.rule ?? {})) {
+        check(name, `golden ${col} rule`, rule, golden.plan.find((d) => d.column === col)?.rule);
+      }
+    }
+  }
+  return { total, passed: total - failures.length, failed: failures.length, failures };
+}
