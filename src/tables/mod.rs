@@ -2,7 +2,8 @@
 //! packages: the email tables by `scripts/gen-tables.mjs` (npm), the country names by
 //! `scripts/gen-countries.mjs` (npm `i18n-iso-countries`), the Umm al-Qura calendar by
 //! `scripts/gen-hijri.py` (PyPI `hijri-converter`), the phone metadata by
-//! `scripts/gen-phone-meta.py` (PyPI `phonenumbers`). The version of each source is readable
+//! `scripts/gen-phone-meta.py` (PyPI `phonenumbers`), the name tables by `scripts/gen-names.py`
+//! (PyPI `nicknames`, `pypinyin`). The version of each source is readable
 //! through [`crate::versions`].
 
 pub mod countries;
@@ -11,6 +12,8 @@ mod email_domains;
 #[cfg(feature = "email")]
 mod email_roles;
 pub mod hijri;
+#[cfg(feature = "name")]
+pub mod names;
 #[cfg(feature = "phone")]
 pub mod phone_meta;
 #[cfg(feature = "email")]
