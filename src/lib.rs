@@ -69,6 +69,14 @@ pub mod limits {
     /// A name field: far above any real name (see `name::NAME_MAX_CHARS` for the `name.too_long`
     /// check on what is under the cap).
     pub const NAME_INPUT_BYTES: usize = 1024;
+    /// Free text, names, companies, addresses and websites inside a record.
+    pub const TEXT_INPUT_BYTES: usize = 4096;
+    /// Keys read from one record.
+    pub const RECORD_MAX_FIELDS: usize = 256;
+    /// A rule set's JSON text.
+    pub const RULES_INPUT_BYTES: usize = 64 * 1024;
+    /// Fields one rule set names.
+    pub const RULES_MAX_FIELDS: usize = 256;
     /// De-duplication reads at most this many bytes of one value of a record (a longer value is
     /// left out of matching with an `input.too_long` issue).
     pub const DEDUP_FIELD_BYTES: usize = 512;
@@ -85,6 +93,8 @@ pub mod limits {
     /// A web address is at most 2048 characters (the de facto limit of browsers and search
     /// engines); the byte cap allows that in any script plus whitespace and tracking parameters.
     pub const WEBSITE_INPUT_BYTES: usize = 4096;
+    /// Company names in registers run to about 200 characters; the cap allows that in any script.
+    pub const COMPANY_INPUT_BYTES: usize = 1024;
 }
 
 /// The crate version and the pinned source of every generated table.
@@ -108,6 +118,8 @@ pub fn versions() -> Vec<(&'static str, &'static str)> {
     v.push(("names", tables::names::SOURCE));
 
     // company tables (issue 5)
+    #[cfg(feature = "company")]
+    v.push(("legalForms", tables::legal_forms::SOURCE));
 
     // website tables (issue 5)
     #[cfg(feature = "website")]
