@@ -788,3 +788,36 @@ test("order: 'mdy' reads 03/04/1990 as March 4, the default as April 3", () => {
   assert.equal(intake.validateDate('03/04/1990', { locale: 'en-US' }).iso, '1990-03-04', 'en-US is month first');
   for (const r of [dflt, mdy]) assert.equal(r.value, r.iso);
 });
+
+// ---- companies and websites (issue 5) ----
+import { assertBizReplays, loadBizFixtures } from './harness.mjs';
+import { checkCompanyResult, checkWebsiteResult, replayBizFields } from './replay.mjs';
+
+test('website and company fixtures replay (as tests/website.rs and tests/company.rs)', (t) => {
+  const biz = loadBizFixtures();
+  assertBizReplays(t, replayBizFields(intake, biz.website, biz.company), 'node');
+});
+
+test('websites and companies: batches agree with single calls; non-strings give input.not_string; options', () => {
+  const sites = ['acme.com', 'HTTPS://WWW.ACME.CO.UK/?utm_source=x#top', 42, null, '@acme', 'ftp://x.com'];
+  const one = sites.map((s) => intake.validateWebsite(s, { locale: 'fa' }));
+  assert.deepEqual(intake.validateWebsites(sites, { locale: 'fa' }), one);
+  for (const [i, s] of sites.entries()) assert.deepEqual(checkWebsiteResult(s, one[i], undefined, null), [], JSON.stringify(s));
+  assert.equal(one[2].issues[0].code, 'input.not_string');
+  assert.equal(one[1].value, 'https://www.acme.co.uk');
+  assert.equal(one[1].domain, 'acme.co.uk');
+  assert.equal(intake.validateWebsite('@acme', { network: 'twitter' }).value, 'https://x.com/acme');
+  assert.throws(() => intake.validateWebsite('@acme', { network: 'myspace' }), /unknown network/);
+  const names = ['ACME CORPORATION', 'شرکت سهامی خاص ایران خودرو', 7, '阿里巴巴有限公司', 'asdf'];
+  const c = names.map((s) => intake.validateCompany(s, { website: 'acme.com', path: 'org' }));
+  assert.deepEqual(intake.validateCompanies(names, { website: 'acme.com', path: 'org' }), c);
+  for (const [i, s] of names.entries()) assert.deepEqual(checkCompanyResult(s, c[i], { path: 'org' }, null), [], JSON.stringify(s));
+  assert.equal(c[0].value, 'Acme Corp.');
+  assert.deepEqual(c[1].legalForm, { canonical: 'سهامی خاص', written: 'شرکت سهامی خاص', countries: ['IR'], position: 'start' });
+  assert.equal(c[0].domain, 'acme.com');
+  assert.equal(c[2].issues[0].path, 'org');
+  assert.equal(intake.validateCompany('Acme', { email: 'jane@sales.acme.com' }).domain, 'acme.com');
+  assert.equal(intake.validateCompany('Acme', { email: 'jane@gmail.com' }).domain, null);
+  assert.ok(intake.versions().tables.publicSuffixList.startsWith('psl@'));
+  assert.ok(intake.versions().tables.legalForms.startsWith('cleanco=='));
+});
