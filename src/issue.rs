@@ -251,6 +251,42 @@ codes! {
         ar: "يبدو هذا رمزًا بريديًا لـ {country}.", zh: "这看起来像 {country} 的邮政编码。";
 
     // ---- record.* and rules.* (src/record, issue 6) ----
+    RecordRequired = "record.required", Error, "A field the rule set requires is missing or empty.",
+        en: "This field is required.", fa: "این فیلد الزامی است.", ar: "هذا الحقل مطلوب.", zh: "此字段为必填项。";
+    RecordEmailInName = "record.email_in_name", Error, "An email address was typed in a name, company or free-text field that is not an email field.",
+        en: "This looks like an email address; enter it in the email field.", fa: "این به نشانی ایمیل شبیه است؛ آن را در فیلد ایمیل وارد کنید.",
+        ar: "يبدو هذا عنوان بريد إلكتروني؛ أدخله في حقل البريد الإلكتروني.", zh: "这看起来是电子邮件地址，请填写在电子邮件字段中。";
+    RecordNotMobile = "record.not_mobile", Error, "The rule set requires a mobile number and this valid number is of another type (params.type).",
+        en: "Enter a mobile number.", fa: "یک شمارهٔ موبایل وارد کنید.", ar: "أدخل رقم هاتف محمول.", zh: "请输入手机号码。";
+    RecordPhoneCountryMismatch = "record.phone_country_mismatch", Warning, "The phone number belongs to another country than the record's country (params.region, params.country).",
+        en: "This number is from {region}, but the country is {country}.", fa: "این شماره متعلق به {region} است، اما کشور {country} است.",
+        ar: "هذا الرقم من {region}، لكن البلد هو {country}.", zh: "该号码属于 {region}，但国家/地区为 {country}。";
+    RecordTooManyFields = "record.too_many_fields", Error, "The record has more keys than the cap; only the first ones were read.",
+        en: "This record has too many fields (more than {max}).", fa: "این رکورد فیلدهای بیش از حد دارد (بیش از {max}).",
+        ar: "يحتوي هذا السجل على حقول كثيرة جدًا (أكثر من {max}).", zh: "该记录的字段过多（超过 {max} 个）。";
+    RulesInvalidJson = "rules.invalid_json", Error, "The rule set is not JSON (params.at is the byte offset, params.reason why).",
+        en: "The rule set is not valid JSON (at byte {at}).", fa: "مجموعهٔ قواعد JSON معتبر نیست (در بایت {at}).",
+        ar: "مجموعة القواعد ليست JSON صالحًا (عند البايت {at}).", zh: "规则集不是有效的 JSON（位于第 {at} 字节）。";
+    RulesTooLarge = "rules.too_large", Error, "The rule set (or its list of fields) is over its cap.",
+        en: "The rule set is too large (more than {max}).", fa: "مجموعهٔ قواعد بیش از حد بزرگ است (بیش از {max}).",
+        ar: "مجموعة القواعد كبيرة جدًا (أكثر من {max}).", zh: "规则集过大（超过 {max}）。";
+    RulesWrongType = "rules.wrong_type", Error, "A rule-set value of the wrong JSON type (params.expected, params.got).",
+        en: "Expected {expected} here.", fa: "اینجا {expected} لازم است.", ar: "المتوقع هنا {expected}.", zh: "此处应为 {expected}。";
+    RulesUnknownKey = "rules.unknown_key", Error, "A key the rule set format does not have (a typo such as requred); params.expected lists the keys.",
+        en: "Unknown setting {key}.", fa: "تنظیم ناشناختهٔ {key}.", ar: "إعداد غير معروف {key}.", zh: "未知设置 {key}。";
+    RulesDuplicate = "rules.duplicate", Error, "A key given twice in one object.",
+        en: "{key} is given twice.", fa: "{key} دو بار آمده است.", ar: "{key} مذكور مرتين.", zh: "{key} 重复出现。";
+    RulesMissingKey = "rules.missing_key", Error, "A required key is missing (a field without its kind).",
+        en: "{key} is missing here.", fa: "{key} اینجا کم است.", ar: "{key} مفقود هنا.", zh: "此处缺少 {key}。";
+    RulesUnknownKind = "rules.unknown_kind", Error, "A field kind that does not exist; params.expected lists the kinds.",
+        en: "Unknown field kind {kind}.", fa: "نوع فیلد ناشناختهٔ {kind}.", ar: "نوع حقل غير معروف {kind}.", zh: "未知字段类型 {kind}。";
+    RulesUnknownCode = "rules.unknown_code", Error, "policies.blockOn names an issue code that does not exist.",
+        en: "Unknown issue code {code}.", fa: "کد خطای ناشناختهٔ {code}.", ar: "رمز مشكلة غير معروف {code}.", zh: "未知问题代码 {code}。";
+    RulesBadValue = "rules.bad_value", Error, "A rule-set value of the right type but not allowed (params.expected says what is).",
+        en: "Not allowed here; expected {expected}.", fa: "اینجا مجاز نیست؛ {expected} لازم است.", ar: "غير مسموح هنا؛ المتوقع {expected}.", zh: "此处不允许；应为 {expected}。";
+    RulesKindUnavailable = "rules.kind_unavailable", Error, "The field's kind is not compiled into this build (or not implemented yet), so the field was not checked.",
+        en: "Fields of kind {kind} cannot be checked by this build.", fa: "فیلدهای از نوع {kind} در این نسخه بررسی نمی‌شوند.",
+        ar: "لا يمكن لهذا الإصدار التحقق من حقول النوع {kind}.", zh: "此版本无法检查 {kind} 类型的字段。";
 
     // ---- dedup.* (src/dedup, issue 7) ----
 

@@ -66,6 +66,14 @@ pub mod limits {
     /// libphonenumber reads at most 250 characters of a phone number; the byte cap allows that
     /// many characters in any script.
     pub const PHONE_INPUT_BYTES: usize = 1024;
+    /// Free text, names, companies, addresses and websites inside a record.
+    pub const TEXT_INPUT_BYTES: usize = 4096;
+    /// Keys read from one record.
+    pub const RECORD_MAX_FIELDS: usize = 256;
+    /// A rule set's JSON text.
+    pub const RULES_INPUT_BYTES: usize = 64 * 1024;
+    /// Fields one rule set names.
+    pub const RULES_MAX_FIELDS: usize = 256;
     /// De-duplication reads at most this many bytes of one value of a record (a longer value is
     /// left out of matching with an `input.too_long` issue).
     pub const DEDUP_FIELD_BYTES: usize = 512;
