@@ -305,10 +305,37 @@ fn number_type(national: &str, m: &Region) -> PhoneType {
 pub fn format(p: &Parsed, how: PhoneFormat) -> String {
     let [international, national, rfc3966] = format_all(p);
     match how {
-        PhoneFormat::E164 => format!("+{}{}", p.country_code, p.national),
+        PhoneFormat::E164 => e164_of(p.country_code, &p.national),
         PhoneFormat::International => international,
         PhoneFormat::National => national,
         PhoneFormat::Rfc3966 => rfc3966,
+    }
+}
+
+/// `+` country code national number, written without `format!` (hot path).
+fn e164_of(cc: u16, nsn: &str) -> String {
+    let mut s = String::with_capacity(nsn.len() + 4);
+    s.push('+');
+    push_code(&mut s, cc);
+    s.push_str(nsn);
+    s
+}
+
+/// Appends a country calling code (1 to 3 digits; any u16 is written in full).
+fn push_code(out: &mut String, cc: u16) {
+    let mut buf = [0u8; 5];
+    let mut i = buf.len();
+    let mut n = cc;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        out.push(char::from(b));
     }
 }
 
@@ -322,29 +349,195 @@ fn format_all(p: &Parsed) -> [String; 3] {
     };
     let national_format = choose_format(&m.formats, nsn);
     let intl_format = if m.intl_formats.is_empty() { national_format } else { choose_format(&m.intl_formats, nsn) };
-    let intl_nsn = intl_format.map_or_else(|| nsn.to_owned(), |f| sub_all(f.pattern, f.format, nsn));
-    let national_nsn = match national_format {
-        None => nsn.to_owned(),
-        Some(f) => match f.national_prefix_formatting_rule.filter(|r| !r.is_empty()) {
-            Some(np_rule) => sub_all(f.pattern, &replace_first_group(f.format, np_rule), nsn),
-            None if intl_format.is_some_and(|i| std::ptr::eq(i, f)) => intl_nsn.clone(),
-            None => sub_all(f.pattern, f.format, nsn),
-        },
-    };
-    let rfc_nsn = if intl_format.is_some() { dash_separated(&intl_nsn) } else { intl_nsn.clone() };
-    let ext = |prefix: &str| p.extension.as_ref().map_or(String::new(), |e| format!("{prefix}{e}"));
     let ext_prefix = m.preferred_extn_prefix.unwrap_or(" ext. ");
-    [
-        format!("+{cc} {intl_nsn}{}", ext(ext_prefix)),
-        format!("{national_nsn}{}", ext(ext_prefix)),
-        format!("tel:+{cc}-{rfc_nsn}{}", ext(";ext=")),
-    ]
+    let ext_len = p.extension.as_ref().map_or(0, |e| e.len() + 6);
+    let room = nsn.len() + 12 + ext_len;
+
+    let mut international = String::with_capacity(room);
+    international.push('+');
+    push_code(&mut international, cc);
+    international.push(' ');
+    let intl_at = international.len();
+    match intl_format {
+        Some(f) => apply_format(f, nsn, None, &mut international),
+        None => international.push_str(nsn),
+    }
+    let mut national = String::with_capacity(room);
+    match national_format {
+        None => national.push_str(nsn),
+        Some(f) => match f.national_prefix_formatting_rule.filter(|r| !r.is_empty()) {
+            Some(np_rule) => apply_format(f, nsn, Some(np_rule), &mut national),
+            None if intl_format.is_some_and(|i| std::ptr::eq(i, f)) => national.push_str(&international[intl_at..]),
+            None => apply_format(f, nsn, None, &mut national),
+        },
+    }
+    let mut rfc3966 = String::with_capacity(room);
+    rfc3966.push_str("tel:+");
+    push_code(&mut rfc3966, cc);
+    rfc3966.push('-');
+    if intl_format.is_some() {
+        push_dash_separated(&international[intl_at..], &mut rfc3966);
+    } else {
+        rfc3966.push_str(&international[intl_at..]);
+    }
+    if let Some(e) = &p.extension {
+        international.push_str(ext_prefix);
+        international.push_str(e);
+        national.push_str(ext_prefix);
+        national.push_str(e);
+        rfc3966.push_str(";ext=");
+        rfc3966.push_str(e);
+    }
+    [international, national, rfc3966]
+}
+
+/// Most capture groups a format pattern may have (templates refer to `$1`..`$9`).
+const MAX_FORMAT_GROUPS: usize = 9;
+
+/// A number format's pattern in the one shape libphonenumber's metadata uses for them,
+/// `(\d{a})(\d{b,c})(\d+)...`: each group's least and most digits (255 for no bound).
+#[derive(Clone, Copy)]
+struct DigitGroups {
+    n: usize,
+    min: [u8; MAX_FORMAT_GROUPS],
+    max: [u8; MAX_FORMAT_GROUPS],
+}
+
+impl DigitGroups {
+    /// Reads the pattern; None for any other shape (those go through the regex engine).
+    fn parse(pattern: &str) -> Option<DigitGroups> {
+        let mut g = DigitGroups { n: 0, min: [0; MAX_FORMAT_GROUPS], max: [0; MAX_FORMAT_GROUPS] };
+        let mut b = pattern.as_bytes();
+        let number = |b: &mut &[u8]| -> Option<u8> {
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            let v = std::str::from_utf8(b.get(..digits)?).ok()?.parse().ok();
+            *b = b.get(digits..)?;
+            v
+        };
+        while !b.is_empty() {
+            b = b.strip_prefix(b"(\\d")?;
+            let (lo, hi) = match b.first() {
+                Some(b'{') => {
+                    b = &b[1..];
+                    let lo = number(&mut b)?;
+                    let hi = match b.first() {
+                        Some(b',') => {
+                            b = &b[1..];
+                            if b.first() == Some(&b'}') { u8::MAX } else { number(&mut b)? }
+                        }
+                        _ => lo,
+                    };
+                    b = b.strip_prefix(b"}")?;
+                    (lo, hi)
+                }
+                Some(b'+') => {
+                    b = &b[1..];
+                    (1, u8::MAX)
+                }
+                _ => (1, 1),
+            };
+            b = b.strip_prefix(b")")?;
+            if g.n == MAX_FORMAT_GROUPS || lo > hi {
+                return None;
+            }
+            g.min[g.n] = lo;
+            g.max[g.n] = hi;
+            g.n += 1;
+        }
+        (g.n > 0).then_some(g)
+    }
+
+    /// The group spans of Python's `re.match` on `len` digits when that match takes all of them
+    /// (the only case formatting needs), else None. Backtracking gives each greedy group the most
+    /// digits that still leave the later groups their least.
+    fn spans(&self, len: usize) -> Option<[(usize, usize); MAX_FORMAT_GROUPS]> {
+        let mut rest_min: usize = self.min[..self.n].iter().map(|&m| usize::from(m)).sum();
+        let mut spans = [(0, 0); MAX_FORMAT_GROUPS];
+        let mut at = 0;
+        for i in 0..self.n {
+            rest_min -= usize::from(self.min[i]);
+            let room = (len - at).checked_sub(rest_min)?;
+            if room < usize::from(self.min[i]) {
+                return None;
+            }
+            let take = room.min(usize::from(self.max[i]));
+            spans[i] = (at, at + take);
+            at += take;
+        }
+        (at == len).then_some(spans)
+    }
+}
+
+/// Whether a format's pattern matches all of `nsn` (ASCII digits).
+fn format_matches(f: &meta::Format, nsn: &str) -> bool {
+    match DigitGroups::parse(f.pattern) {
+        Some(g) => nsn.bytes().all(|b| b.is_ascii_digit()) && g.spans(nsn.len()).is_some(),
+        None => full_match(f.pattern, nsn),
+    }
+}
+
+/// Appends `nsn` laid out by the format (Python `re.sub(pattern, format, nsn)`), with the national
+/// prefix formatting rule in place of the format's first group reference when one is given (the
+/// rule's `$FG` standing for that reference: `$2 15-$3-$4` with `0$FG` gives `0$2 15-$3-$4`).
+fn apply_format(f: &meta::Format, nsn: &str, np_rule: Option<&str>, out: &mut String) {
+    let spans = DigitGroups::parse(f.pattern).filter(|_| nsn.bytes().all(|b| b.is_ascii_digit())).and_then(|g| g.spans(nsn.len()));
+    let Some(spans) = spans else {
+        let template = np_rule.map_or_else(|| f.format.to_owned(), |r| replace_first_group(f.format, r));
+        out.push_str(&sub_all(f.pattern, &template, nsn));
+        return;
+    };
+    let group = |d: u8| spans.get(usize::from(d).wrapping_sub(1)).map_or("", |&(a, b)| nsn.get(a..b).unwrap_or(""));
+    let mut rule = np_rule;
+    let mut t = f.format;
+    while let Some(i) = t.find(['$', '\\']) {
+        out.push_str(&t[..i]);
+        let b = t.as_bytes();
+        match b.get(i + 1).filter(|d| d.is_ascii_digit()) {
+            Some(&d) => {
+                let d = d - b'0';
+                match rule.filter(|_| b[i] == b'$') {
+                    Some(r) => {
+                        rule = None;
+                        expand_rule(r, group(d), &group, out);
+                    }
+                    None => out.push_str(group(d)),
+                }
+                t = &t[i + 2..];
+            }
+            None => {
+                out.push(char::from(b[i]));
+                t = &t[i + 1..];
+            }
+        }
+    }
+    out.push_str(t);
+}
+
+/// Appends a national prefix formatting rule: `$FG` is the first group's text, `$1`..`$9` (and
+/// `\1`..`\9`) groups, anything else literal.
+fn expand_rule<'s>(rule: &str, first: &str, group: &impl Fn(u8) -> &'s str, out: &mut String) {
+    let mut t = rule;
+    while let Some(i) = t.find(['$', '\\']) {
+        out.push_str(&t[..i]);
+        let rest = &t[i..];
+        if rest.starts_with("$FG") {
+            out.push_str(first);
+            t = &rest[3..];
+        } else if let Some(&d) = rest.as_bytes().get(1).filter(|d| d.is_ascii_digit()) {
+            out.push_str(group(d - b'0'));
+            t = &rest[2..];
+        } else {
+            out.push(char::from(rest.as_bytes()[0]));
+            t = &rest[1..];
+        }
+    }
+    out.push_str(t);
 }
 
 /// `_choose_formatting_pattern_for_number`: the first format whose last leading-digits pattern
 /// matches the start of the number and whose pattern matches all of it.
 fn choose_format<'m>(formats: &'m [meta::Format], nsn: &str) -> Option<&'m meta::Format> {
-    formats.iter().find(|f| f.leading_digits.last().is_none_or(|ld| matches_prefix(ld, nsn)) && full_match(f.pattern, nsn))
+    formats.iter().find(|f| format_matches(f, nsn) && f.leading_digits.last().is_none_or(|ld| matches_prefix(ld, nsn)))
 }
 
 /// Puts the national prefix formatting rule in place of the format's first group reference, the
@@ -383,12 +576,19 @@ fn sub_all(pattern: &'static str, template: &str, text: &str) -> String {
 
 /// RFC 3966 form of a formatted national number: leading punctuation dropped, every run of
 /// punctuation a single '-'.
+#[cfg(test)]
 fn dash_separated(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_dash_separated(s, &mut out);
+    out
+}
+
+fn push_dash_separated(s: &str, out: &mut String) {
+    let start = out.len();
     let mut pending = false;
     for c in s.chars() {
         if c.is_ascii_digit() {
-            if pending && !out.is_empty() {
+            if pending && out.len() > start {
                 out.push('-');
             }
             pending = false;
@@ -399,7 +599,6 @@ fn dash_separated(s: &str) -> String {
             pending = true;
         }
     }
-    out
 }
 
 /// Formats `text`, the phone number typed so far, for a field whose numbers default to `region`
