@@ -9,7 +9,7 @@ mod parse;
 pub mod pattern;
 mod patterns;
 
-use crate::issue::{Change, Changes, Code, Issue, Severity};
+use crate::issue::{Change, Code, Issue, Severity};
 use crate::limits::PHONE_INPUT_BYTES;
 use crate::locale::Locale;
 use meta::Region;
@@ -26,11 +26,14 @@ pub struct PhoneOptions<'a> {
     pub default_region: Option<&'a str>,
     /// Accept vanity numbers (1-800-FLOWERS), converting letters by the keypad.
     pub allow_letters: bool,
+    /// Write the INTERNATIONAL, NATIONAL and RFC 3966 forms (E.164 is always written). Off, they
+    /// are None and the call does only parse + validate + E.164.
+    pub formats: bool,
 }
 
 impl Default for PhoneOptions<'_> {
     fn default() -> Self {
-        PhoneOptions { locale: Locale::En, path: "phone", default_region: None, allow_letters: false }
+        PhoneOptions { locale: Locale::En, path: "phone", default_region: None, allow_letters: false, formats: true }
     }
 }
 
@@ -185,15 +188,19 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
         out.issues.push(issue(Code::PhonePlaceholder, Vec::new()));
     }
     out.valid = !out.issues.iter().any(|i| i.severity() == Severity::Error);
-    let e164 = format(&parsed, PhoneFormat::E164);
-    let value = match &parsed.extension {
-        Some(ext) => format!("{e164};ext={ext}"),
-        None => e164.clone(),
-    };
-    let [international, national, rfc3966] = format_all(&parsed);
-    out.international = Some(international);
-    out.national = Some(national);
-    out.rfc3966 = Some(rfc3966);
+    let e164 = e164_of(parsed.country_code, &parsed.national);
+    let mut value = String::with_capacity(e164.len() + parsed.extension.as_ref().map_or(0, |e| e.len() + 5));
+    value.push_str(&e164);
+    if let Some(ext) = &parsed.extension {
+        value.push_str(";ext=");
+        value.push_str(ext);
+    }
+    if opts.formats {
+        let [international, national, rfc3966] = format_all(&parsed);
+        out.international = Some(international);
+        out.national = Some(national);
+        out.rfc3966 = Some(rfc3966);
+    }
     out.e164 = Some(e164);
     out.country_code = Some(parsed.country_code);
     out.region = region;
@@ -207,11 +214,10 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
 impl<'a> PhoneOutcome<'a> {
     /// Records the standardized value as a change from the original.
     fn set_value(&mut self, value: String, kind: &'static str) {
-        let mut c = Changes::new(&self.value);
-        c.apply(kind, |_| Some(value));
-        if let Some(change) = c.list.pop() {
-            self.changes.push(change);
-            self.value = Cow::Owned(c.value.into_owned());
+        if *value != *self.value {
+            let to = value.clone();
+            let from = std::mem::replace(&mut self.value, Cow::Owned(value)).into_owned();
+            self.changes.push(Change { kind, from, to });
         }
     }
 
@@ -391,86 +397,9 @@ fn format_all(p: &Parsed) -> [String; 3] {
     [international, national, rfc3966]
 }
 
-/// Most capture groups a format pattern may have (templates refer to `$1`..`$9`).
-const MAX_FORMAT_GROUPS: usize = 9;
-
-/// A number format's pattern in the one shape libphonenumber's metadata uses for them,
-/// `(\d{a})(\d{b,c})(\d+)...`: each group's least and most digits (255 for no bound).
-#[derive(Clone, Copy)]
-struct DigitGroups {
-    n: usize,
-    min: [u8; MAX_FORMAT_GROUPS],
-    max: [u8; MAX_FORMAT_GROUPS],
-}
-
-impl DigitGroups {
-    /// Reads the pattern; None for any other shape (those go through the regex engine).
-    fn parse(pattern: &str) -> Option<DigitGroups> {
-        let mut g = DigitGroups { n: 0, min: [0; MAX_FORMAT_GROUPS], max: [0; MAX_FORMAT_GROUPS] };
-        let mut b = pattern.as_bytes();
-        let number = |b: &mut &[u8]| -> Option<u8> {
-            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-            let v = std::str::from_utf8(b.get(..digits)?).ok()?.parse().ok();
-            *b = b.get(digits..)?;
-            v
-        };
-        while !b.is_empty() {
-            b = b.strip_prefix(b"(\\d")?;
-            let (lo, hi) = match b.first() {
-                Some(b'{') => {
-                    b = &b[1..];
-                    let lo = number(&mut b)?;
-                    let hi = match b.first() {
-                        Some(b',') => {
-                            b = &b[1..];
-                            if b.first() == Some(&b'}') { u8::MAX } else { number(&mut b)? }
-                        }
-                        _ => lo,
-                    };
-                    b = b.strip_prefix(b"}")?;
-                    (lo, hi)
-                }
-                Some(b'+') => {
-                    b = &b[1..];
-                    (1, u8::MAX)
-                }
-                _ => (1, 1),
-            };
-            b = b.strip_prefix(b")")?;
-            if g.n == MAX_FORMAT_GROUPS || lo > hi {
-                return None;
-            }
-            g.min[g.n] = lo;
-            g.max[g.n] = hi;
-            g.n += 1;
-        }
-        (g.n > 0).then_some(g)
-    }
-
-    /// The group spans of Python's `re.match` on `len` digits when that match takes all of them
-    /// (the only case formatting needs), else None. Backtracking gives each greedy group the most
-    /// digits that still leave the later groups their least.
-    fn spans(&self, len: usize) -> Option<[(usize, usize); MAX_FORMAT_GROUPS]> {
-        let mut rest_min: usize = self.min[..self.n].iter().map(|&m| usize::from(m)).sum();
-        let mut spans = [(0, 0); MAX_FORMAT_GROUPS];
-        let mut at = 0;
-        for i in 0..self.n {
-            rest_min -= usize::from(self.min[i]);
-            let room = (len - at).checked_sub(rest_min)?;
-            if room < usize::from(self.min[i]) {
-                return None;
-            }
-            let take = room.min(usize::from(self.max[i]));
-            spans[i] = (at, at + take);
-            at += take;
-        }
-        (at == len).then_some(spans)
-    }
-}
-
 /// Whether a format's pattern matches all of `nsn` (ASCII digits).
 fn format_matches(f: &meta::Format, nsn: &str) -> bool {
-    match DigitGroups::parse(f.pattern) {
+    match f.groups {
         Some(g) => nsn.bytes().all(|b| b.is_ascii_digit()) && g.spans(nsn.len()).is_some(),
         None => full_match(f.pattern, nsn),
     }
@@ -480,7 +409,7 @@ fn format_matches(f: &meta::Format, nsn: &str) -> bool {
 /// prefix formatting rule in place of the format's first group reference when one is given (the
 /// rule's `$FG` standing for that reference: `$2 15-$3-$4` with `0$FG` gives `0$2 15-$3-$4`).
 fn apply_format(f: &meta::Format, nsn: &str, np_rule: Option<&str>, out: &mut String) {
-    let spans = DigitGroups::parse(f.pattern).filter(|_| nsn.bytes().all(|b| b.is_ascii_digit())).and_then(|g| g.spans(nsn.len()));
+    let spans = f.groups.filter(|_| nsn.bytes().all(|b| b.is_ascii_digit())).and_then(|g| g.spans(nsn.len()));
     let Some(spans) = spans else {
         let template = np_rule.map_or_else(|| f.format.to_owned(), |r| replace_first_group(f.format, r));
         out.push_str(&sub_all(f.pattern, &template, nsn));
