@@ -125,6 +125,11 @@ export interface PhoneOptions {
   path?: string;
   /** Accept letters (vanity numbers such as 1-800-FLOWERS), converted to digits. Default false. */
   allowLetters?: boolean;
+  /**
+   * Write `international`, `national` and `rfc3966`. Default true; `false` leaves them null and
+   * does only parse + validate + E.164 (faster, for imports that store E.164 alone).
+   */
+  formats?: boolean;
 }
 
 export interface PhoneResult {
@@ -136,11 +141,11 @@ export interface PhoneResult {
   changes: Change[];
   /** `+989123456789`; null when the number could not be parsed to a country code and national number. */
   e164: string | null;
-  /** `+98 912 345 6789` */
+  /** `+98 912 345 6789`; null when unparsed or with `formats: false`. */
   international: string | null;
-  /** `0912 345 6789` */
+  /** `0912 345 6789`; null when unparsed or with `formats: false`. */
   national: string | null;
-  /** `tel:+98-912-345-6789` */
+  /** `tel:+98-912-345-6789`; null when unparsed or with `formats: false`. */
   rfc3966: string | null;
   countryCode: number | null;
   /** The region the number belongs to as libphonenumber decides it (also for invalid numbers of a one-region country code), null when unknown. `001` for non-geographic numbers. */

@@ -396,7 +396,8 @@ function checkPhone(original, region, bits, locale, path) {
 }
 
 function phoneArgs(options) {
-  return [regionWord(options?.defaultRegion), options?.allowLetters ? 1 : 0, localeIndex(options?.locale), options?.path ?? 'phone'];
+  const bits = (options?.allowLetters ? 1 : 0) | (options?.formats === false ? 2 : 0);
+  return [regionWord(options?.defaultRegion), bits, localeIndex(options?.locale), options?.path ?? 'phone'];
 }
 
 export function validatePhone(input, options) {

@@ -429,6 +429,23 @@ function typeOneByOne(region, typed) {
   return { t, steps };
 }
 
+test('validatePhone with formats: false equals the default result but for null international, national and rfc3966 (whole corpus, single and batch)', () => {
+  const byRegion = new Map();
+  for (const row of phoneCorpusRows) {
+    const options = row.region ? { defaultRegion: row.region } : {};
+    const full = intake.validatePhone(row.input, options);
+    const lean = intake.validatePhone(row.input, { ...options, formats: false });
+    assert.deepEqual(lean, { ...full, international: null, national: null, rfc3966: null }, JSON.stringify(row.input));
+    const k = row.region ?? '';
+    if (!byRegion.has(k)) byRegion.set(k, []);
+    byRegion.get(k).push(row.input);
+  }
+  for (const [region, inputs] of byRegion) {
+    const options = region ? { defaultRegion: region, formats: false } : { formats: false };
+    assert.deepEqual(intake.validatePhones(inputs, options), inputs.map((s) => intake.validatePhone(s, options)), region);
+  }
+});
+
 test('AsYouType formats as it is typed: 09123456789 with IR, +14155552671 with no region', () => {
   const ir = typeOneByOne('IR', '09123456789');
   const want = '0912 345 6789';
