@@ -125,6 +125,11 @@ export interface PhoneOptions {
   path?: string;
   /** Accept letters (vanity numbers such as 1-800-FLOWERS), converted to digits. Default false. */
   allowLetters?: boolean;
+  /**
+   * Write `international`, `national` and `rfc3966`. Default true; `false` leaves them null and
+   * does only parse + validate + E.164 (faster, for imports that store E.164 alone).
+   */
+  formats?: boolean;
 }
 
 export interface PhoneResult {
@@ -136,11 +141,11 @@ export interface PhoneResult {
   changes: Change[];
   /** `+989123456789`; null when the number could not be parsed to a country code and national number. */
   e164: string | null;
-  /** `+98 912 345 6789` */
+  /** `+98 912 345 6789`; null when unparsed or with `formats: false`. */
   international: string | null;
-  /** `0912 345 6789` */
+  /** `0912 345 6789`; null when unparsed or with `formats: false`. */
   national: string | null;
-  /** `tel:+98-912-345-6789` */
+  /** `tel:+98-912-345-6789`; null when unparsed or with `formats: false`. */
   rfc3966: string | null;
   countryCode: number | null;
   /** The region the number belongs to as libphonenumber decides it (also for invalid numbers of a one-region country code), null when unknown. `001` for non-geographic numbers. */
@@ -248,7 +253,80 @@ export const limits: { readonly emailInputBytes: number; readonly phoneInputByte
 
 // ---- companies (issue 5) ----
 
+export interface CompanyOptions {
+  locale?: Locale;
+  /** Field path reported in issues. Default `company`. */
+  path?: string;
+  /** The company's website: its registrable domain becomes `domain`. */
+  website?: string;
+  /** A contact's email: its registrable domain becomes `domain` when it is a business domain and no website gave one. */
+  email?: string;
+}
+
+export interface LegalForm {
+  /** Canonical spelling: `Inc.`, `LLC`, `GmbH`, `S.A.`, `有限公司`, `سهامی خاص` ... */
+  canonical: string;
+  /** As written (after text hygiene). */
+  written: string;
+  /** Countries where the form is used (ISO 3166-1 alpha-2): a hint. */
+  countries: string[];
+  position: 'start' | 'end';
+}
+
+export interface CompanyResult {
+  valid: boolean;
+  /** The name with text hygiene, casing fixed (all caps, all lowercase) and the legal form canonical. */
+  value: string;
+  original: string;
+  changes: Change[];
+  /** The name without its legal form (`null` only for a non-string input). */
+  core: string | null;
+  legalForm: LegalForm | null;
+  /** Core-name matching key: folded, legal form, `the`, `and`, punctuation and spaces removed. */
+  key: string | null;
+  /** Registrable domain of the website or business email given in the options (ASCII). */
+  domain: string | null;
+  issues: Issue[];
+}
+
+export function validateCompany(input: string, options?: CompanyOptions): CompanyResult;
+export function validateCompanies(inputs: readonly unknown[], options?: CompanyOptions): CompanyResult[];
+
 // ---- websites (issue 5) ----
+
+export type SocialNetwork = 'linkedin' | 'x' | 'facebook' | 'instagram' | 'github' | 'telegram' | 'youtube'
+  | 'tiktok' | 'aparat' | 'weibo' | 'wechat';
+
+export interface WebsiteOptions {
+  locale?: Locale;
+  /** Field path reported in issues. Default `website`. */
+  path?: string;
+  /** The network of a column of handles: `@acme` and `acme` are read as handles on it (`twitter` is `x`). */
+  network?: SocialNetwork | 'twitter';
+}
+
+export interface SocialProfile {
+  network: SocialNetwork;
+  /** `acme`; `company/acme` or `in/jane` on LinkedIn; `@acme`, `channel/UC...` on YouTube; `u/123` on Weibo. */
+  handle: string;
+}
+
+export interface WebsiteResult {
+  valid: boolean;
+  /** The address: https:// added, host lowercased, default port, tracking parameters, fragment and trailing slash removed. */
+  value: string;
+  original: string;
+  changes: Change[];
+  /** Host in ASCII (IDNA) form. */
+  host: string | null;
+  /** Registrable domain (eTLD+1, Public Suffix List): the matching key. */
+  domain: string | null;
+  social: SocialProfile | null;
+  issues: Issue[];
+}
+
+export function validateWebsite(input: string, options?: WebsiteOptions): WebsiteResult;
+export function validateWebsites(inputs: readonly unknown[], options?: WebsiteOptions): WebsiteResult[];
 
 // ---- addresses and postcodes (issue 5) ----
 

@@ -396,7 +396,8 @@ function checkPhone(original, region, bits, locale, path) {
 }
 
 function phoneArgs(options) {
-  return [regionWord(options?.defaultRegion), options?.allowLetters ? 1 : 0, localeIndex(options?.locale), options?.path ?? 'phone'];
+  const bits = (options?.allowLetters ? 1 : 0) | (options?.formats === false ? 2 : 0);
+  return [regionWord(options?.defaultRegion), bits, localeIndex(options?.locale), options?.path ?? 'phone'];
 }
 
 export function validatePhone(input, options) {
@@ -536,7 +537,80 @@ export const limits = { emailInputBytes: 0, phoneInputBytes: 0 };
 
 // ---- companies (issue 5) ----
 
+const COMPANY_KEYS = ['core', 'legalForm', 'written', 'countries', 'position', 'key', 'domain'];
+const COMPANY_NULLS = ['core', 'legalForm', 'key', 'domain'];
+const ABSENT = 0xffffffff;
+
+function checkCompany(input, website, email, locale, path) {
+  if (typeof input !== 'string') return notStringResult(input, path, locale, COMPANY_NULLS);
+  const repaired = wellFormed(input);
+  const name = repaired ? repaired.to : input;
+  const extra = [website, email].map((s) => (typeof s === 'string' ? s.toWellFormed() : null));
+  reserveInput((name.length + extra.reduce((n, s) => n + (s ? s.length : 0), 0)) * 3);
+  let offset = writeInput(name, 0);
+  const nameBytes = offset;
+  const lens = extra.map((s) => {
+    if (s === null) return ABSENT;
+    const n = writeInput(s, offset);
+    offset += n;
+    return n;
+  });
+  const st = core.company_check_in(nameBytes, lens[0], lens[1], locale);
+  const { value, changes, issues, got } = standardized(input, repaired, readExtra(), path, locale, COMPANY_KEYS);
+  const [coreName, canonical, written, countries, position, key, domain] = got;
+  return {
+    valid: (st & 1) !== 0, value, original: input, changes, core: coreName ?? '',
+    legalForm: canonical === null ? null : { canonical, written, countries: countries ? countries.split(' ') : [], position },
+    key: key ?? '', domain, issues,
+  };
+}
+
+export function validateCompany(input, options) {
+  assertReady();
+  return checkCompany(input, options?.website, options?.email, localeIndex(options?.locale), options?.path ?? 'company');
+}
+
+export function validateCompanies(inputs, options) {
+  assertReady();
+  const locale = localeIndex(options?.locale);
+  const path = options?.path ?? 'company';
+  return Array.from(inputs, (s) => checkCompany(s, options?.website, options?.email, locale, path));
+}
+
 // ---- websites (issue 5) ----
+
+const WEBSITE_KEYS = ['host', 'domain', 'network', 'handle'];
+const WEBSITE_NULLS = ['host', 'domain', 'social'];
+/** Mirrors `Network::ALL` in src/website/social.rs (the core takes 1 + the index, 0 for none). */
+const NETWORKS = ['linkedin', 'x', 'facebook', 'instagram', 'github', 'telegram', 'youtube', 'tiktok', 'aparat', 'weibo', 'wechat'];
+
+function checkWebsite(input, network, locale, path) {
+  if (typeof input !== 'string') return notStringResult(input, path, locale, WEBSITE_NULLS);
+  const repaired = wellFormed(input);
+  const st = core.website_check_in(inputBytes(repaired ? repaired.to : input), network, locale);
+  const { value, changes, issues, got } = standardized(input, repaired, readExtra(), path, locale, WEBSITE_KEYS);
+  const [host, domain, net, handle] = got;
+  return { valid: (st & 1) !== 0, value, original: input, changes, host, domain, social: net === null ? null : { network: net, handle }, issues };
+}
+
+function networkWord(network) {
+  if (network === undefined || network === null) return 0;
+  const i = NETWORKS.indexOf(String(network).toLowerCase() === 'twitter' ? 'x' : String(network).toLowerCase());
+  if (i < 0) throw new TypeError(`intake: unknown network ${JSON.stringify(network)} (one of ${NETWORKS.join(', ')})`);
+  return i + 1;
+}
+
+export function validateWebsite(input, options) {
+  assertReady();
+  return checkWebsite(input, networkWord(options?.network), localeIndex(options?.locale), options?.path ?? 'website');
+}
+
+export function validateWebsites(inputs, options) {
+  assertReady();
+  const network = networkWord(options?.network), locale = localeIndex(options?.locale);
+  const path = options?.path ?? 'website';
+  return Array.from(inputs, (s) => checkWebsite(s, network, locale, path));
+}
 
 // ---- addresses and postcodes (issue 5) ----
 
