@@ -146,7 +146,9 @@ impl Model {
                 }
             }
         };
-        if n * n.saturating_sub(1) / 2 <= U_SAMPLES {
+        // About 20 pairs per record, at most U_SAMPLES.
+        let samples = (n * 20).min(U_SAMPLES);
+        if n * n.saturating_sub(1) / 2 <= samples {
             for a in 0..n {
                 for b in a + 1..n {
                     add(a, b);
@@ -154,7 +156,7 @@ impl Model {
             }
         } else {
             let mut rng = Rng::new(0x9E37_79B9_7F4A_7C15);
-            for _ in 0..U_SAMPLES {
+            for _ in 0..samples {
                 let (a, b) = (rng.below(n), rng.below(n));
                 if a != b {
                     add(a, b);
