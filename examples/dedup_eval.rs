@@ -140,12 +140,12 @@ fn run(set: &Set, threshold: Option<f64>) {
         peak_rss_mb()
     );
     if std::env::var("DEDUP_EVAL_VERBOSE").is_ok() {
-        eprintln!("{}: lambda {:.4} iterations {} per key {:?}", set.name, out.model.lambda, out.model.iterations, out.stats.pairs_per_key);
+        eprintln!("{}: lambda {:.4} related {:.4} iterations {} per key {:?}", set.name, out.model.lambda, out.model.lambda_related, out.model.iterations, out.stats.pairs_per_key);
         for (c, cmp) in intake::dedup::compare::COMPARISONS.iter().enumerate() {
             let k = cmp.levels.len();
             let m: Vec<String> = out.model.m[c][..k].iter().map(|x| format!("{x:.3}")).collect();
             let u: Vec<String> = out.model.u[c][..k].iter().map(|x| format!("{x:.4}")).collect();
-            eprintln!("  {:12} m {:?} u {:?}", cmp.name, m, u);
+            let h: Vec<String> = out.model.h[c][..k].iter().map(|x| format!("{x:.3}")).collect(); eprintln!("  {:12} m {:?} h {:?} u {:?}", cmp.name, m, h, u);
         }
         let mut shown = 0;
         for p in &truth {

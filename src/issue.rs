@@ -189,6 +189,35 @@ codes! {
         ar: "تاريخ الميلاد هذا قديم جدًا.", zh: "该出生日期过早。";
 
     // ---- name.* (src/name, issue 5) ----
+    NameTooLong = "name.too_long", Error, "A name longer than any real one (more than params.max characters); returned as typed.",
+        en: "This name is too long (at most {max} characters).", fa: "این نام بیش از حد طولانی است (حداکثر {max} نویسه).",
+        ar: "هذا الاسم طويل جدًا (بحد أقصى {max} حرفًا).", zh: "姓名过长（最多 {max} 个字符）。";
+    NameKeyboardMash = "name.keyboard_mash", Error, "Letters typed along a keyboard row (asdf, qwerty, شسیب), an alphabet run (abcd), a repeated chunk (asdasd) or a long word with no vowel: not a name.",
+        en: "This does not look like a real name.", fa: "این به یک نام واقعی شبیه نیست.",
+        ar: "لا يبدو هذا اسمًا حقيقيًا.", zh: "这看起来不像真实的姓名。";
+    NameRepeatedChars = "name.repeated_chars", Error, "One letter four or more times in a row, or a word that is one letter repeated (ooo, جججج).",
+        en: "This name repeats the same letter too many times.", fa: "در این نام یک حرف بیش از حد تکرار شده است.",
+        ar: "يتكرر حرف واحد في هذا الاسم مرات كثيرة.", zh: "姓名中同一个字符重复次数过多。";
+    NamePlaceholder = "name.placeholder", Error, "A placeholder typed to get past a required field (test, n/a, none, xxx, -, \"first name\", ندارد, 测试).",
+        en: "Enter a real name.", fa: "یک نام واقعی وارد کنید.", ar: "أدخل اسمًا حقيقيًا.", zh: "请输入真实姓名。";
+    NameEmailInName = "name.email_in_name", Error, "An email address typed into a name field.",
+        en: "This looks like an email address, not a name.", fa: "این به نشانی ایمیل شبیه است، نه نام.",
+        ar: "يبدو هذا عنوان بريد إلكتروني وليس اسمًا.", zh: "这看起来是电子邮件地址，而不是姓名。";
+    NamePhoneInName = "name.phone_in_name", Error, "A phone number (seven or more digits) typed into a name field.",
+        en: "This looks like a phone number, not a name.", fa: "این به شمارهٔ تلفن شبیه است، نه نام.",
+        ar: "يبدو هذا رقم هاتف وليس اسمًا.", zh: "这看起来是电话号码，而不是姓名。";
+    NameAllDigits = "name.all_digits", Error, "Digits and no letters.",
+        en: "A name cannot be only digits.", fa: "نام نمی‌تواند فقط از رقم تشکیل شود.",
+        ar: "لا يمكن أن يتكون الاسم من أرقام فقط.", zh: "姓名不能只包含数字。";
+    NameHasDigits = "name.has_digits", Error, "Letters mixed with digits (John2).",
+        en: "A name cannot contain digits.", fa: "نام نمی‌تواند رقم داشته باشد.",
+        ar: "لا يمكن أن يحتوي الاسم على أرقام.", zh: "姓名不能包含数字。";
+    NameInvalidChars = "name.invalid_chars", Error, "Symbols no name has (# $ % < > = + _ { } [ ] | \\ / ~ ^ * and emoji); params.char holds the first.",
+        en: "The character {char} is not allowed in a name.", fa: "نویسهٔ {char} در نام مجاز نیست.",
+        ar: "الحرف {char} غير مسموح به في الاسم.", zh: "姓名中不允许使用字符 {char}。";
+    NameMixedScripts = "name.mixed_scripts", Warning, "Letters of two writing systems in one name (Latin and Arabic, Latin and Cyrillic); params.scripts lists them.",
+        en: "This name mixes writing systems ({scripts}).", fa: "این نام چند خط را با هم دارد ({scripts}).",
+        ar: "يجمع هذا الاسم بين أنظمة كتابة مختلفة ({scripts}).", zh: "该姓名混用了多种文字（{scripts}）。";
 
     // ---- company.* (src/company, issue 5) ----
     CompanyJunk = "company.junk", Error, "Not a name: no letters, one letter repeated, a single letter, or a run of keyboard keys (asdf, qwerty, ضصثق).",

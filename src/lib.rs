@@ -66,6 +66,9 @@ pub mod limits {
     /// libphonenumber reads at most 250 characters of a phone number; the byte cap allows that
     /// many characters in any script.
     pub const PHONE_INPUT_BYTES: usize = 1024;
+    /// A name field: far above any real name (see `name::NAME_MAX_CHARS` for the `name.too_long`
+    /// check on what is under the cap).
+    pub const NAME_INPUT_BYTES: usize = 1024;
     /// Free text, names, companies, addresses and websites inside a record.
     pub const TEXT_INPUT_BYTES: usize = 4096;
     /// Keys read from one record.
@@ -111,6 +114,8 @@ pub fn versions() -> Vec<(&'static str, &'static str)> {
     #[cfg(feature = "phone")]
     v.push(("phoneMetadata", phone::meta::SOURCE));
     // name tables (issue 5)
+    #[cfg(feature = "name")]
+    v.push(("names", tables::names::SOURCE));
 
     // company tables (issue 5)
     #[cfg(feature = "company")]

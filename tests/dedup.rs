@@ -5,7 +5,7 @@
 mod common;
 
 use common::{fixture_json, fixture_text};
-use intake::dedup::{Deduper, Options, Schema};
+use intake::dedup::{golden_record, Deduper, Index, Options, Rules, Schema};
 use std::collections::{BTreeSet, HashMap};
 
 fn csv_rows(text: &str) -> Vec<Vec<String>> {
@@ -36,7 +36,7 @@ fn hand_made_batches() {
         for e in batch["explain"].as_array().into_iter().flatten() {
             let (a, b) = (at[e["a"].as_str().unwrap()], at[e["b"].as_str().unwrap()]);
             let x = d.explain(&out.model, a, b).unwrap();
-            let sum: f64 = x.prior + x.contributions.iter().map(|c| c.weight).sum::<f64>();
+            let sum: f64 = x.prior + x.mixture + x.contributions.iter().map(|c| c.weight).sum::<f64>();
             if (sum - x.weight).abs() > 1e-9 {
                 failures.push(format!("{name}: {a}-{b} contributions sum to {sum}, weight {}", x.weight));
             }
@@ -47,8 +47,61 @@ fn hand_made_batches() {
                 }
             }
         }
+        // The index: built from the batch, through bytes, then queried.
+        let index = Index::from_bytes(&d.index(out.model.clone()).to_bytes()).expect("round trip");
+        for q in batch["queries"].as_array().into_iter().flatten() {
+            let row: Vec<&str> = q["row"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+            let mut got: Vec<String> = index.match_one(&row, 10).into_iter().map(|m| m.id).collect();
+            got.sort();
+            let want: Vec<String> = q["matches"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+            if got != want {
+                failures.push(format!("{name}: query {}: matches {got:?}, want {want:?}", row[0]));
+            }
+        }
+        for g in batch["golden"].as_array().into_iter().flatten() {
+            let members: Vec<Vec<&str>> = g["cluster"].as_array().unwrap().iter().map(|id| rows[at[id.as_str().unwrap()]].clone()).collect();
+            let rules: Rules = serde_json::from_value(g["rules"].clone()).expect("rules");
+            let golden = golden_record(&headers, &d.schema, &members, &rules);
+            for (col, want) in g["values"].as_object().unwrap() {
+                let c = headers.iter().position(|h| h == col).unwrap();
+                if golden.values[c] != want.as_str().unwrap() {
+                    failures.push(format!("{name}: golden {col}: {:?}, want {want}", golden.values[c]));
+                }
+                let from = &golden.plan[c].from;
+                if !want.as_str().unwrap().contains("; ") && from.iter().any(|&i| members[i][c].trim() != golden.values[c]) {
+                    failures.push(format!("{name}: golden {col}: plan sources {from:?} do not hold the value"));
+                }
+            }
+            for (col, want) in g["rule"].as_object().into_iter().flatten() {
+                let c = headers.iter().position(|h| h == col).unwrap();
+                if golden.plan[c].rule != want.as_str().unwrap() {
+                    failures.push(format!("{name}: golden {col}: rule {}, want {want}", golden.plan[c].rule));
+                }
+            }
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn index_bytes_are_checked_not_trusted() {
+    let mut d = Deduper::new(Schema::guess(&["id", "first_name", "last_name", "email"]), Options::default());
+    d.push(&["1", "Ann", "Lee", "ann@lee.org"]);
+    d.push(&["2", "Anne", "Lee", "ann@lee.org"]);
+    let out = d.run(&mut |_, _, _| {});
+    let mut index = d.index(out.model);
+    assert_eq!(index.add(&["3", "Bo", "Chen", "bo@chen.cn"]), 2);
+    assert_eq!(index.match_one(&["q", "Bo", "Chen", "bo@chen.cn"], 5)[0].id, "3");
+    let bytes = index.to_bytes();
+    assert_eq!(Index::from_bytes(&bytes).unwrap().len(), 3);
+    for cut in 0..bytes.len() {
+        assert!(Index::from_bytes(&bytes[..cut]).is_err(), "truncated at {cut}");
+    }
+    for i in (0..bytes.len()).step_by(7) {
+        let mut b = bytes.clone();
+        b[i] ^= 0xA5;
+        let _ = Index::from_bytes(&b); // must not panic
+    }
 }
 
 #[test]

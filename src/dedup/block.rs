@@ -54,7 +54,8 @@ pub fn keys(store: &Store, r: usize, out: &mut Vec<u64>) {
         out.push(key(4, &[post, num]));
     }
     if !street.is_empty() && !num.is_empty() {
-        out.push(key(5, &[street, num]));
+        // The city's initial keeps common street names of different towns apart.
+        out.push(key(5, &[street, num, first_char(store.get(r, slot::CITY))]));
     }
     let id = store.get(r, slot::NATIONAL_ID);
     if id.len() >= 3 {
@@ -84,7 +85,7 @@ pub struct BlockOptions {
 
 impl Default for BlockOptions {
     fn default() -> Self {
-        BlockOptions { max_block: 64, window: 12, link: false }
+        BlockOptions { max_block: 32, window: 10, link: false }
     }
 }
 

@@ -17,11 +17,15 @@
 pub mod block;
 pub mod cluster;
 pub mod compare;
+pub mod index;
 pub mod model;
 mod name_keys;
 pub mod prepare;
+pub mod survive;
 
+pub use index::{Index, IndexError, Match};
 pub use model::{probability, Contribution, Explanation, Model};
+pub use survive::{golden_record, Decision, Golden, Rule, Rules};
 pub use prepare::{PrepareOptions, Role, Schema, Store};
 
 use crate::issue::{Code, Issue};
@@ -267,22 +271,13 @@ impl Deduper {
         Outcome { clusters, pairs, model, stats }
     }
 
+    /// An incremental index of this batch's records with `model` (usually `run`'s).
+    pub fn index(&self, model: Model) -> Index {
+        Index::new(self, model)
+    }
+
     /// Why records `a` and `b` (push order) match or not, under `model`.
     pub fn explain(&self, model: &Model, a: usize, b: usize) -> Option<Explanation> {
         (a < self.store.len() && b < self.store.len()).then(|| model.explain(&self.store, a, &self.store, b))
-    }
-}
-
-impl Model {
-    /// The weight of a pair from its packed levels (the TF adjustment reads record `a`'s values).
-    pub(crate) fn weight_of_levels(&self, store: &Store, a: usize, packed: u64) -> f64 {
-        let mut w = self.prior();
-        for c in 0..compare::N {
-            let l = ((packed >> (4 * c)) & 15) as u8;
-            if l != 15 {
-                w += self.level_weight(c, l, store.get(a, compare::COMPARISONS[c].slot)).0;
-            }
-        }
-        w
     }
 }

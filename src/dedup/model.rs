@@ -75,19 +75,30 @@ fn default_u(c: usize) -> [f64; L] {
     u
 }
 
-/// The trained model: level probabilities, the share of matches among candidate pairs and the
-/// term-frequency tables.
+/// Comparisons whose agreement is shared by people of one household or office (surname,
+/// address, phone, company): the "related" class agrees on these and differs on the personal ones.
+const SHARED: [bool; N] = [false, true, false, true, false, true, true, true, true, true, true, true, false, true];
+
+/// The trained model: level probabilities among matches (`m`), among related non-matches such as
+/// household members (`h`) and among unrelated pairs (`u`); class shares among candidate pairs;
+/// term-frequency tables. Three classes instead of Fellegi-Sunter's two keep households, who
+/// share a surname, an address and often a phone, from being learnt as duplicates.
 #[derive(Clone, Debug)]
 pub struct Model {
     pub m: [[f64; L]; N],
+    pub h: [[f64; L]; N],
     pub u: [[f64; L]; N],
-    /// Probability that a candidate pair is a match, before looking at it.
+    /// Share of matches among candidate pairs.
     pub lambda: f64,
+    /// Share of related non-matches among candidate pairs.
+    pub lambda_related: f64,
     pub tf: Vec<TfTable>,
     /// EM iterations run.
     pub iterations: usize,
-    /// Weight (bits) per comparison level: log2(m / u).
-    pub(crate) bits: [[f64; L]; N],
+    /// log2 of m, h and u per level.
+    pub(crate) log_m: [[f64; L]; N],
+    pub(crate) log_h: [[f64; L]; N],
+    pub(crate) log_u: [[f64; L]; N],
 }
 
 /// Packs a level vector into a u64, four bits per comparison (NULL as 15).
@@ -122,9 +133,9 @@ impl Rng {
 impl Model {
     /// Trains on the level patterns of the candidate pairs (`patterns`: packed levels -> count).
     pub fn train(store: &Store, patterns: &FastMap<u64, u32>, max_iterations: usize) -> Model {
-        // u starts from random pairs (almost all non-matches), m from a prior that favours the
-        // higher levels; EM then refines both on the candidate pairs.
-        let mut u = [[0.0; L]; N];
+        // u starts from random pairs (almost all unrelated), m from a prior that favours the
+        // higher levels, h from m on shared fields and u on personal ones; EM then refines all
+        // three on the candidate pairs.
         let n = store.len();
         let mut counts = [[0.0f64; L]; N];
         let mut add = |a: usize, b: usize| {
@@ -152,9 +163,8 @@ impl Model {
         }
         // Pseudo-counts (Dirichlet priors) keep small batches sensible: with few pairs the priors
         // decide, with many the data does.
-        let mut m = [[0.0; L]; N];
-        let mut m_prior = [[0.0; L]; N];
-        let mut u_prior = [[0.0; L]; N];
+        let (mut m, mut h, mut u) = ([[0.0; L]; N], [[0.0; L]; N], [[0.0; L]; N]);
+        let (mut m_prior, mut h_prior, mut u_prior) = ([[0.0; L]; N], [[0.0; L]; N], [[0.0; L]; N]);
         for c in 0..N {
             let k = COMPARISONS[c].levels.len();
             let prior = default_u(c);
@@ -165,97 +175,128 @@ impl Model {
             let rest: f64 = (1..k).map(|x| x as f64).sum::<f64>();
             for l in 0..k {
                 u[c][l] = counts[c][l] / total;
-                u_prior[c][l] = u[c][l] * PRIOR_PAIRS;
                 // m prior: 0.7 on equal, the rest shared with a tilt towards the higher levels.
                 m[c][l] = if l == k - 1 { 0.7 } else { 0.3 * (l as f64 + 0.5) / (rest + 0.5 * (k - 1) as f64) };
+                h[c][l] = if SHARED[c] { m[c][l] } else { u[c][l] };
                 m_prior[c][l] = m[c][l] * PRIOR_PAIRS;
+                h_prior[c][l] = h[c][l] * PRIOR_PAIRS;
+                u_prior[c][l] = u[c][l] * PRIOR_PAIRS;
             }
         }
         let pats: Vec<([u8; N], f64)> = patterns.iter().map(|(&p, &c)| (unpack(p), c as f64)).collect();
-        let mut lambda = 0.2;
+        let (mut lm, mut lh) = (LAMBDA_PRIOR, LAMBDA_PRIOR / 2.0);
         let mut iterations = 0;
         for _ in 0..max_iterations {
             iterations += 1;
-            let mut mm = m_prior;
-            let mut uu = u_prior;
-            let (mut gm, mut gt) = (LAMBDA_PRIOR * PRIOR_PAIRS, PRIOR_PAIRS);
+            let (mut mm, mut hh, mut uu) = (m_prior, h_prior, u_prior);
+            let (mut gm, mut gh, mut gt) = (LAMBDA_PRIOR * PRIOR_PAIRS, LAMBDA_PRIOR / 2.0 * PRIOR_PAIRS, PRIOR_PAIRS);
             for (lv, count) in &pats {
-                let (mut pm, mut pu) = (lambda, 1.0 - lambda);
+                let (mut pm, mut ph, mut pu) = (lm, lh, 1.0 - lm - lh);
                 for c in 0..N {
                     if lv[c] != NULL {
-                        pm *= m[c][lv[c] as usize];
-                        pu *= u[c][lv[c] as usize];
+                        let l = lv[c] as usize;
+                        pm *= m[c][l];
+                        ph *= h[c][l];
+                        pu *= u[c][l];
                     }
                 }
-                let g = if pm + pu > 0.0 { pm / (pm + pu) } else { 0.0 };
+                let total = pm + ph + pu;
+                let (g, r) = if total > 0.0 { (pm / total, ph / total) } else { (0.0, 0.0) };
                 gm += g * count;
+                gh += r * count;
                 gt += count;
                 for c in 0..N {
                     if lv[c] != NULL {
-                        mm[c][lv[c] as usize] += g * count;
-                        uu[c][lv[c] as usize] += (1.0 - g) * count;
+                        let l = lv[c] as usize;
+                        mm[c][l] += g * count;
+                        hh[c][l] += r * count;
+                        uu[c][l] += (1.0 - g - r).max(0.0) * count;
                     }
                 }
             }
             let mut delta: f64 = 0.0;
             for c in 0..N {
                 let k = COMPARISONS[c].levels.len();
-                let (sm, su): (f64, f64) = (mm[c][..k].iter().sum(), uu[c][..k].iter().sum());
+                let (sm, sh, su): (f64, f64, f64) = (mm[c][..k].iter().sum(), hh[c][..k].iter().sum(), uu[c][..k].iter().sum());
                 for l in 0..k {
-                    let (nm, nu) = (mm[c][l] / sm, uu[c][l] / su);
-                    delta = delta.max((nm - m[c][l]).abs()).max((nu - u[c][l]).abs());
+                    let (nm, nh, nu) = (mm[c][l] / sm, hh[c][l] / sh, uu[c][l] / su);
+                    delta = delta.max((nm - m[c][l]).abs()).max((nu - u[c][l]).abs()).max((nh - h[c][l]).abs());
                     m[c][l] = nm;
+                    h[c][l] = nh;
                     u[c][l] = nu;
                 }
             }
-            let nl = if gt > 0.0 { (gm / gt).clamp(1e-6, 1.0 - 1e-6) } else { lambda };
-            delta = delta.max((nl - lambda).abs());
-            lambda = nl;
+            let (nm, nh) = ((gm / gt).clamp(1e-6, 0.98), (gh / gt).clamp(1e-6, 0.98));
+            delta = delta.max((nm - lm).abs()).max((nh - lh).abs());
+            lm = nm;
+            lh = nh;
             if delta < 1e-5 {
                 break;
             }
         }
         let tf = COMPARISONS.iter().map(|c| if c.tf { TfTable::build(store, c.slot) } else { TfTable::default() }).collect();
-        Model::from_parts(m, u, lambda, tf, iterations)
+        Model::from_parts(m, h, u, lm, lh, tf, iterations)
     }
 
-    pub(crate) fn from_parts(m: [[f64; L]; N], u: [[f64; L]; N], lambda: f64, tf: Vec<TfTable>, iterations: usize) -> Model {
-        let mut bits = [[0.0; L]; N];
+    pub(crate) fn from_parts(m: [[f64; L]; N], h: [[f64; L]; N], u: [[f64; L]; N], lambda: f64, lambda_related: f64, tf: Vec<TfTable>, iterations: usize) -> Model {
+        let lg = |t: &[[f64; L]; N]| {
+            let mut out = [[0.0; L]; N];
+            for c in 0..N {
+                for l in 0..COMPARISONS[c].levels.len() {
+                    out[c][l] = t[c][l].max(1e-12).log2();
+                }
+            }
+            out
+        };
+        Model { log_m: lg(&m), log_h: lg(&h), log_u: lg(&u), m, h, u, lambda, lambda_related, tf, iterations }
+    }
+
+    /// Log2 likelihoods of the three classes (prior included) for a level vector, and the sum of
+    /// the term-frequency adjustments of its equal values.
+    #[inline]
+    fn classes<'s>(&self, lv: impl Fn(usize) -> u8, value: impl Fn(usize) -> &'s str) -> ([f64; 3], f64) {
+        let mut ll = [self.lambda.log2(), self.lambda_related.log2(), (1.0 - self.lambda - self.lambda_related).max(1e-12).log2()];
+        let mut tf = 0.0;
         for c in 0..N {
-            for l in 0..COMPARISONS[c].levels.len() {
-                bits[c][l] = (m[c][l].max(1e-9) / u[c][l].max(1e-9)).log2();
+            let l = lv(c);
+            if l == NULL {
+                continue;
+            }
+            let li = l as usize;
+            ll[0] += self.log_m[c][li];
+            ll[1] += self.log_h[c][li];
+            ll[2] += self.log_u[c][li];
+            if COMPARISONS[c].tf && li == COMPARISONS[c].levels.len() - 1 {
+                tf += self.tf[c].adjustment(value(c));
             }
         }
-        Model { m, u, lambda, tf, iterations, bits }
+        (ll, tf)
     }
 
-    /// Prior weight in bits: log2(lambda / (1 - lambda)).
-    pub fn prior(&self) -> f64 {
-        (self.lambda / (1.0 - self.lambda)).log2()
-    }
-
-    /// Weight of a level of a comparison, with the term-frequency adjustment for equal values.
-    #[inline]
-    pub fn level_weight(&self, c: usize, level: u8, value: &str) -> (f64, f64) {
-        let base = self.bits[c][level as usize];
-        if COMPARISONS[c].tf && level as usize == COMPARISONS[c].levels.len() - 1 {
-            let adj = self.tf[c].adjustment(value);
-            (base + adj, adj)
-        } else {
-            (base, 0.0)
-        }
+    /// The match weight (bits): log2 of P(match) / P(related or unrelated), plus the
+    /// term-frequency adjustments.
+    fn weight(ll: [f64; 3], tf: f64) -> f64 {
+        let (hi, lo) = if ll[1] >= ll[2] { (ll[1], ll[2]) } else { (ll[2], ll[1]) };
+        ll[0] - hi - (1.0 + (lo - hi).exp2()).log2() + tf
     }
 
     /// The match weight (bits) of two records and their levels.
     pub fn score(&self, sa: &Store, a: usize, sb: &Store, b: usize) -> (f64, [u8; N]) {
         let lv = levels(sa, a, sb, b);
-        let mut w = self.prior();
-        for c in 0..N {
-            if lv[c] != NULL {
-                w += self.level_weight(c, lv[c], sa.get(a, COMPARISONS[c].slot)).0;
-            }
-        }
-        (w, lv)
+        let (ll, tf) = self.classes(|c| lv[c], |c| sa.get(a, COMPARISONS[c].slot));
+        (Model::weight(ll, tf), lv)
+    }
+
+    /// The weight of a pair from its packed levels (the TF adjustment reads record `a`'s values).
+    pub(crate) fn weight_of_levels(&self, store: &Store, a: usize, packed: u64) -> f64 {
+        let (ll, tf) = self.classes(
+            |c| match ((packed >> (4 * c)) & 15) as u8 {
+                15 => NULL,
+                l => l,
+            },
+            |c| store.get(a, COMPARISONS[c].slot),
+        );
+        Model::weight(ll, tf)
     }
 }
 
@@ -284,11 +325,15 @@ pub struct Contribution {
     pub tf_adjustment: f64,
 }
 
-/// Why two records match or not: the prior plus each compared field; the parts sum to `weight`.
+/// Why two records match or not. Each field's weight is log2(m / a) for the likelier kind of
+/// non-match `a` (`against`: "unrelated", or "related" for household-like pairs); `prior`,
+/// the contributions and `mixture` (the other kind of non-match, never positive) sum to `weight`.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Explanation {
     pub prior: f64,
+    pub against: &'static str,
     pub contributions: Vec<Contribution>,
+    pub mixture: f64,
     pub weight: f64,
     pub probability: f64,
 }
@@ -296,25 +341,29 @@ pub struct Explanation {
 impl Model {
     pub fn explain(&self, sa: &Store, a: usize, sb: &Store, b: usize) -> Explanation {
         let lv = levels(sa, a, sb, b);
-        let prior = self.prior();
-        let mut weight = prior;
+        let (ll, _) = self.classes(|c| lv[c], |c| sa.get(a, COMPARISONS[c].slot));
+        let related = ll[1] >= ll[2];
+        let (alt, lambda_alt, against) = if related {
+            (&self.log_h, self.lambda_related, "related")
+        } else {
+            (&self.log_u, 1.0 - self.lambda - self.lambda_related, "unrelated")
+        };
+        let prior = (self.lambda / lambda_alt.max(1e-12)).log2();
+        let (hi, lo) = if related { (ll[1], ll[2]) } else { (ll[2], ll[1]) };
+        let mixture = -(1.0 + (lo - hi).exp2()).log2();
+        let mut weight = prior + mixture;
         let mut contributions = Vec::new();
         for (c, cmp) in COMPARISONS.iter().enumerate() {
             if lv[c] == NULL {
                 continue;
             }
+            let li = lv[c] as usize;
             let va = sa.get(a, cmp.slot);
-            let (w, adj) = self.level_weight(c, lv[c], va);
+            let adj = if cmp.tf && li == cmp.levels.len() - 1 { self.tf[c].adjustment(va) } else { 0.0 };
+            let w = self.log_m[c][li] - alt[c][li] + adj;
             weight += w;
-            contributions.push(Contribution {
-                field: cmp.name,
-                level: cmp.levels[lv[c] as usize],
-                a: va.to_string(),
-                b: sb.get(b, cmp.slot).to_string(),
-                weight: w,
-                tf_adjustment: adj,
-            });
+            contributions.push(Contribution { field: cmp.name, level: cmp.levels[li], a: va.to_string(), b: sb.get(b, cmp.slot).to_string(), weight: w, tf_adjustment: adj });
         }
-        Explanation { prior, contributions, weight, probability: probability(weight) }
+        Explanation { prior, against, contributions, mixture, weight, probability: probability(weight) }
     }
 }

