@@ -47,7 +47,7 @@ pub struct FieldChange {
 #[serde(rename_all = "lowercase")]
 pub enum FieldState {
     /// Absent or empty.
-    Missing,
+    Missing = 0,
     /// Valid as it was.
     Clean,
     /// Valid after standardization changed it.

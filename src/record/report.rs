@@ -49,6 +49,7 @@ pub struct QualityReport {
     pub fields: Vec<FieldStats>,
     /// Issue code -> number of issues.
     pub codes: BTreeMap<&'static str, u64>,
+    #[serde(skip)]
     score_sum: u64,
 }
 
