@@ -368,9 +368,9 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
                 if let Some(w) = postcode_like(&segs[i].words) {
                     let up = segs[i].words[w].to_uppercase();
                     segs[i].words[w] = up.clone();
-                    out.push(postcode::invalid(&PostcodeOptions { locale: opts.locale, path: "postcode" }, r));
+                    out.push(postcode::invalid(&PostcodeOptions { locale: opts.locale, path: opts.path }, r));
                     if let Some(other) = postcode::other_country(r.code, &up) {
-                        out.push(Issue::new(Code::PostcodeMismatchCountry, "postcode", opts.locale, vec![("country", other.to_owned())]));
+                        out.push(Issue::new(Code::PostcodeMismatchCountry, opts.path, opts.locale, vec![("country", other.to_owned())]));
                     }
                     parts.postcode = Some(up);
                     pc_seg = Some((i, w));
@@ -734,7 +734,7 @@ pub fn standardize_address<'a>(input: &'a str, opts: &AddressOptions) -> Address
     }
     let rules = country_code(opts.country).and_then(rules);
     if rules.is_none() && !opts.country.trim().is_empty() {
-        out.issues.push(Issue::new(Code::CountryUnknown, "country", opts.locale, Vec::new()));
+        out.issues.push(issue(Code::CountryUnknown, Vec::new()));
     }
     let mut c = Changes::new(input);
     c.apply("remove_invisible", |s| text::strip_invisible(s, true));
@@ -794,7 +794,7 @@ pub fn standardize_address<'a>(input: &'a str, opts: &AddressOptions) -> Address
     if chinese {
         if let (Some(pc), Some(r)) = (&parts.postcode, rules) {
             if !r.zip.is_empty() && postcode::written_form(r, pc).is_none() {
-                out.issues.push(postcode::invalid(&PostcodeOptions { locale: opts.locale, path: "postcode" }, r));
+                out.issues.push(postcode::invalid(&PostcodeOptions { locale: opts.locale, path: opts.path }, r));
             }
         }
     }

@@ -250,7 +250,7 @@ pub fn standardize_postcode<'a>(input: &'a str, country: &str, opts: &PostcodeOp
             }
         }
     } else if !country.trim().is_empty() {
-        out.issues.push(Issue::new(Code::CountryUnknown, "country", opts.locale, Vec::new()));
+        out.issues.push(issue(Code::CountryUnknown, Vec::new()));
     }
     out.value = c.value;
     out.changes = c.list;
