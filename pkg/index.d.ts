@@ -125,6 +125,11 @@ export interface PhoneOptions {
   path?: string;
   /** Accept letters (vanity numbers such as 1-800-FLOWERS), converted to digits. Default false. */
   allowLetters?: boolean;
+  /**
+   * Write `international`, `national` and `rfc3966`. Default true; `false` leaves them null and
+   * does only parse + validate + E.164 (faster, for imports that store E.164 alone).
+   */
+  formats?: boolean;
 }
 
 export interface PhoneResult {
@@ -136,11 +141,11 @@ export interface PhoneResult {
   changes: Change[];
   /** `+989123456789`; null when the number could not be parsed to a country code and national number. */
   e164: string | null;
-  /** `+98 912 345 6789` */
+  /** `+98 912 345 6789`; null when unparsed or with `formats: false`. */
   international: string | null;
-  /** `0912 345 6789` */
+  /** `0912 345 6789`; null when unparsed or with `formats: false`. */
   national: string | null;
-  /** `tel:+98-912-345-6789` */
+  /** `tel:+98-912-345-6789`; null when unparsed or with `formats: false`. */
   rfc3966: string | null;
   countryCode: number | null;
   /** The region the number belongs to as libphonenumber decides it (also for invalid numbers of a one-region country code), null when unknown. `001` for non-geographic numbers. */
@@ -248,7 +253,80 @@ export const limits: { readonly emailInputBytes: number; readonly phoneInputByte
 
 // ---- companies (issue 5) ----
 
+export interface CompanyOptions {
+  locale?: Locale;
+  /** Field path reported in issues. Default `company`. */
+  path?: string;
+  /** The company's website: its registrable domain becomes `domain`. */
+  website?: string;
+  /** A contact's email: its registrable domain becomes `domain` when it is a business domain and no website gave one. */
+  email?: string;
+}
+
+export interface LegalForm {
+  /** Canonical spelling: `Inc.`, `LLC`, `GmbH`, `S.A.`, `有限公司`, `سهامی خاص` ... */
+  canonical: string;
+  /** As written (after text hygiene). */
+  written: string;
+  /** Countries where the form is used (ISO 3166-1 alpha-2): a hint. */
+  countries: string[];
+  position: 'start' | 'end';
+}
+
+export interface CompanyResult {
+  valid: boolean;
+  /** The name with text hygiene, casing fixed (all caps, all lowercase) and the legal form canonical. */
+  value: string;
+  original: string;
+  changes: Change[];
+  /** The name without its legal form (`null` only for a non-string input). */
+  core: string | null;
+  legalForm: LegalForm | null;
+  /** Core-name matching key: folded, legal form, `the`, `and`, punctuation and spaces removed. */
+  key: string | null;
+  /** Registrable domain of the website or business email given in the options (ASCII). */
+  domain: string | null;
+  issues: Issue[];
+}
+
+export function validateCompany(input: string, options?: CompanyOptions): CompanyResult;
+export function validateCompanies(inputs: readonly unknown[], options?: CompanyOptions): CompanyResult[];
+
 // ---- websites (issue 5) ----
+
+export type SocialNetwork = 'linkedin' | 'x' | 'facebook' | 'instagram' | 'github' | 'telegram' | 'youtube'
+  | 'tiktok' | 'aparat' | 'weibo' | 'wechat';
+
+export interface WebsiteOptions {
+  locale?: Locale;
+  /** Field path reported in issues. Default `website`. */
+  path?: string;
+  /** The network of a column of handles: `@acme` and `acme` are read as handles on it (`twitter` is `x`). */
+  network?: SocialNetwork | 'twitter';
+}
+
+export interface SocialProfile {
+  network: SocialNetwork;
+  /** `acme`; `company/acme` or `in/jane` on LinkedIn; `@acme`, `channel/UC...` on YouTube; `u/123` on Weibo. */
+  handle: string;
+}
+
+export interface WebsiteResult {
+  valid: boolean;
+  /** The address: https:// added, host lowercased, default port, tracking parameters, fragment and trailing slash removed. */
+  value: string;
+  original: string;
+  changes: Change[];
+  /** Host in ASCII (IDNA) form. */
+  host: string | null;
+  /** Registrable domain (eTLD+1, Public Suffix List): the matching key. */
+  domain: string | null;
+  social: SocialProfile | null;
+  issues: Issue[];
+}
+
+export function validateWebsite(input: string, options?: WebsiteOptions): WebsiteResult;
+export function validateWebsites(inputs: readonly unknown[], options?: WebsiteOptions): WebsiteResult[];
 
 // ---- addresses and postcodes (issue 5) ----
 
@@ -547,5 +625,104 @@ export interface ColumnMapping {
 export function mapHeaders(headers: string[], sampleRows?: unknown[][]): ColumnMapping[];
 
 // ---- duplicates (issue 7) ----
+
+/** Column roles for matching; guessed from header names when not given. */
+export type DedupRole =
+  | 'id' | 'given_name' | 'surname' | 'full_name' | 'email' | 'phone' | 'company' | 'website' | 'street'
+  | 'street_number' | 'address2' | 'city' | 'postcode' | 'state' | 'country' | 'birth_date' | 'national_id'
+  | 'updated' | 'ignore';
+
+export type DedupRecord = Record<string, unknown> | unknown[];
+
+export interface DedupOptions {
+  /** Column names (required for array records; default: the first object's keys). */
+  headers?: string[];
+  roles?: Record<string, DedupRole>;
+  /** Match probability at or above which a pair is a link (default 0.5). */
+  threshold?: number;
+  /** Region for phone numbers without a country code when a record has no country. */
+  defaultRegion?: string;
+  dateOrder?: 'day-first' | 'month-first';
+  /** Called with a phase ('reading', 'blocking', 'comparing', 'training', 'scoring', 'clustering'). */
+  onProgress?: (phase: string, done: number, total: number) => void;
+  /** A second list to link against (only pairs across the two lists are compared). */
+  link?: DedupRecord[];
+  /** Add a golden record and merge plan to each cluster (true: default rules). */
+  golden?: boolean | SurvivorshipRules;
+}
+
+export type SurvivorshipRule = 'most_recent' | 'most_complete' | 'most_frequent' | 'valid_over_invalid' | 'source_priority' | 'union';
+
+export interface SurvivorshipRules {
+  default?: SurvivorshipRule[];
+  fields?: Record<string, SurvivorshipRule[]>;
+  updated?: string;
+  source?: string;
+  sourcePriority?: string[];
+}
+
+export interface MergeDecision { column: string; value: string; from: number[]; rule: string }
+
+export interface DedupContribution { field: string; level: string; a: string; b: string; weight: number; tfAdjustment: number }
+
+export interface DedupExplanation {
+  prior: number;
+  against: 'unrelated' | 'related';
+  contributions: DedupContribution[];
+  mixture: number;
+  weight: number;
+  probability: number;
+}
+
+export interface DedupCluster {
+  members: number[];
+  probability: number;
+  golden?: Record<string, string>;
+  plan?: MergeDecision[];
+}
+
+export interface DedupStats {
+  records: number; candidatePairs: number; links: number; clusters: number; duplicateClusters: number;
+  emIterations: number; lambda: number; windowedBlocks: number; pairsPerKey: Record<string, number>;
+}
+
+export interface DedupMatch { record: number; id: string; weight: number; probability: number }
+
+export interface DedupIndex {
+  readonly size: number;
+  readonly headers: string[];
+  add(record: DedupRecord): number;
+  match(record: DedupRecord, options?: { limit?: number }): DedupMatch[];
+  explain(record: DedupRecord, position: number): DedupExplanation | null;
+  toBytes(): Uint8Array;
+}
+
+export interface DedupResult {
+  /** Groups of two or more records (positions in the input; linked lists follow the first). */
+  clusters: DedupCluster[];
+  /** Cluster number per record. */
+  labels: Uint32Array;
+  pairs: { a: number; b: number; weight: number; probability: number }[];
+  stats: DedupStats;
+  issues: { code: string; path: string; params: Record<string, string> }[];
+  explain(a: number, b: number): DedupExplanation | null;
+  index?: () => DedupIndex;
+}
+
+export interface Deduper {
+  push(records: DedupRecord[], source?: 0 | 1): number;
+  run(): DedupResult;
+  index(): DedupIndex;
+  readonly roles: Record<string, DedupRole>;
+}
+
+/** Duplicate clusters with match probabilities, explanations and optional golden records. */
+export function dedupe(records: DedupRecord[], options?: DedupOptions): DedupResult;
+/** A streaming batch: push chunks, then run once. */
+export function createDeduper(options?: DedupOptions): Deduper;
+/** The golden record of one cluster's records and the merge plan (which record each value came from). */
+export function goldenRecord(records: DedupRecord[], options?: { headers?: string[]; roles?: Record<string, DedupRole>; rules?: SurvivorshipRules | null }): { record: Record<string, string>; plan: MergeDecision[] };
+/** Loads an index written by `toBytes()`; pass the headers the records use. */
+export function loadDedupIndex(bytes: Uint8Array | ArrayBuffer, options?: { headers?: string[] }): DedupIndex;
 
 // ---- forms, Standard Schema, edge handler (issue 8) ----

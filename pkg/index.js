@@ -396,7 +396,8 @@ function checkPhone(original, region, bits, locale, path) {
 }
 
 function phoneArgs(options) {
-  return [regionWord(options?.defaultRegion), options?.allowLetters ? 1 : 0, localeIndex(options?.locale), options?.path ?? 'phone'];
+  const bits = (options?.allowLetters ? 1 : 0) | (options?.formats === false ? 2 : 0);
+  return [regionWord(options?.defaultRegion), bits, localeIndex(options?.locale), options?.path ?? 'phone'];
 }
 
 export function validatePhone(input, options) {
@@ -536,7 +537,80 @@ export const limits = { emailInputBytes: 0, phoneInputBytes: 0 };
 
 // ---- companies (issue 5) ----
 
+const COMPANY_KEYS = ['core', 'legalForm', 'written', 'countries', 'position', 'key', 'domain'];
+const COMPANY_NULLS = ['core', 'legalForm', 'key', 'domain'];
+const ABSENT = 0xffffffff;
+
+function checkCompany(input, website, email, locale, path) {
+  if (typeof input !== 'string') return notStringResult(input, path, locale, COMPANY_NULLS);
+  const repaired = wellFormed(input);
+  const name = repaired ? repaired.to : input;
+  const extra = [website, email].map((s) => (typeof s === 'string' ? s.toWellFormed() : null));
+  reserveInput((name.length + extra.reduce((n, s) => n + (s ? s.length : 0), 0)) * 3);
+  let offset = writeInput(name, 0);
+  const nameBytes = offset;
+  const lens = extra.map((s) => {
+    if (s === null) return ABSENT;
+    const n = writeInput(s, offset);
+    offset += n;
+    return n;
+  });
+  const st = core.company_check_in(nameBytes, lens[0], lens[1], locale);
+  const { value, changes, issues, got } = standardized(input, repaired, readExtra(), path, locale, COMPANY_KEYS);
+  const [coreName, canonical, written, countries, position, key, domain] = got;
+  return {
+    valid: (st & 1) !== 0, value, original: input, changes, core: coreName ?? '',
+    legalForm: canonical === null ? null : { canonical, written, countries: countries ? countries.split(' ') : [], position },
+    key: key ?? '', domain, issues,
+  };
+}
+
+export function validateCompany(input, options) {
+  assertReady();
+  return checkCompany(input, options?.website, options?.email, localeIndex(options?.locale), options?.path ?? 'company');
+}
+
+export function validateCompanies(inputs, options) {
+  assertReady();
+  const locale = localeIndex(options?.locale);
+  const path = options?.path ?? 'company';
+  return Array.from(inputs, (s) => checkCompany(s, options?.website, options?.email, locale, path));
+}
+
 // ---- websites (issue 5) ----
+
+const WEBSITE_KEYS = ['host', 'domain', 'network', 'handle'];
+const WEBSITE_NULLS = ['host', 'domain', 'social'];
+/** Mirrors `Network::ALL` in src/website/social.rs (the core takes 1 + the index, 0 for none). */
+const NETWORKS = ['linkedin', 'x', 'facebook', 'instagram', 'github', 'telegram', 'youtube', 'tiktok', 'aparat', 'weibo', 'wechat'];
+
+function checkWebsite(input, network, locale, path) {
+  if (typeof input !== 'string') return notStringResult(input, path, locale, WEBSITE_NULLS);
+  const repaired = wellFormed(input);
+  const st = core.website_check_in(inputBytes(repaired ? repaired.to : input), network, locale);
+  const { value, changes, issues, got } = standardized(input, repaired, readExtra(), path, locale, WEBSITE_KEYS);
+  const [host, domain, net, handle] = got;
+  return { valid: (st & 1) !== 0, value, original: input, changes, host, domain, social: net === null ? null : { network: net, handle }, issues };
+}
+
+function networkWord(network) {
+  if (network === undefined || network === null) return 0;
+  const i = NETWORKS.indexOf(String(network).toLowerCase() === 'twitter' ? 'x' : String(network).toLowerCase());
+  if (i < 0) throw new TypeError(`intake: unknown network ${JSON.stringify(network)} (one of ${NETWORKS.join(', ')})`);
+  return i + 1;
+}
+
+export function validateWebsite(input, options) {
+  assertReady();
+  return checkWebsite(input, networkWord(options?.network), localeIndex(options?.locale), options?.path ?? 'website');
+}
+
+export function validateWebsites(inputs, options) {
+  assertReady();
+  const network = networkWord(options?.network), locale = localeIndex(options?.locale);
+  const path = options?.path ?? 'website';
+  return Array.from(inputs, (s) => checkWebsite(s, network, locale, path));
+}
 
 // ---- addresses and postcodes (issue 5) ----
 
@@ -1007,5 +1081,158 @@ export function mapHeaders(headers, sampleRows) {
 }
 
 // ---- duplicates (issue 7) ----
+// Records are objects (columns by key) or arrays (with `options.headers`). They cross into wasm in
+// chunks, as one string per chunk (U+001F between fields, U+001E between records).
+const DEDUP_CHUNK = 4096;
+const SEP_RE = /[\u001e\u001f]/g;
+
+function dedupHeaders(records, options) {
+  if (options.headers) return options.headers.map(String);
+  const first = records.find((r) => r != null && typeof r === 'object');
+  if (!first || Array.isArray(first)) throw new TypeError('intake: dedupe needs options.headers for array records');
+  return Object.keys(first);
+}
+
+function dedupRoles(headers, roles) {
+  return headers.map((h) => (roles && roles[h]) || '');
+}
+
+function cellText(v) {
+  if (v == null) return '';
+  return String(v).replace(SEP_RE, ' ');
+}
+
+function rowText(record, headers) {
+  if (Array.isArray(record)) return headers.map((_, i) => cellText(record[i])).join('\u001f');
+  if (record == null || typeof record !== 'object') return '';
+  return headers.map((h) => cellText(record[h])).join('\u001f');
+}
+
+function pushChunks(batch, records, headers, source, onProgress) {
+  for (let i = 0; i < records.length; i += DEDUP_CHUNK) {
+    const end = Math.min(records.length, i + DEDUP_CHUNK);
+    let text = '';
+    for (let j = i; j < end; j++) text += (j > i ? '\u001e' : '') + rowText(records[j], headers);
+    // An empty row still counts as a record: a lone separator keeps it.
+    batch.push(text.length ? text : '\u001f', source);
+    if (onProgress) onProgress('reading', end, records.length);
+  }
+}
+
+/** A batch that records are pushed into chunk by chunk (streaming), then run once. */
+export function createDeduper(options = {}) {
+  assertReady();
+  let batch = null, headers = null, count = 0, result = null;
+  const ensure = (records) => {
+    if (!batch) {
+      headers = dedupHeaders(records, options);
+      batch = new core.DedupBatch(headers, dedupRoles(headers, options.roles), options.threshold ?? 0, options.defaultRegion ?? '', options.dateOrder === 'month-first');
+    }
+  };
+  return {
+    /** Adds records of `source` 0 (default), or 1 for the second file of a linkage. */
+    push(records, source = 0) {
+      if (!records.length) return count;
+      ensure(records);
+      pushChunks(batch, records, headers, source ? 1 : 0, options.onProgress);
+      count += records.length;
+      return count;
+    },
+    run() {
+      if (!batch) ensure([{}]);
+      const raw = batch.run(options.onProgress ? (phase, done, total) => options.onProgress(phase, done, total) : undefined);
+      result = dedupResult(raw, batch);
+      return result;
+    },
+    get roles() { return batch ? Object.fromEntries(headers.map((h, i) => [h, batch.roles()[i]])) : {}; },
+    /** An index of the records for "already on file?" checks (after run()). */
+    index() {
+      const idx = batch && batch.index();
+      if (!idx) throw new Error('intake: run() the deduper before making an index');
+      return wrapIndex(idx, headers);
+    },
+  };
+}
+
+function dedupResult(raw, batch) {
+  const { labels, probabilities, pairs, weights } = raw;
+  const groups = new Map();
+  for (let r = 0; r < labels.length; r++) {
+    const k = labels[r];
+    const g = groups.get(k);
+    if (g) g.push(r); else groups.set(k, [r]);
+  }
+  const clusters = [];
+  for (const [k, members] of groups) {
+    if (members.length > 1) clusters.push({ members, probability: probabilities[k] });
+  }
+  const pairList = [];
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    pairList.push({ a: pairs[2 * i], b: pairs[2 * i + 1], weight: w, probability: 1 / (1 + 2 ** -w) });
+  }
+  return {
+    clusters,
+    labels,
+    pairs: pairList,
+    stats: raw.stats,
+    issues: raw.issues,
+    /** Why records a and b (input positions) match or not: per-field contributions summing to the weight. */
+    explain: (a, b) => batch.explain(a, b),
+  };
+}
+
+/**
+ * Finds duplicate clusters in `records` (or links them to `options.link`, a second list).
+ * Returns { clusters: [{ members, probability, golden?, plan? }], pairs, stats, explain(a, b) }.
+ */
+export function dedupe(records, options = {}) {
+  const d = createDeduper(options);
+  d.push(records, 0);
+  if (options.link) d.push(options.link, 1);
+  const out = d.run();
+  if (options.golden) {
+    const rules = options.golden === true ? null : options.golden;
+    const all = options.link ? records.concat(options.link) : records;
+    const headers = dedupHeaders(records, options);
+    for (const c of out.clusters) {
+      const g = goldenRecord(c.members.map((m) => all[m]), { ...options, headers, rules });
+      c.golden = g.record;
+      c.plan = g.plan;
+    }
+  }
+  out.index = () => d.index();
+  return out;
+}
+
+/** The golden record of one cluster's records under survivorship rules (options.rules). */
+export function goldenRecord(records, options = {}) {
+  assertReady();
+  const headers = dedupHeaders(records, options);
+  const text = records.map((r) => rowText(r, headers)).join('\u001e');
+  const g = core.dedup_golden(headers, dedupRoles(headers, options.roles), text, options.rules ?? null);
+  const record = Object.fromEntries(headers.map((h, i) => [h, g.values[i]]));
+  return { record, plan: g.plan };
+}
+
+function wrapIndex(idx, headers) {
+  return {
+    get size() { return idx.len(); },
+    /** Adds a record; returns its position. */
+    add(record) { return idx.add(rowText(record, headers)); },
+    /** Records on file matching `record`, best first: [{ record, id, weight, probability }]. */
+    match(record, { limit = 5 } = {}) { return idx.matchOne(rowText(record, headers), limit); },
+    explain(record, position) { return idx.explain(rowText(record, headers), position); },
+    toBytes() { return idx.toBytes(); },
+    headers: headers.slice(),
+  };
+}
+
+/** Loads an index written by `index.toBytes()` (an edge function ships these bytes). */
+export function loadDedupIndex(bytes, { headers } = {}) {
+  assertReady();
+  const idx = core.DedupIndex.fromBytes(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+  return wrapIndex(idx, headers ?? idx.roles());
+}
 
 // ---- forms, Standard Schema, edge handler (issue 8) ----

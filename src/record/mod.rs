@@ -185,6 +185,8 @@ pub fn check_field<'a>(kind: FieldKind, input: &'a str, cx: &FieldContext) -> Fi
                 path: cx.path,
                 default_region: cx.region,
                 allow_letters: false,
+                // A record keeps the E.164 value only: the other forms are not computed.
+                formats: false,
             });
             let mut issues = o.issues;
             if let Some(t) = o.phone_type.filter(|_| o.valid && cx.require_mobile) {

@@ -453,3 +453,28 @@ export function moduleGraph(entry) {
   return order;
 }
 
+
+// ---------------------------------------------------------------------------------------------------------------
+// Companies and websites (issue 5): every tests/fixtures/{website,company}/*.jsonl, replayed by `replayBizFields`.
+
+import { readdirSync } from 'node:fs';
+
+/** The texts of the website and company fixture files: `{ website: [text...], company: [text...] }`. */
+export function loadBizFixtures() {
+  const out = {};
+  for (const [name, min] of [['website', 250], ['company', 230]]) {
+    const dir = path.join(repoRoot, 'tests', 'fixtures', name);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+    out[name] = files.map((f) => readFileSync(path.join(dir, f), 'utf8'));
+    const lines = out[name].join('\n').split('\n').filter((l) => l.trim() !== '').length;
+    assert.ok(lines >= min, `${name} fixtures have ${lines} cases, fewer than ${min}`);
+  }
+  return out;
+}
+
+/** Replays of the website and company fixtures: every case passes. */
+export function assertBizReplays(t, biz, label) {
+  assert.ok(biz && typeof biz === 'object', `${label}: the website and company fixtures were not replayed`);
+  assertReplay(t, biz.website, `${label}-website`);
+  assertReplay(t, biz.company, `${label}-company`);
+}

@@ -791,6 +791,57 @@ export function replayFields(intake, countryJson, dateJson) {
   return { country: replayCountryCases(intake, countryJson), date: replayDateCases(intake, dateJson) };
 }
 
+// ---- duplicates (issue 7) ----
+// replayDedupCases(intake, casesJson) -> { total, passed, failed, failures } for tests/fixtures/dedup/cases.json:
+// clusters, explanation levels (and that contributions sum to the weight), index queries after a
+// round trip through bytes, and golden records with the rule that settled each column.
+export function replayDedupCases(intake, casesJson) {
+  const cases = parse(casesJson);
+  const failures = [];
+  let total = 0;
+  const check = (name, key, expected, actual) => {
+    total++;
+    if (!sameJson(expected, actual)) failures.push({ input: name, key, expected, actual: describe(actual) });
+  };
+  for (const batch of cases.batches) {
+    const { name, headers, rows } = batch;
+    let out;
+    try {
+      out = intake.dedupe(rows, { headers });
+    } catch (e) {
+      failures.push({ input: name, key: 'dedupe', expected: 'no throw', actual: describe(e) });
+      total++;
+      continue;
+    }
+    const id = (i) => rows[i][0];
+    const got = out.clusters.map((c) => c.members.map(id)).map((c) => JSON.stringify(c)).sort();
+    const want = batch.clusters.map((c) => JSON.stringify(c)).sort();
+    check(name, 'clusters', want, got);
+    const at = new Map(rows.map((r, i) => [r[0], i]));
+    for (const e of batch.explain ?? []) {
+      const x = out.explain(at.get(e.a), at.get(e.b));
+      const sum = x.prior + x.mixture + x.contributions.reduce((s, c) => s + c.weight, 0);
+      check(name, `explain ${e.a}-${e.b} sum`, true, Math.abs(sum - x.weight) < 1e-9);
+      for (const [field, level] of Object.entries(e.levels)) {
+        check(name, `explain ${e.a}-${e.b} ${field}`, level, x.contributions.find((c) => c.field === field)?.level ?? null);
+      }
+    }
+    const index = intake.loadDedupIndex(out.index().toBytes(), { headers });
+    for (const q of batch.queries ?? []) {
+      check(name, `query ${q.row[0]}`, q.matches, index.match(q.row, { limit: 10 }).map((m) => m.id).sort());
+    }
+    for (const g of batch.golden ?? []) {
+      const members = g.cluster.map((i) => rows[at.get(i)]);
+      const golden = intake.goldenRecord(members, { headers, rules: g.rules });
+      for (const [col, value] of Object.entries(g.values)) check(name, `golden ${col}`, value, golden.record[col]);
+      for (const [col, rule] of Object.entries(g.rule ?? {})) {
+        check(name, `golden ${col} rule`, rule, golden.plan.find((d) => d.column === col)?.rule);
+      }
+    }
+  }
+  return { total, passed: total - failures.length, failed: failures.length, failures };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Records (issue 6): tests/fixtures/record/cases.json and the header fixtures, as tests/record.rs replays them.
 //
@@ -1029,3 +1080,98 @@ export const ADDRESS_FIXTURES = {
   addressCases: 'address/cases.jsonl',
   addressFormat: 'address/format.jsonl',
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Companies and websites: tests/fixtures/company/*.jsonl and tests/fixtures/website/*.jsonl (one JSON case per line:
+// { group, input, options?, expect }), with the semantics of tests/company.rs and tests/website.rs: every key of
+// `expect` is asserted (`codes` as a sorted list, `changes` as the exact kinds), unknown keys and options fail.
+//
+//   replayWebsiteCases(intake, jsonlTexts) / replayCompanyCases(intake, jsonlTexts) -> { total, passed, failed, failures }
+//   replayBizFields(intake, websiteTexts, companyTexts) -> { website, company }
+// `jsonlTexts` is an array of file texts (or one text).
+
+function jsonlCases(texts) {
+  const cases = [];
+  for (const text of [].concat(texts)) {
+    for (const line of String(text).split('\n')) if (line.trim() !== '') cases.push(JSON.parse(line));
+  }
+  return { cases };
+}
+
+const WEBSITE_RESULT_FIELDS = ['valid', 'value', 'original', 'changes', 'host', 'domain', 'social', 'issues'];
+const WEBSITE_EXPECT = {
+  valid: (r) => r.valid, value: (r) => r.value, host: (r) => r.host, domain: (r) => r.domain, social: (r) => r.social,
+  codes: sortedCodes, changes: changeKinds,
+};
+const COMPANY_RESULT_FIELDS = ['valid', 'value', 'original', 'changes', 'core', 'legalForm', 'key', 'domain', 'issues'];
+const COMPANY_EXPECT = {
+  valid: (r) => r.valid, value: (r) => r.value, core: (r) => r.core, key: (r) => r.key, domain: (r) => r.domain,
+  legal_form: (r) => r.legalForm && r.legalForm.canonical, position: (r) => r.legalForm && r.legalForm.position,
+  countries: (r) => r.legalForm && r.legalForm.countries, codes: sortedCodes, changes: changeKinds,
+};
+
+/** Contract of a WebsiteResult or CompanyResult: fields, types, valid iff no error, changes chained. */
+function checkBizResult(input, result, path, fields, severities) {
+  const bad = [];
+  const fail = (name, expected, actual) => bad.push({ key: `invariant.${name}`, expected, actual: describe(actual) });
+  if (!isPlainObject(result)) {
+    fail('result_is_object', 'object', typeName(result));
+    return bad;
+  }
+  commonFieldChecks(input, result, fields, fail);
+  checkChangesAndIssues(result, path, severities, fail);
+  checkChangeChain(input, result, fail);
+  return bad;
+}
+
+export function checkWebsiteResult(input, result, options, severities) {
+  const bad = checkBizResult(input, result, options?.path ?? 'website', WEBSITE_RESULT_FIELDS, severities);
+  if (isPlainObject(result) && result.social !== null && !(isPlainObject(result.social) && typeof result.social.handle === 'string')) {
+    bad.push({ key: 'invariant.social_type', expected: '{ network, handle }|null', actual: describe(result.social) });
+  }
+  return bad;
+}
+
+export function checkCompanyResult(input, result, options, severities) {
+  const bad = checkBizResult(input, result, options?.path ?? 'company', COMPANY_RESULT_FIELDS, severities);
+  const f = isPlainObject(result) ? result.legalForm : null;
+  if (f !== null && !(isPlainObject(f) && typeof f.canonical === 'string' && Array.isArray(f.countries))) {
+    bad.push({ key: 'invariant.legal_form_type', expected: '{ canonical, written, countries, position }|null', actual: describe(f) });
+  }
+  return bad;
+}
+
+function replayBiz(intake, texts, label, fn, expectKeys, optionKeys, check) {
+  const severities = codeSeverities(intake);
+  return replayField(jsonlCases(texts), label, (c, where, failures) => {
+    const options = c.options;
+    for (const k of Object.keys(options || {})) {
+      if (!optionKeys.includes(k)) failures.push({ ...where, key: 'fixture.unsupported_option', expected: optionKeys, actual: k });
+    }
+    const result = callField(intake, fn, c.input, options, where, failures);
+    if (result === undefined) return;
+    for (const v of check(c.input, result, options, severities)) failures.push({ ...where, ...v });
+    for (const [key, want] of Object.entries(c.expect || {})) {
+      const get = expectKeys[key];
+      if (!get) {
+        failures.push({ ...where, key: 'fixture.unknown_expect_key', expected: Object.keys(expectKeys), actual: key });
+        continue;
+      }
+      const expected = key === 'codes' ? [...want].sort() : want;
+      const actual = get(result);
+      if (!sameJson(actual, expected)) failures.push({ ...where, key, expected, actual: describe(actual) });
+    }
+  });
+}
+
+export function replayWebsiteCases(intake, texts) {
+  return replayBiz(intake, texts, 'website', 'validateWebsite', WEBSITE_EXPECT, ['locale', 'network'], checkWebsiteResult);
+}
+
+export function replayCompanyCases(intake, texts) {
+  return replayBiz(intake, texts, 'company', 'validateCompany', COMPANY_EXPECT, ['locale', 'website', 'email'], checkCompanyResult);
+}
+
+export function replayBizFields(intake, websiteTexts, companyTexts) {
+  return { website: replayWebsiteCases(intake, websiteTexts), company: replayCompanyCases(intake, companyTexts) };
+}

@@ -384,3 +384,30 @@ export function addressTypes(): string[] {
   validatePostcode(42);
   return out;
 }
+
+// Companies and websites (issue 5).
+import { validateCompany, validateCompanies, validateWebsite, validateWebsites } from '../../pkg/index.js';
+import type { CompanyOptions, CompanyResult, LegalForm, SocialNetwork, SocialProfile, WebsiteOptions, WebsiteResult } from '../../pkg/index.js';
+assertType<Equals<ReturnType<typeof validateWebsite>, WebsiteResult>>();
+assertType<Equals<Parameters<typeof validateWebsite>, [input: string, options?: WebsiteOptions]>>();
+assertType<Equals<keyof WebsiteOptions, 'locale' | 'path' | 'network'>>();
+assertType<Equals<keyof WebsiteResult, 'valid' | 'value' | 'original' | 'changes' | 'host' | 'domain' | 'social' | 'issues'>>();
+assertType<Equals<WebsiteResult['social'], SocialProfile | null>>();
+assertType<Equals<SocialProfile['network'], SocialNetwork>>();
+assertType<Equals<ReturnType<typeof validateWebsites>, WebsiteResult[]>>();
+assertType<Equals<ReturnType<typeof validateCompany>, CompanyResult>>();
+assertType<Equals<keyof CompanyOptions, 'locale' | 'path' | 'website' | 'email'>>();
+assertType<Equals<keyof CompanyResult, 'valid' | 'value' | 'original' | 'changes' | 'core' | 'legalForm' | 'key' | 'domain' | 'issues'>>();
+assertType<Equals<CompanyResult['legalForm'], LegalForm | null>>();
+assertType<Equals<LegalForm['position'], 'start' | 'end'>>();
+assertType<Equals<ReturnType<typeof validateCompanies>, CompanyResult[]>>();
+
+export function useCompaniesAndWebsites(): string[] {
+  const w = validateWebsite('instagram: @acme', { network: 'instagram', locale: 'fa' });
+  const c = validateCompany('ACME GMBH', { website: 'acme.de', email: 'a@acme.de' });
+  // @ts-expect-error no such network
+  validateWebsite('@acme', { network: 'myspace' });
+  // @ts-expect-error website is a string
+  validateCompany('Acme', { website: 42 });
+  return [w.value, w.social?.handle ?? '', w.domain ?? '', c.legalForm?.canonical ?? '', c.key ?? '', ...c.legalForm?.countries ?? []];
+}
