@@ -791,7 +791,139 @@ export function replayFields(intake, countryJson, dateJson) {
   return { country: replayCountryCases(intake, countryJson), date: replayDateCases(intake, dateJson) };
 }
 
+// ---- duplicates (issue 7) ----
+// replayDedupCases(intake, casesJson) -> { total, passed, failed, failures } for tests/fixtures/dedup/cases.json:
+// clusters, explanation levels (and that contributions sum to the weight), index queries after a
+// round trip through bytes, and golden records with the rule that settled each column.
+export function replayDedupCases(intake, casesJson) {
+  const cases = parse(casesJson);
+  const failures = [];
+  let total = 0;
+  const check = (name, key, expected, actual) => {
+    total++;
+    if (!sameJson(expected, actual)) failures.push({ input: name, key, expected, actual: describe(actual) });
+  };
+  for (const batch of cases.batches) {
+    const { name, headers, rows } = batch;
+    let out;
+    try {
+      out = intake.dedupe(rows, { headers });
+    } catch (e) {
+      failures.push({ input: name, key: 'dedupe', expected: 'no throw', actual: describe(e) });
+      total++;
+      continue;
+    }
+    const id = (i) => rows[i][0];
+    const got = out.clusters.map((c) => c.members.map(id)).map((c) => JSON.stringify(c)).sort();
+    const want = batch.clusters.map((c) => JSON.stringify(c)).sort();
+    check(name, 'clusters', want, got);
+    const at = new Map(rows.map((r, i) => [r[0], i]));
+    for (const e of batch.explain ?? []) {
+      const x = out.explain(at.get(e.a), at.get(e.b));
+      const sum = x.prior + x.mixture + x.contributions.reduce((s, c) => s + c.weight, 0);
+      check(name, `explain ${e.a}-${e.b} sum`, true, Math.abs(sum - x.weight) < 1e-9);
+      for (const [field, level] of Object.entries(e.levels)) {
+        check(name, `explain ${e.a}-${e.b} ${field}`, level, x.contributions.find((c) => c.field === field)?.level ?? null);
+      }
+    }
+    const index = intake.loadDedupIndex(out.index().toBytes(), { headers });
+    for (const q of batch.queries ?? []) {
+      check(name, `query ${q.row[0]}`, q.matches, index.match(q.row, { limit: 10 }).map((m) => m.id).sort());
+    }
+    for (const g of batch.golden ?? []) {
+      const members = g.cluster.map((i) => rows[at.get(i)]);
+      const golden = intake.goldenRecord(members, { headers, rules: g.rules });
+      for (const [col, value] of Object.entries(g.values)) check(name, `golden ${col}`, value, golden.record[col]);
+      for (const [col, rule] of Object.entries(g.rule ?? {})) {
+        check(name, `golden ${col} rule`, rule, golden.plan.find((d) => d.column === col)?.rule);
+      }
+    }
+  }
+  return { total, passed: total - failures.length, failed: failures.length, failures };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
+// Records (issue 6): tests/fixtures/record/cases.json and the header fixtures, as tests/record.rs replays them.
+//
+//   replayRecordCases(intake, casesJson) -> { total, passed, failed, failures }   (records, then rule-set errors)
+//   replayHeaderMapping(intake, headersJson) -> { total, right, rate, failures }    (columns mapped to their kind)
+
+const RECORD_EXPECT_KEYS = ['valid', 'record', 'codes', 'blocking', 'changes', 'score', 'fields', 'params'];
+
+function sortedJson(list) {
+  return [...list].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+}
+
+function recordActual(result, key, expected) {
+  switch (key) {
+    case 'valid': return result.valid;
+    case 'record': return Object.entries(result.record);
+    case 'codes': return sortedJson(result.issues.map((i) => [i.path, i.code]));
+    case 'blocking': return result.issues.filter((i) => i.blocking).map((i) => i.code).sort();
+    case 'changes': return result.changes.map((c) => [c.field, c.kind]);
+    case 'score': return result.score;
+    case 'fields': return result.fields.map((f) => [f.name, f.kind, f.state]);
+    case 'params': return expected.map(([path, name]) => [path, name, result.issues.find((i) => i.path === path && name in i.params)?.params[name] ?? null]);
+    default: return undefined;
+  }
+}
+
+export function replayRecordCases(intake, casesJson) {
+  const doc = parse(casesJson);
+  const failures = [];
+  let total = 0;
+  for (const c of doc.cases) {
+    total++;
+    const record = Object.fromEntries(c.record);
+    let result;
+    try {
+      result = intake.validateRecord(record, c.rules);
+    } catch (e) {
+      failures.push({ input: c.name, key: 'threw', expected: 'a result', actual: describe(e) });
+      continue;
+    }
+    if (!sameJson(result.original, record)) failures.push({ input: c.name, key: 'original', expected: record, actual: result.original });
+    for (const key of Object.keys(c.expect)) {
+      if (!RECORD_EXPECT_KEYS.includes(key)) {
+        failures.push({ input: c.name, key, expected: 'a known expectation', actual: key });
+        continue;
+      }
+      const expected = key === 'codes' ? sortedJson(c.expect.codes) : key === 'blocking' ? [...c.expect.blocking].sort() : c.expect[key];
+      const actual = recordActual(result, key, c.expect[key]);
+      if (!sameJson(actual, expected)) failures.push({ input: c.name, key, expected, actual: describe(actual) });
+    }
+    for (const i of result.issues) {
+      if (typeof i.message !== 'string' || i.message.length === 0 || i.message.includes('{')) {
+        failures.push({ input: c.name, key: 'message', expected: 'a rendered message', actual: i.message });
+      }
+    }
+  }
+  for (const e of doc.ruleErrors) {
+    total++;
+    const check = intake.checkRuleSet(e.rules);
+    const actual = check.issues.map((i) => [i.code, i.path]);
+    if (!sameJson(actual, e.errors) || check.valid !== (e.errors.length === 0)) {
+      failures.push({ input: e.rules, key: 'ruleErrors', expected: e.errors, actual });
+    }
+  }
+  return { total, passed: total - failures.length, failed: failures.length, failures };
+}
+
+export function replayHeaderMapping(intake, headersJson) {
+  const doc = parse(headersJson);
+  const failures = [];
+  let total = 0, right = 0;
+  for (const e of doc.exports) {
+    const mapping = intake.mapHeaders(e.columns.map(([h]) => h), e.rows ?? []);
+    e.columns.forEach(([header, kind], i) => {
+      total++;
+      if (mapping[i]?.kind === kind) right++;
+      else failures.push({ input: `${e.source}: ${header}`, key: 'kind', expected: kind, actual: describe(mapping[i]?.kind) });
+    });
+  }
+  return { total, right, rate: total ? right / total : 0, failures };
+}
+
 // Addresses and postcodes: tests/fixtures/postcode/{oracle,cases}.jsonl, tests/fixtures/address/{cases,format}.jsonl,
 // with the semantics of tests/address.rs.
 //
@@ -957,6 +1089,12 @@ export const ADDRESS_FIXTURES = {
 //   replayWebsiteCases(intake, jsonlTexts) / replayCompanyCases(intake, jsonlTexts) -> { total, passed, failed, failures }
 //   replayBizFields(intake, websiteTexts, companyTexts) -> { website, company }
 // `jsonlTexts` is an array of file texts (or one text).
+
+/** The website and company fixture files (paths under tests/fixtures/), for runtimes that cannot list a directory. */
+export const BIZ_FIXTURES = {
+  website: ['website/social.jsonl', 'website/urls.jsonl'],
+  company: ['company/junk.jsonl', 'company/keys.jsonl', 'company/legal_forms.jsonl', 'company/names.jsonl'],
+};
 
 function jsonlCases(texts) {
   const cases = [];
