@@ -1145,15 +1145,15 @@ function dedupRoles(headers, roles) {
   return headers.map((h) => (roles && roles[h]) || '');
 }
 
-function cellText(v) {
+function dedupCellText(v) {
   if (v == null) return '';
   return String(v).replace(SEP_RE, ' ');
 }
 
 function rowText(record, headers) {
-  if (Array.isArray(record)) return headers.map((_, i) => cellText(record[i])).join('\u001f');
+  if (Array.isArray(record)) return headers.map((_, i) => dedupCellText(record[i])).join('\u001f');
   if (record == null || typeof record !== 'object') return '';
-  return headers.map((h) => cellText(record[h])).join('\u001f');
+  return headers.map((h) => dedupCellText(record[h])).join('\u001f');
 }
 
 function pushChunks(batch, records, headers, source, onProgress) {
