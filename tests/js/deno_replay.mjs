@@ -4,6 +4,7 @@
 import * as intake from '../../pkg/index.js';
 import { corpusAgreement, phoneCorpusAgreement, replayEmailCases, replayFields, replayPhoneCases } from './replay.mjs';
 import { ADDRESS_FIXTURES, replayAddressAll } from './replay.mjs';
+import { BIZ_FIXTURES, replayBizFields } from './replay.mjs';
 
 let out;
 try {
@@ -21,6 +22,8 @@ try {
   ]);
   const addressTexts = {};
   for (const [k, f] of Object.entries(ADDRESS_FIXTURES)) addressTexts[k] = await Deno.readTextFile(new URL(`../fixtures/${f}`, import.meta.url));
+  const bizTexts = (files) => Promise.all(files.map((f) => Deno.readTextFile(new URL(`../fixtures/${f}`, import.meta.url))));
+  const biz = replayBizFields(intake, await bizTexts(BIZ_FIXTURES.website), await bizTexts(BIZ_FIXTURES.company));
   const phoneStarted = performance.now();
   const phone = { replay: replayPhoneCases(intake, phoneCasesText), corpus: phoneCorpusAgreement(intake, phoneCorpusText) };
   phone.ms = Math.round(performance.now() - phoneStarted);
@@ -37,6 +40,7 @@ try {
     phone,
     fields: replayFields(intake, countryCasesText, dateCasesText),
     address: replayAddressAll(intake, addressTexts),
+    biz,
     countryNotString: intake.validateCountry(42).issues.map((i) => i.code),
     dateNotString: intake.validateDate(42).issues.map((i) => i.code),
     typed,

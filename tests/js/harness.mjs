@@ -458,6 +458,7 @@ export function moduleGraph(entry) {
 // Companies and websites (issue 5): every tests/fixtures/{website,company}/*.jsonl, replayed by `replayBizFields`.
 
 import { readdirSync } from 'node:fs';
+import { BIZ_FIXTURES } from './replay.mjs';
 
 /** The texts of the website and company fixture files: `{ website: [text...], company: [text...] }`. */
 export function loadBizFixtures() {
@@ -465,6 +466,7 @@ export function loadBizFixtures() {
   for (const [name, min] of [['website', 250], ['company', 230]]) {
     const dir = path.join(repoRoot, 'tests', 'fixtures', name);
     const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+    assert.deepEqual(files.map((f) => `${name}/${f}`), BIZ_FIXTURES[name], `BIZ_FIXTURES (replay.mjs) lists every ${name} fixture`);
     out[name] = files.map((f) => readFileSync(path.join(dir, f), 'utf8'));
     const lines = out[name].join('\n').split('\n').filter((l) => l.trim() !== '').length;
     assert.ok(lines >= min, `${name} fixtures have ${lines} cases, fewer than ${min}`);

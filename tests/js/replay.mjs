@@ -1090,6 +1090,12 @@ export const ADDRESS_FIXTURES = {
 //   replayBizFields(intake, websiteTexts, companyTexts) -> { website, company }
 // `jsonlTexts` is an array of file texts (or one text).
 
+/** The website and company fixture files (paths under tests/fixtures/), for runtimes that cannot list a directory. */
+export const BIZ_FIXTURES = {
+  website: ['website/social.jsonl', 'website/urls.jsonl'],
+  company: ['company/junk.jsonl', 'company/keys.jsonl', 'company/legal_forms.jsonl', 'company/names.jsonl'],
+};
+
 function jsonlCases(texts) {
   const cases = [];
   for (const text of [].concat(texts)) {

@@ -16,6 +16,13 @@ import addressCases from '../../fixtures/address/cases.jsonl';
 import addressFormat from '../../fixtures/address/format.jsonl';
 import postcodeCases from '../../fixtures/postcode/cases.jsonl';
 import postcodeOracle from '../../fixtures/postcode/oracle.jsonl';
+import { replayBizFields } from '../replay.mjs';
+import websiteSocial from '../../fixtures/website/social.jsonl';
+import websiteUrls from '../../fixtures/website/urls.jsonl';
+import companyJunk from '../../fixtures/company/junk.jsonl';
+import companyKeys from '../../fixtures/company/keys.jsonl';
+import companyLegalForms from '../../fixtures/company/legal_forms.jsonl';
+import companyNames from '../../fixtures/company/names.jsonl';
 
 export default {
   async fetch(request) {
@@ -51,6 +58,8 @@ export default {
         phone,
         fields: replayFields(intake, countryCasesText, dateCasesText),
         address: replayAddressAll(intake, { postcodeOracle, postcodeCases, addressCases, addressFormat }),
+        // In BIZ_FIXTURES order (replay.mjs).
+        biz: replayBizFields(intake, [websiteSocial, websiteUrls], [companyJunk, companyKeys, companyLegalForms, companyNames]),
         countryNotString: intake.validateCountry(42).issues.map((i) => i.code),
         dateNotString: intake.validateDate(42).issues.map((i) => i.code),
         typed,
