@@ -492,3 +492,9 @@ export function loadNameFixtures() {
   assert.ok(n(out.cases) >= 250 && n(out.keys) >= 60, `name fixtures: ${n(out.cases)} cases, ${n(out.keys)} keys`);
   return out;
 }
+
+/** The replay of the name fixtures (`replayNameCases`): every case passes. */
+export function assertNameReplays(t, names, label) {
+  assert.ok(names && typeof names === 'object', `${label}: the name fixtures were not replayed`);
+  assertReplay(t, names, `${label}-name`);
+}
