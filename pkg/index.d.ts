@@ -251,6 +251,65 @@ export const limits: { readonly emailInputBytes: number; readonly phoneInputByte
 
 // ---- names (issue 5) ----
 
+export type NamePart = 'full' | 'given' | 'family';
+
+export interface NameOptions {
+  /** Which part of a name the field holds. Default `full` (split into given, middle and family). */
+  part?: NamePart;
+  /** Message language; `fa` also writes Arabic-script names with Persian ی/ک, `ar` with Arabic ي/ك. */
+  locale?: Locale;
+  /** Field path reported in issues. Default `name`. */
+  path?: string;
+  /** Compute matching keys (default true); false for speed-sensitive pipelines that do not deduplicate. */
+  keys?: boolean;
+}
+
+export interface NameParts {
+  /** Dr., Mrs, دکتر, السيد, 先生 ... (moved out of the value). */
+  honorific: string | null;
+  given: string | null;
+  middle: string | null;
+  family: string | null;
+  /** Jr., III, PhD ... (moved out of the value). */
+  suffix: string | null;
+}
+
+export interface NameKeys {
+  /** Lowercase, accents folded, Persian/Arabic transliterated, Chinese as pinyin (`ouyang nana`). */
+  fold: string;
+  /** The fold of the given name (`` when there is none). */
+  given: string;
+  /** The fold of the family name (`` when there is none). */
+  family: string;
+  /** Consonant skeleton per word: Mohammad, Muhammad and محمد all give `mhmd`. */
+  phonetic: string;
+  /** Nickname/variant groups of the given name: Bill gives `robert william willis`; its own fold when in none. */
+  givenGroups: string[];
+}
+
+export interface NameResult {
+  /** No issue of severity error. */
+  valid: boolean;
+  /** The standardized name (honorific and suffix moved to `parts`); junk is returned as typed, only trimmed. */
+  value: string;
+  original: string;
+  changes: Change[];
+  /** Empty parts for junk and non-strings. */
+  parts: NameParts;
+  /** Scripts of the letters: `Latin`, `Arabic`, `Han`, `Cyrillic`, `Greek`, `Hebrew`, `Hangul`, `Kana` ... */
+  scripts: string[];
+  /** Null when `keys: false` or the name is not valid. */
+  keys: NameKeys | null;
+  issues: Issue[];
+}
+
+/** A person's name (or its given or family part): hygiene, junk codes, parts, casing, matching keys. */
+export function validateName(input: string, options?: NameOptions): NameResult;
+/** Many names with one set of options. */
+export function validateNames(inputs: readonly unknown[], options?: NameOptions): NameResult[];
+/** Whether two given names can be the same person's: Bill ~ William, Mohammad ~ محمد. */
+export function sameGivenName(a: string, b: string): boolean;
+
 // ---- companies (issue 5) ----
 
 export interface CompanyOptions {

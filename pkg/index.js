@@ -535,6 +535,54 @@ export const limits = { emailInputBytes: 0, phoneInputBytes: 0 };
 
 // ---- names (issue 5) ----
 
+const NAME_KEYS = ['honorific', 'given', 'middle', 'family', 'suffix', 'scripts', 'fold', 'foldGiven', 'foldFamily', 'phonetic', 'givenGroups'];
+const NAME_PARTS = { full: 0, given: 1, family: 2 };
+
+function nameBits(options) {
+  const part = options?.part ?? 'full';
+  if (!(part in NAME_PARTS)) throw new TypeError(`intake: unknown name part ${JSON.stringify(part)} (full, given or family)`);
+  return NAME_PARTS[part] | (options?.keys === false ? 0 : 4);
+}
+
+function checkName(input, bits, locale, path) {
+  if (typeof input !== 'string') {
+    return {
+      valid: false, value: '', original: '', changes: [],
+      parts: { honorific: null, given: null, middle: null, family: null, suffix: null },
+      scripts: [], keys: null, issues: [notStringIssue(input, path, locale)],
+    };
+  }
+  const repaired = wellFormed(input);
+  const st = core.name_check_in(inputBytes(repaired ? repaired.to : input), bits, locale);
+  const { value, changes, issues, got } = standardized(input, repaired, readExtra(), path, locale, NAME_KEYS);
+  const [honorific, given, middle, family, suffix, scripts, fold, foldGiven, foldFamily, phonetic, groups] = got;
+  return {
+    valid: (st & 1) !== 0, value, original: input, changes,
+    parts: { honorific, given, middle, family, suffix },
+    scripts: scripts ? scripts.split(' ') : [],
+    keys: st & 2 ? { fold, given: foldGiven, family: foldFamily, phonetic, givenGroups: groups ? groups.split(' ') : [] } : null,
+    issues,
+  };
+}
+
+export function validateName(input, options) {
+  assertReady();
+  return checkName(input, nameBits(options), localeIndex(options?.locale), options?.path ?? 'name');
+}
+
+export function validateNames(inputs, options) {
+  assertReady();
+  const bits = nameBits(options);
+  const locale = localeIndex(options?.locale);
+  const path = options?.path ?? 'name';
+  return Array.from(inputs, (s) => checkName(s, bits, locale, path));
+}
+
+export function sameGivenName(a, b) {
+  assertReady();
+  return core.name_same_given(String(a), String(b));
+}
+
 // ---- companies (issue 5) ----
 
 const COMPANY_KEYS = ['core', 'legalForm', 'written', 'countries', 'position', 'key', 'domain'];
@@ -1097,15 +1145,15 @@ function dedupRoles(headers, roles) {
   return headers.map((h) => (roles && roles[h]) || '');
 }
 
-function cellText(v) {
+function dedupCellText(v) {
   if (v == null) return '';
   return String(v).replace(SEP_RE, ' ');
 }
 
 function rowText(record, headers) {
-  if (Array.isArray(record)) return headers.map((_, i) => cellText(record[i])).join('\u001f');
+  if (Array.isArray(record)) return headers.map((_, i) => dedupCellText(record[i])).join('\u001f');
   if (record == null || typeof record !== 'object') return '';
-  return headers.map((h) => cellText(record[h])).join('\u001f');
+  return headers.map((h) => dedupCellText(record[h])).join('\u001f');
 }
 
 function pushChunks(batch, records, headers, source, onProgress) {

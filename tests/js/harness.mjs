@@ -480,3 +480,21 @@ export function assertBizReplays(t, biz, label) {
   assertReplay(t, biz.website, `${label}-website`);
   assertReplay(t, biz.company, `${label}-company`);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names (issue 5): tests/fixtures/name/cases.jsonl and keys.jsonl, replayed by `replayNameCases`.
+
+/** The texts of the name fixtures: `{ cases, keys }`. */
+export function loadNameFixtures() {
+  const dir = path.join(repoRoot, 'tests', 'fixtures', 'name');
+  const out = { cases: readFileSync(path.join(dir, 'cases.jsonl'), 'utf8'), keys: readFileSync(path.join(dir, 'keys.jsonl'), 'utf8') };
+  const n = (s) => s.split('\n').filter((l) => l.trim() !== '').length;
+  assert.ok(n(out.cases) >= 250 && n(out.keys) >= 60, `name fixtures: ${n(out.cases)} cases, ${n(out.keys)} keys`);
+  return out;
+}
+
+/** The replay of the name fixtures (`replayNameCases`): every case passes. */
+export function assertNameReplays(t, names, label) {
+  assert.ok(names && typeof names === 'object', `${label}: the name fixtures were not replayed`);
+  assertReplay(t, names, `${label}-name`);
+}

@@ -1181,3 +1181,79 @@ export function replayCompanyCases(intake, texts) {
 export function replayBizFields(intake, websiteTexts, companyTexts) {
   return { website: replayWebsiteCases(intake, websiteTexts), company: replayCompanyCases(intake, companyTexts) };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names (issue 5): tests/fixtures/name/cases.jsonl and keys.jsonl, with the semantics of tests/name.rs.
+//
+//   replayNameCases(intake, casesText, keysText) -> { total, passed, failed, failures: [...] }
+//   checkNameResult(input, result, options, codeSeverities?) -> [{ key, expected, actual }]
+
+const NAME_RESULT_FIELDS = ['valid', 'value', 'original', 'changes', 'parts', 'scripts', 'keys', 'issues'];
+const NAME_PART_FIELDS = ['honorific', 'given', 'middle', 'family', 'suffix'];
+const NAME_KEY_FIELDS = ['fold', 'given', 'family', 'phonetic', 'givenGroups'];
+const NAME_OPTIONS = ['part', 'locale'];
+const NAME_EXPECT = {
+  valid: (r) => r.valid, value: (r) => r.value, codes: sortedCodes, changes: changeKinds, scripts: (r) => r.scripts,
+  ...Object.fromEntries(NAME_PART_FIELDS.map((k) => [k, (r) => r.parts?.[k] ?? null])),
+  fold: (r) => r.keys?.fold ?? '', foldGiven: (r) => r.keys?.given ?? '', foldFamily: (r) => r.keys?.family ?? '',
+  phonetic: (r) => r.keys?.phonetic ?? '', givenGroups: (r) => r.keys?.givenGroups ?? [],
+};
+
+/** Contract of every NameResult (index.d.ts and the invariants of tests/name_totality.rs). */
+export function checkNameResult(input, result, options, severities) {
+  const bad = [];
+  const fail = (name, expected, actual) => bad.push({ key: `invariant.${name}`, expected, actual: describe(actual) });
+  if (!isPlainObject(result)) {
+    fail('result_is_object', 'object', typeName(result));
+    return bad;
+  }
+  commonFieldChecks(input, result, NAME_RESULT_FIELDS, fail);
+  checkChangesAndIssues(result, options?.path ?? 'name', severities, fail);
+  checkChangeChain(input, result, fail);
+  if (!isPlainObject(result.parts)) fail('parts_type', 'object', typeName(result.parts));
+  else {
+    for (const k of NAME_PART_FIELDS) if (!isStringOrNull(result.parts[k])) fail(`parts.${k}_type`, 'string|null', result.parts[k]);
+  }
+  if (!Array.isArray(result.scripts) || !result.scripts.every((s) => typeof s === 'string')) fail('scripts_type', 'string[]', result.scripts);
+  const wantKeys = result.valid === true && options?.keys !== false;
+  if (wantKeys !== (result.keys !== null)) fail('keys_iff_valid', wantKeys ? 'keys' : null, result.keys);
+  if (result.keys !== null && isPlainObject(result.keys)) {
+    for (const k of NAME_KEY_FIELDS.slice(0, 4)) if (typeof result.keys[k] !== 'string') fail(`keys.${k}_type`, 'string', result.keys[k]);
+    if (!Array.isArray(result.keys.givenGroups)) fail('keys.givenGroups_type', 'string[]', result.keys.givenGroups);
+  }
+  if (result.valid === false && typeof input === 'string' && !sortedCodes(result).some((c) => c.startsWith('input.'))) {
+    const typed = trimWhiteSpace(input.toWellFormed());
+    if (result.value !== typed) fail('junk_as_typed', typed, result.value);
+  }
+  return bad;
+}
+
+/** Replays the name fixtures as tests/name.rs does; `same` lines check sameGivenName both ways round. */
+export function replayNameCases(intake, casesText, keysText) {
+  const severities = codeSeverities(intake);
+  return replayField(jsonlCases([casesText, keysText]), 'name', (c, where, failures) => {
+    if (c.group === 'same') {
+      for (const [a, b] of [[c.a, c.b], [c.b, c.a]]) {
+        const got = callField(intake, 'sameGivenName', a, b, where, failures);
+        if (got !== c.same) failures.push({ ...where, input: `${a} ~ ${b}`, key: 'same', expected: c.same, actual: describe(got) });
+      }
+      return;
+    }
+    for (const k of Object.keys(c.options || {})) {
+      if (!NAME_OPTIONS.includes(k)) failures.push({ ...where, key: 'fixture.unsupported_option', expected: NAME_OPTIONS, actual: k });
+    }
+    const result = callField(intake, 'validateName', c.input, c.options, where, failures);
+    if (result === undefined) return;
+    for (const v of checkNameResult(c.input, result, c.options, severities)) failures.push({ ...where, ...v });
+    for (const [key, want] of Object.entries(c.expect || {})) {
+      const get = NAME_EXPECT[key];
+      if (!get) {
+        failures.push({ ...where, key: 'fixture.unknown_expect_key', expected: Object.keys(NAME_EXPECT), actual: key });
+        continue;
+      }
+      const expected = key === 'codes' ? [...want].sort() : want;
+      const actual = get(result);
+      if (!sameJson(actual, expected)) failures.push({ ...where, key, expected, actual: describe(actual) });
+    }
+  });
+}
