@@ -463,7 +463,7 @@ import { BIZ_FIXTURES } from './replay.mjs';
 /** The texts of the website and company fixture files: `{ website: [text...], company: [text...] }`. */
 export function loadBizFixtures() {
   const out = {};
-  for (const [name, min] of [['website', 250], ['company', 230]]) {
+  for (const [name, min] of [['website', 360], ['company', 370]]) {
     const dir = path.join(repoRoot, 'tests', 'fixtures', name);
     const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
     assert.deepEqual(files.map((f) => `${name}/${f}`), BIZ_FIXTURES[name], `BIZ_FIXTURES (replay.mjs) lists every ${name} fixture`);
@@ -491,4 +491,10 @@ export function loadNameFixtures() {
   const n = (s) => s.split('\n').filter((l) => l.trim() !== '').length;
   assert.ok(n(out.cases) >= 250 && n(out.keys) >= 60, `name fixtures: ${n(out.cases)} cases, ${n(out.keys)} keys`);
   return out;
+}
+
+/** The replay of the name fixtures (`replayNameCases`): every case passes. */
+export function assertNameReplays(t, names, label) {
+  assert.ok(names && typeof names === 'object', `${label}: the name fixtures were not replayed`);
+  assertReplay(t, names, `${label}-name`);
 }

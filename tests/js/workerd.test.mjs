@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  assertAddressReplays, assertBizReplays, assertCorpus, assertFieldReplays, assertPhoneCorpus, assertPhoneReplay, assertReplay, freePort, jsTestsDir, loadFixtures,
+  assertAddressReplays, assertBizReplays, assertNameReplays, assertCorpus, assertFieldReplays, assertPhoneCorpus, assertPhoneReplay, assertReplay, freePort, jsTestsDir, loadFixtures,
   loadFieldFixtures, loadPhoneFixtures, moduleGraph, repoRoot, requireBuild, retryUntil,
   startProcess, writeArtifact,
 } from './harness.mjs';
@@ -69,6 +69,7 @@ async function assertWorkerResult(t, status, body, label) {
   await assertFieldReplays(t, body.fields, label);
   assertAddressReplays(t, body.address, label);
   assertBizReplays(t, body.biz, label);
+  assertNameReplays(t, body.names, label);
   for (const f of ['countryNotString', 'dateNotString']) {
     assert.ok(Array.isArray(body[f]) && body[f].includes('input.not_string'), `${f}: ${JSON.stringify(body[f])}`);
   }
@@ -160,6 +161,7 @@ test('workerd via Miniflare, bundled like wrangler: `import wasm from \'intake/i
     await assertFieldReplays(t, body.fields, 'miniflare-bundled');
     assertAddressReplays(t, body.address, 'miniflare-bundled');
     assertBizReplays(t, body.biz, 'miniflare-bundled');
+    assertNameReplays(t, body.names, 'miniflare-bundled');
   } finally {
     await mf.dispose();
   }

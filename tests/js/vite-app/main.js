@@ -11,6 +11,10 @@ import phoneCases from '../../fixtures/phone/cases.json';
 import phoneCorpus from '../../fixtures/phone/corpus.jsonl?raw';
 import { validateCompany, validateWebsite } from 'intake';
 import { replayBizFields } from '../replay.mjs';
+import { replayNameCases } from '../replay.mjs';
+import { sameGivenName, validateName } from 'intake';
+import nameCases from '../../fixtures/name/cases.jsonl?raw';
+import nameKeys from '../../fixtures/name/keys.jsonl?raw';
 import websiteSocial from '../../fixtures/website/social.jsonl?raw';
 import websiteUrls from '../../fixtures/website/urls.jsonl?raw';
 import companyJunk from '../../fixtures/company/junk.jsonl?raw';
@@ -45,7 +49,8 @@ async function main() {
     // In BIZ_FIXTURES order (replay.mjs).
     const biz = replayBizFields({ validateWebsite, validateCompany, issueCodes }, [websiteSocial, websiteUrls],
       [companyJunk, companyKeys, companyLegalForms, companyNames]);
-    window.__intake = { ok: true, biz, replay, corpus: agreement, phone, fields, typed, batchMatches, wasmUrls: performance.getEntriesByType('resource')
+    const names = replayNameCases({ validateName, sameGivenName, issueCodes }, nameCases, nameKeys);
+    window.__intake = { ok: true, biz, names, replay, corpus: agreement, phone, fields, typed, batchMatches, wasmUrls: performance.getEntriesByType('resource')
       .map((e) => e.name).filter((n) => n.includes('.wasm')) };
     $('out').textContent = `cases: ${replay.passed} passed, ${replay.failed} failed\n` +
       `corpus agreement: ${(agreement.rate * 100).toFixed(2)}% (${agreement.agree}/${agreement.total})\n` +

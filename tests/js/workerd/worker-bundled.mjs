@@ -18,6 +18,10 @@ import postcodeCases from '../../fixtures/postcode/cases.jsonl';
 import postcodeOracle from '../../fixtures/postcode/oracle.jsonl';
 import { validateCompany, validateWebsite } from 'intake';
 import { replayBizFields } from '../replay.mjs';
+import { replayNameCases } from '../replay.mjs';
+import { sameGivenName, validateName } from 'intake';
+import nameCases from '../../fixtures/name/cases.jsonl';
+import nameKeys from '../../fixtures/name/keys.jsonl';
 import websiteSocial from '../../fixtures/website/social.jsonl';
 import websiteUrls from '../../fixtures/website/urls.jsonl';
 import companyJunk from '../../fixtures/company/junk.jsonl';
@@ -42,6 +46,7 @@ export default {
         address: replayAddressAll({ validateAddress, validatePostcode, formatAddress, issueCodes }, { postcodeOracle, postcodeCases, addressCases, addressFormat }),
         biz: replayBizFields({ validateWebsite, validateCompany, issueCodes }, [websiteSocial, websiteUrls],
           [companyJunk, companyKeys, companyLegalForms, companyNames]),
+        names: replayNameCases({ validateName, sameGivenName, issueCodes }, nameCases, nameKeys),
         versions: versions(),
       });
     } catch (e) {
