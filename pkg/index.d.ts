@@ -251,6 +251,65 @@ export const limits: { readonly emailInputBytes: number; readonly phoneInputByte
 
 // ---- names (issue 5) ----
 
+export type NamePart = 'full' | 'given' | 'family';
+
+export interface NameOptions {
+  /** Which part of a name the field holds. Default `full` (split into given, middle and family). */
+  part?: NamePart;
+  /** Message language; `fa` also writes Arabic-script names with Persian ی/ک, `ar` with Arabic ي/ك. */
+  locale?: Locale;
+  /** Field path reported in issues. Default `name`. */
+  path?: string;
+  /** Compute matching keys (default true); false for speed-sensitive pipelines that do not deduplicate. */
+  keys?: boolean;
+}
+
+export interface NameParts {
+  /** Dr., Mrs, دکتر, السيد, 先生 ... (moved out of the value). */
+  honorific: string | null;
+  given: string | null;
+  middle: string | null;
+  family: string | null;
+  /** Jr., III, PhD ... (moved out of the value). */
+  suffix: string | null;
+}
+
+export interface NameKeys {
+  /** Lowercase, accents folded, Persian/Arabic transliterated, Chinese as pinyin (`ouyang nana`). */
+  fold: string;
+  /** The fold of the given name (`` when there is none). */
+  given: string;
+  /** The fold of the family name (`` when there is none). */
+  family: string;
+  /** Consonant skeleton per word: Mohammad, Muhammad and محمد all give `mhmd`. */
+  phonetic: string;
+  /** Nickname/variant groups of the given name: Bill gives `robert william willis`; its own fold when in none. */
+  givenGroups: string[];
+}
+
+export interface NameResult {
+  /** No issue of severity error. */
+  valid: boolean;
+  /** The standardized name (honorific and suffix moved to `parts`); junk is returned as typed, only trimmed. */
+  value: string;
+  original: string;
+  changes: Change[];
+  /** Empty parts for junk and non-strings. */
+  parts: NameParts;
+  /** Scripts of the letters: `Latin`, `Arabic`, `Han`, `Cyrillic`, `Greek`, `Hebrew`, `Hangul`, `Kana` ... */
+  scripts: string[];
+  /** Null when `keys: false` or the name is not valid. */
+  keys: NameKeys | null;
+  issues: Issue[];
+}
+
+/** A person's name (or its given or family part): hygiene, junk codes, parts, casing, matching keys. */
+export function validateName(input: string, options?: NameOptions): NameResult;
+/** Many names with one set of options. */
+export function validateNames(inputs: readonly unknown[], options?: NameOptions): NameResult[];
+/** Whether two given names can be the same person's: Bill ~ William, Mohammad ~ محمد. */
+export function sameGivenName(a: string, b: string): boolean;
+
 // ---- companies (issue 5) ----
 
 export interface CompanyOptions {
@@ -451,6 +510,178 @@ export interface FormatAddressOptions {
 export function formatAddress(parts: FormatAddressParts, options?: FormatAddressOptions): string;
 
 // ---- records, rule sets, header mapping, quality report (issue 6) ----
+
+/** What a field of a record holds, and so which standardizer checks it. */
+export type FieldKind = 'email' | 'phone' | 'name' | 'company' | 'address' | 'postcode' | 'country' | 'date' | 'website' | 'text';
+
+export interface FieldRuleSpec {
+  kind: FieldKind;
+  /** Missing or empty gives `record.required` (an error). */
+  required?: boolean;
+  /** ISO 3166-1 alpha-2: default region of phone numbers and postcodes when the record has no country. */
+  region?: string;
+  /** Dates: a birth date (not in the future, not over 130 years before `today`). */
+  birthDate?: boolean;
+  /** Phones: require a mobile number (overrides `policies.requireMobile`). */
+  mobile?: boolean;
+}
+
+/** A CRM's schema and policies as plain data (docs/quality.md). `{}` is the default rule set. */
+export interface RuleSet {
+  /** Field name -> kind or spec, in order. Absent: every key is checked by the kind its name says. */
+  fields?: Record<string, FieldKind | FieldRuleSpec>;
+  defaultRegion?: string;
+  /** BCP 47: the language of messages and the order of numeric dates (`en-US` is month first). */
+  locale?: string;
+  /** YYYY-MM-DD: birth dates are checked against it (the core reads no clock). */
+  today?: string;
+  policies?: {
+    rejectDisposable?: boolean;
+    requireMobile?: boolean;
+    /** By default `email.placeholder`, `phone.placeholder` and `address.placeholder` block. */
+    acceptPlaceholders?: boolean;
+    /** Further warning codes that make a record invalid. */
+    blockOn?: string[];
+  };
+  /** Issue params never echo personal values. */
+  redact?: boolean;
+  /** The output record holds only the fields the rule set names. */
+  minimize?: boolean;
+}
+
+/** The rule set with its defaults filled in, as the core read it. */
+export interface CompiledRuleSet {
+  fields: { name: string; kind: FieldKind; required: boolean; region: string | null; birthDate: boolean; mobile: boolean | null }[];
+  defaultRegion: string | null;
+  locale: string;
+  today: [number, number, number] | null;
+  policies: { rejectDisposable: boolean; requireMobile: boolean; acceptPlaceholders: boolean; blockOn: string[] };
+  redact: boolean;
+  minimize: boolean;
+}
+
+export interface RuleSetCheck {
+  valid: boolean;
+  rules: CompiledRuleSet | null;
+  /** `rules.*` issues, each with the path of the bad part (`fields.mobile.region`, `policies.blockOn[1]`). */
+  issues: Issue[];
+}
+
+export interface RecordIssue extends Issue {
+  /** Whether it makes the record invalid (errors, and warnings the policies block). */
+  blocking: boolean;
+}
+
+export interface RecordChange extends Change {
+  /** The record key it changed. */
+  field: string;
+}
+
+export interface RecordResult {
+  valid: boolean;
+  /** 0-100 (docs/quality.md). */
+  score: number;
+  /** The standardized record (only the rule set's fields with `minimize`). */
+  record: Record<string, string>;
+  /** The record as given. */
+  original: Record<string, unknown>;
+  changes: RecordChange[];
+  issues: RecordIssue[];
+  /** Per field of the rule set (with the default rule set: per key whose kind is known). */
+  fields: { name: string; kind: FieldKind; state: 'missing' | 'clean' | 'fixed' | 'warned' | 'invalid' }[];
+}
+
+export interface FieldStats {
+  field: string;
+  kind: FieldKind | null;
+  present: number;
+  missing: number;
+  clean: number;
+  fixed: number;
+  warned: number;
+  invalid: number;
+  /** present / records. */
+  completeness: number;
+  /** (clean + fixed + warned) / present. */
+  validity: number;
+}
+
+/** Counts only: never a value. */
+export interface QualityReport {
+  records: number;
+  valid: number;
+  rejected: number;
+  /** Valid records that standardization changed. */
+  fixed: number;
+  /** Valid records with no change and no issue. */
+  clean: number;
+  /** Mean of the record scores. */
+  score: number;
+  /** Records per score band: 0-9, 10-19, ..., 90-99, 100. */
+  scoreBands: number[];
+  fields: FieldStats[];
+  codes: Record<string, number>;
+}
+
+export interface Progress {
+  done: number;
+  total?: number;
+}
+
+export interface RecordBatchOptions {
+  /** Called after each chunk (one wasm call per chunk of up to 512 records). */
+  onProgress?: (p: Progress) => void;
+  /** Add the records to the validator's quality report (default true). */
+  report?: boolean;
+}
+
+export interface RecordValidator {
+  readonly rules: CompiledRuleSet;
+  validate(record: Record<string, unknown>): RecordResult;
+  validateMany(records: Iterable<Record<string, unknown>>, options?: RecordBatchOptions): RecordResult[];
+  /** Rows as arrays of values by column: an import whose headers are `columns`. */
+  validateRows(columns: string[], rows: unknown[][], options?: RecordBatchOptions): RecordResult[];
+  /** The quality report of every record validated so far. */
+  report(): QualityReport;
+  resetReport(): void;
+  /** Frees the compiled rule set. The validator lives until this is called (no finalizer frees it). */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/** Thrown by `createRecordValidator` for a bad rule set. */
+export class RuleSetError extends Error {
+  issues: Issue[];
+}
+
+/** Reads a rule set; every problem is listed with the path of the bad part. */
+export function checkRuleSet(rules: RuleSet | string, options?: { locale?: Locale }): RuleSetCheck;
+/** Compiles a rule set once for many records; throws `RuleSetError` when it is bad. */
+export function createRecordValidator(rules?: RuleSet | string, options?: { locale?: Locale }): RecordValidator;
+export function validateRecord(record: Record<string, unknown>, rules?: RuleSet | string): RecordResult;
+export function validateRecords(records: Iterable<Record<string, unknown>>, rules?: RuleSet | string, options?: { onProgress?: (p: Progress) => void }): RecordResult[];
+/** The quality report of records (any iterable), without keeping the results. */
+export function qualityReport(records: Iterable<Record<string, unknown>>, rules?: RuleSet | string, options?: { onProgress?: (p: Progress) => void }): QualityReport;
+/** Validates a stream chunk by chunk (memory holds one chunk); resolves to the quality report. */
+export function validateRecordStream(
+  source: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>,
+  rules?: RuleSet | string,
+  options?: { chunkSize?: number; onChunk?: (results: RecordResult[]) => void | Promise<void>; onProgress?: (p: Progress) => void },
+): Promise<QualityReport>;
+
+export interface ColumnMapping {
+  column: number;
+  header: string;
+  kind: FieldKind;
+  /** A finer name: first_name, last_name, full_name, mobile, fax, street, city, region, birth_date ... */
+  field: string;
+  /** 0-1; ask the user to confirm below about 0.7. */
+  confidence: number;
+  reason: 'header' | 'values';
+}
+
+/** Which column of an import is which field, from the headers (en, fa, ar, zh, de, fr, es) and sample rows. */
+export function mapHeaders(headers: string[], sampleRows?: unknown[][]): ColumnMapping[];
 
 // ---- duplicates (issue 7) ----
 

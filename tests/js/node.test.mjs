@@ -892,3 +892,32 @@ test('websites and companies: batches agree with single calls; non-strings give 
   assert.ok(intake.versions().tables.publicSuffixList.startsWith('psl@'));
   assert.ok(intake.versions().tables.legalForms.startsWith('cleanco=='));
 });
+
+// ---- names (issue 5) ----
+import { loadNameFixtures } from './harness.mjs';
+import { checkNameResult, replayNameCases } from './replay.mjs';
+
+test('name fixtures replay (as tests/name.rs)', (t) => {
+  const f = loadNameFixtures();
+  assertReplay(t, replayNameCases(intake, f.cases, f.keys), 'node-name');
+});
+
+test('names: batches agree with single calls; non-strings give input.not_string; options', () => {
+  const names = ['DR. JEAN-LUC MCDONALD JR', 'علي كريمي', 42, null, '欧阳娜娜', 'ali@gmail.com', 'Smith, John', '\ud800x'];
+  for (const options of [undefined, { part: 'given', locale: 'fa', path: 'first' }, { keys: false }]) {
+    const one = names.map((s) => intake.validateName(s, options));
+    assert.deepEqual(intake.validateNames(names, options), one);
+    for (const [i, s] of names.entries()) assert.deepEqual(checkNameResult(s, one[i], options, null), [], JSON.stringify(s));
+  }
+  const r = intake.validateName('DR. JEAN-LUC MCDONALD JR');
+  assert.equal(r.value, 'Jean-Luc McDonald');
+  assert.deepEqual(r.parts, { honorific: 'Dr.', given: 'Jean-Luc', middle: null, family: 'McDonald', suffix: 'Jr.' });
+  assert.equal(intake.validateName(42).issues[0].code, 'input.not_string');
+  assert.equal(intake.validateName('x', { path: 'first' }).issues.length, 0);
+  assert.equal(intake.validateName('test', { path: 'first', locale: 'fa' }).issues[0].path, 'first');
+  assert.equal(intake.validateName('Ali', { keys: false }).keys, null);
+  assert.throws(() => intake.validateName('Ali', { part: 'middle' }), /unknown name part/);
+  assert.equal(intake.validateName('\ud800x', { part: 'given' }).changes[0].kind, 'replace_lone_surrogate');
+  assert.ok(intake.sameGivenName('Bill', 'William') && !intake.sameGivenName('Robert', 'William'));
+  assert.ok(intake.versions().tables.names.startsWith('nicknames 1.0.1'));
+});

@@ -843,6 +843,87 @@ export function replayDedupCases(intake, casesJson) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Records (issue 6): tests/fixtures/record/cases.json and the header fixtures, as tests/record.rs replays them.
+//
+//   replayRecordCases(intake, casesJson) -> { total, passed, failed, failures }   (records, then rule-set errors)
+//   replayHeaderMapping(intake, headersJson) -> { total, right, rate, failures }    (columns mapped to their kind)
+
+const RECORD_EXPECT_KEYS = ['valid', 'record', 'codes', 'blocking', 'changes', 'score', 'fields', 'params'];
+
+function sortedJson(list) {
+  return [...list].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+}
+
+function recordActual(result, key, expected) {
+  switch (key) {
+    case 'valid': return result.valid;
+    case 'record': return Object.entries(result.record);
+    case 'codes': return sortedJson(result.issues.map((i) => [i.path, i.code]));
+    case 'blocking': return result.issues.filter((i) => i.blocking).map((i) => i.code).sort();
+    case 'changes': return result.changes.map((c) => [c.field, c.kind]);
+    case 'score': return result.score;
+    case 'fields': return result.fields.map((f) => [f.name, f.kind, f.state]);
+    case 'params': return expected.map(([path, name]) => [path, name, result.issues.find((i) => i.path === path && name in i.params)?.params[name] ?? null]);
+    default: return undefined;
+  }
+}
+
+export function replayRecordCases(intake, casesJson) {
+  const doc = parse(casesJson);
+  const failures = [];
+  let total = 0;
+  for (const c of doc.cases) {
+    total++;
+    const record = Object.fromEntries(c.record);
+    let result;
+    try {
+      result = intake.validateRecord(record, c.rules);
+    } catch (e) {
+      failures.push({ input: c.name, key: 'threw', expected: 'a result', actual: describe(e) });
+      continue;
+    }
+    if (!sameJson(result.original, record)) failures.push({ input: c.name, key: 'original', expected: record, actual: result.original });
+    for (const key of Object.keys(c.expect)) {
+      if (!RECORD_EXPECT_KEYS.includes(key)) {
+        failures.push({ input: c.name, key, expected: 'a known expectation', actual: key });
+        continue;
+      }
+      const expected = key === 'codes' ? sortedJson(c.expect.codes) : key === 'blocking' ? [...c.expect.blocking].sort() : c.expect[key];
+      const actual = recordActual(result, key, c.expect[key]);
+      if (!sameJson(actual, expected)) failures.push({ input: c.name, key, expected, actual: describe(actual) });
+    }
+    for (const i of result.issues) {
+      if (typeof i.message !== 'string' || i.message.length === 0 || i.message.includes('{')) {
+        failures.push({ input: c.name, key: 'message', expected: 'a rendered message', actual: i.message });
+      }
+    }
+  }
+  for (const e of doc.ruleErrors) {
+    total++;
+    const check = intake.checkRuleSet(e.rules);
+    const actual = check.issues.map((i) => [i.code, i.path]);
+    if (!sameJson(actual, e.errors) || check.valid !== (e.errors.length === 0)) {
+      failures.push({ input: e.rules, key: 'ruleErrors', expected: e.errors, actual });
+    }
+  }
+  return { total, passed: total - failures.length, failed: failures.length, failures };
+}
+
+export function replayHeaderMapping(intake, headersJson) {
+  const doc = parse(headersJson);
+  const failures = [];
+  let total = 0, right = 0;
+  for (const e of doc.exports) {
+    const mapping = intake.mapHeaders(e.columns.map(([h]) => h), e.rows ?? []);
+    e.columns.forEach(([header, kind], i) => {
+      total++;
+      if (mapping[i]?.kind === kind) right++;
+      else failures.push({ input: `${e.source}: ${header}`, key: 'kind', expected: kind, actual: describe(mapping[i]?.kind) });
+    });
+  }
+  return { total, right, rate: total ? right / total : 0, failures };
+}
+
 // Addresses and postcodes: tests/fixtures/postcode/{oracle,cases}.jsonl, tests/fixtures/address/{cases,format}.jsonl,
 // with the semantics of tests/address.rs.
 //
@@ -1009,6 +1090,12 @@ export const ADDRESS_FIXTURES = {
 //   replayBizFields(intake, websiteTexts, companyTexts) -> { website, company }
 // `jsonlTexts` is an array of file texts (or one text).
 
+/** The website and company fixture files (paths under tests/fixtures/), for runtimes that cannot list a directory. */
+export const BIZ_FIXTURES = {
+  website: ['website/social.jsonl', 'website/urls.jsonl'],
+  company: ['company/junk.jsonl', 'company/keys.jsonl', 'company/legal_forms.jsonl', 'company/names.jsonl'],
+};
+
 function jsonlCases(texts) {
   const cases = [];
   for (const text of [].concat(texts)) {
@@ -1093,4 +1180,80 @@ export function replayCompanyCases(intake, texts) {
 
 export function replayBizFields(intake, websiteTexts, companyTexts) {
   return { website: replayWebsiteCases(intake, websiteTexts), company: replayCompanyCases(intake, companyTexts) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names (issue 5): tests/fixtures/name/cases.jsonl and keys.jsonl, with the semantics of tests/name.rs.
+//
+//   replayNameCases(intake, casesText, keysText) -> { total, passed, failed, failures: [...] }
+//   checkNameResult(input, result, options, codeSeverities?) -> [{ key, expected, actual }]
+
+const NAME_RESULT_FIELDS = ['valid', 'value', 'original', 'changes', 'parts', 'scripts', 'keys', 'issues'];
+const NAME_PART_FIELDS = ['honorific', 'given', 'middle', 'family', 'suffix'];
+const NAME_KEY_FIELDS = ['fold', 'given', 'family', 'phonetic', 'givenGroups'];
+const NAME_OPTIONS = ['part', 'locale'];
+const NAME_EXPECT = {
+  valid: (r) => r.valid, value: (r) => r.value, codes: sortedCodes, changes: changeKinds, scripts: (r) => r.scripts,
+  ...Object.fromEntries(NAME_PART_FIELDS.map((k) => [k, (r) => r.parts?.[k] ?? null])),
+  fold: (r) => r.keys?.fold ?? '', foldGiven: (r) => r.keys?.given ?? '', foldFamily: (r) => r.keys?.family ?? '',
+  phonetic: (r) => r.keys?.phonetic ?? '', givenGroups: (r) => r.keys?.givenGroups ?? [],
+};
+
+/** Contract of every NameResult (index.d.ts and the invariants of tests/name_totality.rs). */
+export function checkNameResult(input, result, options, severities) {
+  const bad = [];
+  const fail = (name, expected, actual) => bad.push({ key: `invariant.${name}`, expected, actual: describe(actual) });
+  if (!isPlainObject(result)) {
+    fail('result_is_object', 'object', typeName(result));
+    return bad;
+  }
+  commonFieldChecks(input, result, NAME_RESULT_FIELDS, fail);
+  checkChangesAndIssues(result, options?.path ?? 'name', severities, fail);
+  checkChangeChain(input, result, fail);
+  if (!isPlainObject(result.parts)) fail('parts_type', 'object', typeName(result.parts));
+  else {
+    for (const k of NAME_PART_FIELDS) if (!isStringOrNull(result.parts[k])) fail(`parts.${k}_type`, 'string|null', result.parts[k]);
+  }
+  if (!Array.isArray(result.scripts) || !result.scripts.every((s) => typeof s === 'string')) fail('scripts_type', 'string[]', result.scripts);
+  const wantKeys = result.valid === true && options?.keys !== false;
+  if (wantKeys !== (result.keys !== null)) fail('keys_iff_valid', wantKeys ? 'keys' : null, result.keys);
+  if (result.keys !== null && isPlainObject(result.keys)) {
+    for (const k of NAME_KEY_FIELDS.slice(0, 4)) if (typeof result.keys[k] !== 'string') fail(`keys.${k}_type`, 'string', result.keys[k]);
+    if (!Array.isArray(result.keys.givenGroups)) fail('keys.givenGroups_type', 'string[]', result.keys.givenGroups);
+  }
+  if (result.valid === false && typeof input === 'string' && !sortedCodes(result).some((c) => c.startsWith('input.'))) {
+    const typed = trimWhiteSpace(input.toWellFormed());
+    if (result.value !== typed) fail('junk_as_typed', typed, result.value);
+  }
+  return bad;
+}
+
+/** Replays the name fixtures as tests/name.rs does; `same` lines check sameGivenName both ways round. */
+export function replayNameCases(intake, casesText, keysText) {
+  const severities = codeSeverities(intake);
+  return replayField(jsonlCases([casesText, keysText]), 'name', (c, where, failures) => {
+    if (c.group === 'same') {
+      for (const [a, b] of [[c.a, c.b], [c.b, c.a]]) {
+        const got = callField(intake, 'sameGivenName', a, b, where, failures);
+        if (got !== c.same) failures.push({ ...where, input: `${a} ~ ${b}`, key: 'same', expected: c.same, actual: describe(got) });
+      }
+      return;
+    }
+    for (const k of Object.keys(c.options || {})) {
+      if (!NAME_OPTIONS.includes(k)) failures.push({ ...where, key: 'fixture.unsupported_option', expected: NAME_OPTIONS, actual: k });
+    }
+    const result = callField(intake, 'validateName', c.input, c.options, where, failures);
+    if (result === undefined) return;
+    for (const v of checkNameResult(c.input, result, c.options, severities)) failures.push({ ...where, ...v });
+    for (const [key, want] of Object.entries(c.expect || {})) {
+      const get = NAME_EXPECT[key];
+      if (!get) {
+        failures.push({ ...where, key: 'fixture.unknown_expect_key', expected: Object.keys(NAME_EXPECT), actual: key });
+        continue;
+      }
+      const expected = key === 'codes' ? [...want].sort() : want;
+      const actual = get(result);
+      if (!sameJson(actual, expected)) failures.push({ ...where, key, expected, actual: describe(actual) });
+    }
+  });
 }

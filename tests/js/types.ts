@@ -411,3 +411,27 @@ export function useCompaniesAndWebsites(): string[] {
   validateCompany('Acme', { website: 42 });
   return [w.value, w.social?.handle ?? '', w.domain ?? '', c.legalForm?.canonical ?? '', c.key ?? '', ...c.legalForm?.countries ?? []];
 }
+
+// Names (issue 5).
+import { validateName, validateNames, sameGivenName } from '../../pkg/index.js';
+import type { NameKeys, NameOptions, NamePart, NameParts, NameResult } from '../../pkg/index.js';
+assertType<Equals<ReturnType<typeof validateName>, NameResult>>();
+assertType<Equals<Parameters<typeof validateName>, [input: string, options?: NameOptions]>>();
+assertType<Equals<keyof NameOptions, 'part' | 'locale' | 'path' | 'keys'>>();
+assertType<Equals<NamePart, 'full' | 'given' | 'family'>>();
+assertType<Equals<keyof NameResult, 'valid' | 'value' | 'original' | 'changes' | 'parts' | 'scripts' | 'keys' | 'issues'>>();
+assertType<Equals<keyof NameParts, 'honorific' | 'given' | 'middle' | 'family' | 'suffix'>>();
+assertType<Equals<NameResult['keys'], NameKeys | null>>();
+assertType<Equals<keyof NameKeys, 'fold' | 'given' | 'family' | 'phonetic' | 'givenGroups'>>();
+assertType<Equals<ReturnType<typeof validateNames>, NameResult[]>>();
+assertType<Equals<ReturnType<typeof sameGivenName>, boolean>>();
+
+export function useNames(): string[] {
+  const n = validateName('DR. JEAN-LUC MCDONALD JR', { part: 'full', locale: 'fa', keys: true });
+  const many = validateNames(['علی', 'Bob'], { part: 'given' });
+  // @ts-expect-error no such part
+  validateName('Ali', { part: 'middle' });
+  // @ts-expect-error keys is a boolean
+  validateName('Ali', { keys: 'yes' });
+  return [n.value, n.parts.family ?? '', n.keys?.phonetic ?? '', ...(many[0]?.keys?.givenGroups ?? []), String(sameGivenName('Bill', 'William'))];
+}
