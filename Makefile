@@ -57,6 +57,7 @@ sample: build
 bench: build
 	node bench/email.mjs
 	node bench/phone.mjs
+	node bench/biz.mjs
 	node bench/name.mjs
 
 # cargo fuzz needs nightly; the nightly toolchain is used when installed, otherwise stable with RUSTC_BOOTSTRAP=1.

@@ -822,7 +822,7 @@ export function checkRuleSet(rules, options) {
 }
 
 /** A record value as the core sees it: a string, or undefined for a missing one. */
-function cellText(v) {
+function recordCell(v) {
   if (v === undefined || v === null) return undefined;
   let s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) ?? '' : String(v);
   if (s.length > RECORD_VALUE_CHARS) s = s.slice(0, RECORD_VALUE_CHARS);
@@ -868,7 +868,7 @@ class RecordValidator {
     const lens = new Uint32Array(keys.length);
     let offset = 0;
     for (let i = 0; i < keys.length; i++) {
-      lens[i] = writeInput(cellText(keys[i]) ?? '', offset);
+      lens[i] = writeInput(recordCell(keys[i]) ?? '', offset);
       offset += lens[i];
     }
     new Uint32Array(memory.buffer, ptr, keys.length).set(lens);
@@ -990,7 +990,7 @@ class RecordValidator {
         flush();
         keys = k;
       }
-      cells.push(k.map((key) => cellText(obj[key])));
+      cells.push(k.map((key) => recordCell(obj[key])));
       originals.push({ ...obj });
     }
     flush();
@@ -1001,11 +1001,11 @@ class RecordValidator {
   validateRows(columns, rows, options) {
     this.#live();
     const report = options?.report !== false;
-    const keys = columns.map((c) => cellText(c) ?? '');
+    const keys = columns.map((c) => recordCell(c) ?? '');
     const out = [];
     for (let start = 0; start < rows.length; start += RECORD_CHUNK_ROWS) {
       const slice = rows.slice(start, start + RECORD_CHUNK_ROWS);
-      const cells = slice.map((row) => keys.map((_, k) => cellText(row?.[k])));
+      const cells = slice.map((row) => keys.map((_, k) => recordCell(row?.[k])));
       const originals = cells.map((c) => Object.fromEntries(keys.map((key, k) => [key, c[k]]).filter(([, v]) => v !== undefined)));
       this.#rows(keys, cells, originals, report, out);
       options?.onProgress?.({ done: out.length, total: rows.length });
@@ -1123,8 +1123,8 @@ export async function validateRecordStream(source, rules, options) {
 /** Which column of an import is which field (see index.d.ts). */
 export function mapHeaders(headers, sampleRows) {
   assertReady();
-  const hs = Array.from(headers ?? [], (h) => cellText(h) ?? '');
-  const rows = Array.from(sampleRows ?? [], (r) => Array.from(r ?? [], (v) => cellText(v) ?? '')).slice(0, 100);
+  const hs = Array.from(headers ?? [], (h) => recordCell(h) ?? '');
+  const rows = Array.from(sampleRows ?? [], (r) => Array.from(r ?? [], (v) => recordCell(v) ?? '')).slice(0, 100);
   return core.map_columns(hs, rows);
 }
 
