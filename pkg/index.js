@@ -1019,7 +1019,11 @@ class RecordValidator {
     for (let start = 0; start < rows.length; start += RECORD_CHUNK_ROWS) {
       const slice = rows.slice(start, start + RECORD_CHUNK_ROWS);
       const cells = slice.map((row) => keys.map((_, k) => recordCell(row?.[k])));
-      const originals = cells.map((c) => Object.fromEntries(keys.map((key, k) => [key, c[k]]).filter(([, v]) => v !== undefined)));
+      const originals = cells.map((c) => {
+        const o = {};
+        for (let k = 0; k < keys.length; k++) if (c[k] !== undefined) o[keys[k]] = c[k];
+        return o;
+      });
       this.#rows(keys, cells, originals, report, out);
       options?.onProgress?.({ done: out.length, total: rows.length });
     }
