@@ -257,3 +257,6 @@ export const limits: { readonly emailInputBytes: number; readonly phoneInputByte
 // ---- duplicates (issue 7) ----
 
 // ---- forms, Standard Schema, edge handler (issue 8) ----
+
+/** True once `init()` has resolved (or `initSync` ran): every call after that is synchronous. */
+export function isReady(): boolean;

@@ -545,3 +545,8 @@ export const limits = { emailInputBytes: 0, phoneInputBytes: 0 };
 // ---- duplicates (issue 7) ----
 
 // ---- forms, Standard Schema, edge handler (issue 8) ----
+
+/** True once `init()` has resolved (or `initSync` ran): every call after that is synchronous. */
+export function isReady() {
+  return initialized;
+}
