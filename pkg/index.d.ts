@@ -252,6 +252,126 @@ export const limits: { readonly emailInputBytes: number; readonly phoneInputByte
 
 // ---- addresses and postcodes (issue 5) ----
 
+/** How street types and unit designators are written in `value`. */
+export type AddressStyle =
+  /** USPS abbreviations for English (St, Ave, Apt), the long form in other languages (Straße, خیابان). Default. */
+  | 'standard'
+  /** Abbreviated in every language (St, Str., خ.). */
+  | 'short'
+  /** Written out in every language (Street, Apartment, Straße). */
+  | 'long'
+  /** As written (casing and spacing are still standardized). */
+  | 'keep';
+
+export interface AddressOptions {
+  /** ISO 3166-1 alpha-2 or a country name in any language validateCountry reads. A country written at the end of
+   * the address is used when none is given. Postcodes are checked against this country's pattern. */
+  country?: string;
+  locale?: Locale;
+  /** Field path reported in issues (default 'address'). */
+  path?: string;
+  style?: AddressStyle;
+}
+
+export interface AddressUnit {
+  /** 'apartment', 'suite', 'floor', 'unit', 'room', 'building', 'flat', 'office' ... (stable strings). */
+  kind: string;
+  value: string;
+}
+
+/** The parts found in the address, as written in `value`; null when absent. */
+export interface AddressParts {
+  houseNumber: string | null;
+  /** The street with its type ('Main St', 'خیابان آزادی'). */
+  street: string | null;
+  streetType: string | null;
+  unit: AddressUnit | null;
+  /** Dependent locality (朝阳区). */
+  district: string | null;
+  city: string | null;
+  /** First-level region: its key where libaddressinput has one ('CA', 'NSW'), else as written. */
+  region: string | null;
+  postcode: string | null;
+  /** ISO 3166-1 alpha-2 of the country given or written. */
+  country: string | null;
+}
+
+/** Matching keys for the duplicate finder: equal for the same place however it was written. */
+export interface AddressKeys {
+  /** Postcode without spaces or hyphens ('SW1A1AA'). */
+  postcode: string | null;
+  /** Street words folded (case, accents, Arabic/Persian letters), the type in one spelling ('main st'). */
+  street: string | null;
+  houseNumber: string | null;
+  /** 'postcode|street|houseNumber' when a street was found. */
+  key: string | null;
+}
+
+export interface AddressResult {
+  valid: boolean;
+  value: string;
+  original: string;
+  changes: Change[];
+  parts: AddressParts;
+  keys: AddressKeys;
+  issues: Issue[];
+}
+
+/** Standardizes one address: hygiene, casing, street types and units, parts, postcode check, matching keys. */
+export function validateAddress(input: string, options?: AddressOptions): AddressResult;
+/** validateAddress over many inputs, in batches (same results as mapping validateAddress). */
+export function validateAddresses(inputs: readonly unknown[], options?: AddressOptions): AddressResult[];
+
+export interface PostcodeOptions {
+  /** ISO 3166-1 alpha-2 or a country name. Without one the postcode is only cleaned. */
+  country?: string;
+  locale?: Locale;
+  /** Field path reported in issues (default 'postcode'). */
+  path?: string;
+}
+
+export interface PostcodeResult {
+  valid: boolean;
+  /** The country's written form when valid ('SW1A 1AA', '12345-67890'), else the cleaned input. */
+  value: string;
+  original: string;
+  changes: Change[];
+  /** ISO 3166-1 alpha-2 it was checked against. */
+  country: string | null;
+  /** Key of the first-level region whose postcode range holds it ('CA' for 94043). */
+  region: string | null;
+  issues: Issue[];
+}
+
+/** Validates and formats a postcode with libaddressinput's pattern for the country. */
+export function validatePostcode(input: string, options?: PostcodeOptions): PostcodeResult;
+export function validatePostcodes(inputs: readonly unknown[], options?: PostcodeOptions): PostcodeResult[];
+
+/** What formatAddress lays out (libaddressinput fields); absent fields are left out with their line. */
+export interface FormatAddressParts {
+  name?: string;
+  organization?: string;
+  /** Street lines: one string (lines separated by \n) or an array of lines. */
+  streetAddress?: string | readonly string[];
+  district?: string;
+  city?: string;
+  region?: string;
+  postcode?: string;
+  sortingCode?: string;
+}
+
+export interface FormatAddressOptions {
+  /** ISO 3166-1 alpha-2 or a name; unknown countries use libaddressinput's default format. */
+  country?: string;
+  /** Use the country's Latin-script format where it has one (CN, JP, KR ...). */
+  latin?: boolean;
+  /** Append the country's name as the last line (default true, as libaddressinput does). */
+  withCountry?: boolean;
+}
+
+/** Formats parts as the lines of a postal label in the country's libaddressinput format, joined by \n. */
+export function formatAddress(parts: FormatAddressParts, options?: FormatAddressOptions): string;
+
 // ---- records, rule sets, header mapping, quality report (issue 6) ----
 
 // ---- duplicates (issue 7) ----

@@ -540,6 +540,121 @@ export const limits = { emailInputBytes: 0, phoneInputBytes: 0 };
 
 // ---- addresses and postcodes (issue 5) ----
 
+// Group strings of address_check_in / postcode_check_in after the value (src/bindings/address.rs).
+const ADDRESS_KEYS = ['houseNumber', 'street', 'streetType', 'unitKind', 'unitValue', 'district', 'city', 'region',
+  'postcode', 'country', 'keyPostcode', 'keyStreet', 'keyHouseNumber', 'key'];
+const POSTCODE_KEYS = ['country', 'region'];
+const ADDRESS_STYLES = { standard: 0, short: 1, long: 2, keep: 3 };
+const countryWords = new Map();
+
+/** The core's word for a country option (alpha-2 or a name in any language it reads), cached per string. */
+function countryWord(country) {
+  if (country === undefined || country === null || country === '') return 0;
+  const key = String(country);
+  let w = countryWords.get(key);
+  if (w === undefined) {
+    w = core.address_country(key);
+    if (countryWords.size < 1024) countryWords.set(key, w);
+  }
+  return w;
+}
+
+function addressStyle(style) {
+  if (style === undefined) return 0;
+  const bits = ADDRESS_STYLES[style];
+  if (bits === undefined) throw new TypeError(`intake: address style must be one of ${Object.keys(ADDRESS_STYLES).join(', ')}`);
+  return bits;
+}
+
+function addressResult(original, repaired, st, x, path, locale) {
+  const { value, changes, issues, got } = standardized(original, repaired, x, path, locale, ADDRESS_KEYS);
+  const [houseNumber, street, streetType, unitKind, unitValue, district, city, region, postcode, country,
+    keyPostcode, keyStreet, keyHouseNumber, key] = got;
+  return {
+    valid: (st & 1) !== 0, value, original, changes,
+    parts: { houseNumber, street, streetType, unit: unitKind === null ? null : { kind: unitKind, value: unitValue ?? '' },
+      district, city, region, postcode, country },
+    keys: { postcode: keyPostcode, street: keyStreet, houseNumber: keyHouseNumber, key },
+    issues,
+  };
+}
+
+function addressNotString(input, path, locale) {
+  return {
+    valid: false, value: '', original: '', changes: [],
+    parts: { houseNumber: null, street: null, streetType: null, unit: null, district: null, city: null, region: null,
+      postcode: null, country: null },
+    keys: { postcode: null, street: null, houseNumber: null, key: null },
+    issues: [notStringIssue(input, path, locale)],
+  };
+}
+
+function addressArgs(options) {
+  return [countryWord(options?.country), addressStyle(options?.style), localeIndex(options?.locale), options?.path ?? 'address'];
+}
+
+function checkAddress(input, country, style, locale, path) {
+  if (typeof input !== 'string') return addressNotString(input, path, locale);
+  const repaired = wellFormed(input);
+  const st = core.address_check_in(inputBytes(repaired ? repaired.to : input), country, style, locale);
+  return addressResult(input, repaired, st, readExtra(), path, locale);
+}
+
+export function validateAddress(input, options) {
+  assertReady();
+  return checkAddress(input, ...addressArgs(options));
+}
+
+export function validateAddresses(inputs, options) {
+  assertReady();
+  const [country, style, locale, path] = addressArgs(options);
+  limits.addressInputBytes ||= core.address_input_cap();
+  return runBatch(inputs, limits.addressInputBytes, (s) => checkAddress(s, country, style, locale, path),
+    (n) => core.address_check_batch(n, country, style, locale),
+    (original, repaired, st, x) => addressResult(original, repaired, st, x, path, locale));
+}
+
+function postcodeResult(original, repaired, st, x, path, locale) {
+  const { value, changes, issues, got } = standardized(original, repaired, x, path, locale, POSTCODE_KEYS);
+  const [country, region] = got;
+  return { valid: (st & 1) !== 0, value, original, changes, country, region, issues };
+}
+
+function checkPostcode(input, country, locale, path) {
+  if (typeof input !== 'string') return notStringResult(input, path, locale, POSTCODE_KEYS);
+  const repaired = wellFormed(input);
+  const st = core.postcode_check_in(inputBytes(repaired ? repaired.to : input), country, locale);
+  return postcodeResult(input, repaired, st, readExtra(), path, locale);
+}
+
+function postcodeArgs(options) {
+  return [countryWord(options?.country), localeIndex(options?.locale), options?.path ?? 'postcode'];
+}
+
+export function validatePostcode(input, options) {
+  assertReady();
+  return checkPostcode(input, ...postcodeArgs(options));
+}
+
+export function validatePostcodes(inputs, options) {
+  assertReady();
+  const [country, locale, path] = postcodeArgs(options);
+  limits.postcodeInputBytes ||= core.postcode_input_cap();
+  return runBatch(inputs, limits.postcodeInputBytes, (s) => checkPostcode(s, country, locale, path),
+    (n) => core.postcode_check_batch(n, country, locale),
+    (original, repaired, st, x) => postcodeResult(original, repaired, st, x, path, locale));
+}
+
+/** Parts to lines in the country's libaddressinput format (see index.d.ts). */
+export function formatAddress(parts, options) {
+  assertReady();
+  const p = parts ?? {};
+  const s = (v) => (v === undefined || v === null ? '' : String(v));
+  const street = Array.isArray(p.streetAddress) ? p.streetAddress.map(s).join('\n') : s(p.streetAddress);
+  return core.address_format(s(p.name), s(p.organization), street, s(p.district), s(p.city), s(p.region),
+    s(p.postcode), s(p.sortingCode), s(options?.country), options?.latin === true, options?.withCountry !== false);
+}
+
 // ---- records, rule sets, header mapping, quality report (issue 6) ----
 
 // ---- duplicates (issue 7) ----

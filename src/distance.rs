@@ -1,4 +1,4 @@
-//! Edit distances used by suggestions (and later by matching).
+//! Edit distances and similarities used by suggestions and by duplicate matching.
 
 /// Optimal-string-alignment distance (Levenshtein plus adjacent transposition) between two byte
 /// strings, or `None` when it exceeds `max`. Runs in O(len(a) * (2 * max + 1)): only the diagonal
@@ -55,6 +55,113 @@ pub fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     (d <= max).then_some(d)
 }
 
+/// Jaro-Winkler similarity in [0, 1] (prefix scale 0.1 over at most 4 characters, applied to any
+/// Jaro score, as recordlinkage and Splink do). Compares bytes when both strings are ASCII and
+/// characters otherwise. Linear in the product of the lengths, which callers cap.
+pub fn jaro_winkler(a: &str, b: &str) -> f64 {
+    if a.is_ascii() && b.is_ascii() {
+        return jaro_winkler_of(a.as_bytes(), b.as_bytes());
+    }
+    let mut ca = [' '; 64];
+    let mut cb = [' '; 64];
+    let (na, nb) = (fill_chars(a, &mut ca), fill_chars(b, &mut cb));
+    match (na, nb) {
+        (Some(na), Some(nb)) => jaro_winkler_of(&ca[..na], &cb[..nb]),
+        _ => {
+            let (va, vb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            jaro_winkler_of(&va, &vb)
+        }
+    }
+}
+
+fn fill_chars(s: &str, buf: &mut [char; 64]) -> Option<usize> {
+    let mut n = 0;
+    for c in s.chars() {
+        *buf.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(n)
+}
+
+/// Jaro-Winkler similarity of two sequences (see [`jaro_winkler`]).
+pub fn jaro_winkler_of<T: PartialEq + Copy>(a: &[T], b: &[T]) -> f64 {
+    let (la, lb) = (a.len(), b.len());
+    if la == 0 && lb == 0 {
+        return 1.0;
+    }
+    if la == 0 || lb == 0 {
+        return 0.0;
+    }
+    if a == b {
+        return 1.0;
+    }
+    let window = (la.max(lb) / 2).saturating_sub(1);
+    // Which characters of b are taken; bits on the stack for short strings.
+    let mut small = [0u64; 2];
+    let mut big: Vec<bool> = Vec::new();
+    if lb > 128 {
+        big.resize(lb, false);
+    }
+    let mut taken = |j: usize, set: bool| -> bool {
+        if lb > 128 {
+            let was = big[j];
+            if set {
+                big[j] = true;
+            }
+            was
+        } else {
+            let (w, bit) = (j / 64, 1u64 << (j % 64));
+            let was = small[w] & bit != 0;
+            if set {
+                small[w] |= bit;
+            }
+            was
+        }
+    };
+    let mut a_matched: Vec<T> = Vec::new();
+    let mut a_buf: [Option<T>; 64] = [None; 64];
+    let mut matches = 0usize;
+    for (i, &ca) in a.iter().enumerate() {
+        let lo = i.saturating_sub(window);
+        let hi = (i + window + 1).min(lb);
+        for (j, &cb) in b.iter().enumerate().take(hi).skip(lo) {
+            if cb == ca && !taken(j, false) {
+                taken(j, true);
+                if matches < 64 {
+                    a_buf[matches] = Some(ca);
+                } else {
+                    if a_matched.is_empty() {
+                        a_matched.extend(a_buf.iter().flatten().copied());
+                    }
+                    a_matched.push(ca);
+                }
+                matches += 1;
+                break;
+            }
+        }
+    }
+    if matches == 0 {
+        return 0.0;
+    }
+    // Transpositions: matched characters of a and of b, in order, that differ.
+    let mut half = 0usize;
+    let mut k = 0usize;
+    for (j, &cb) in b.iter().enumerate() {
+        if taken(j, false) {
+            let ca = if matches <= 64 { a_buf[k].unwrap_or(cb) } else { a_matched[k] };
+            if ca != cb {
+                half += 1;
+            }
+            k += 1;
+        }
+    }
+    let m = matches as f64;
+    let t = (half / 2) as f64;
+    let jaro = (m / la as f64 + m / lb as f64 + (m - t) / m) / 3.0;
+    let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count() as f64;
+    jaro + prefix * 0.1 * (1.0 - jaro)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,5 +199,21 @@ mod tests {
                 }
             }
         }
+    }
+    #[test]
+    fn jaro_winkler_known_values() {
+        // Values from the original Winkler paper and the jellyfish test suite.
+        let cases = [("martha", "marhta", 0.9611), ("dwayne", "duane", 0.84), ("dixon", "dicksonx", 0.8133), ("", "", 1.0), ("a", "", 0.0), ("abc", "abc", 1.0), ("abc", "xyz", 0.0)];
+        for (a, b, want) in cases {
+            let got = jaro_winkler(a, b);
+            assert!((got - want).abs() < 1e-3, "{a} {b}: {got} want {want}");
+            assert!((jaro_winkler(b, a) - got).abs() < 1e-12, "symmetric {a} {b}");
+        }
+        // Characters, not bytes, beyond ASCII; long strings take the heap path.
+        assert!((jaro_winkler("مهدی", "مهدي") - jaro_winkler("abcd", "abcx")).abs() < 1e-12);
+        let long_a = "ab".repeat(100);
+        let long_b = "ab".repeat(99) + "ba";
+        assert!(jaro_winkler(&long_a, &long_b) > 0.99);
+        assert!(jaro_winkler(&"é".repeat(70), &"é".repeat(70)) == 1.0);
     }
 }

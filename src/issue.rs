@@ -189,14 +189,133 @@ codes! {
         ar: "تاريخ الميلاد هذا قديم جدًا.", zh: "该出生日期过早。";
 
     // ---- name.* (src/name, issue 5) ----
+    NameTooLong = "name.too_long", Error, "A name longer than any real one (more than params.max characters); returned as typed.",
+        en: "This name is too long (at most {max} characters).", fa: "این نام بیش از حد طولانی است (حداکثر {max} نویسه).",
+        ar: "هذا الاسم طويل جدًا (بحد أقصى {max} حرفًا).", zh: "姓名过长（最多 {max} 个字符）。";
+    NameKeyboardMash = "name.keyboard_mash", Error, "Letters typed along a keyboard row (asdf, qwerty, شسیب), an alphabet run (abcd), a repeated chunk (asdasd) or a long word with no vowel: not a name.",
+        en: "This does not look like a real name.", fa: "این به یک نام واقعی شبیه نیست.",
+        ar: "لا يبدو هذا اسمًا حقيقيًا.", zh: "这看起来不像真实的姓名。";
+    NameRepeatedChars = "name.repeated_chars", Error, "One letter four or more times in a row, or a word that is one letter repeated (ooo, جججج).",
+        en: "This name repeats the same letter too many times.", fa: "در این نام یک حرف بیش از حد تکرار شده است.",
+        ar: "يتكرر حرف واحد في هذا الاسم مرات كثيرة.", zh: "姓名中同一个字符重复次数过多。";
+    NamePlaceholder = "name.placeholder", Error, "A placeholder typed to get past a required field (test, n/a, none, xxx, -, \"first name\", ندارد, 测试).",
+        en: "Enter a real name.", fa: "یک نام واقعی وارد کنید.", ar: "أدخل اسمًا حقيقيًا.", zh: "请输入真实姓名。";
+    NameEmailInName = "name.email_in_name", Error, "An email address typed into a name field.",
+        en: "This looks like an email address, not a name.", fa: "این به نشانی ایمیل شبیه است، نه نام.",
+        ar: "يبدو هذا عنوان بريد إلكتروني وليس اسمًا.", zh: "这看起来是电子邮件地址，而不是姓名。";
+    NamePhoneInName = "name.phone_in_name", Error, "A phone number (seven or more digits) typed into a name field.",
+        en: "This looks like a phone number, not a name.", fa: "این به شمارهٔ تلفن شبیه است، نه نام.",
+        ar: "يبدو هذا رقم هاتف وليس اسمًا.", zh: "这看起来是电话号码，而不是姓名。";
+    NameAllDigits = "name.all_digits", Error, "Digits and no letters.",
+        en: "A name cannot be only digits.", fa: "نام نمی‌تواند فقط از رقم تشکیل شود.",
+        ar: "لا يمكن أن يتكون الاسم من أرقام فقط.", zh: "姓名不能只包含数字。";
+    NameHasDigits = "name.has_digits", Error, "Letters mixed with digits (John2).",
+        en: "A name cannot contain digits.", fa: "نام نمی‌تواند رقم داشته باشد.",
+        ar: "لا يمكن أن يحتوي الاسم على أرقام.", zh: "姓名不能包含数字。";
+    NameInvalidChars = "name.invalid_chars", Error, "Symbols no name has (# $ % < > = + _ { } [ ] | \\ / ~ ^ * and emoji); params.char holds the first.",
+        en: "The character {char} is not allowed in a name.", fa: "نویسهٔ {char} در نام مجاز نیست.",
+        ar: "الحرف {char} غير مسموح به في الاسم.", zh: "姓名中不允许使用字符 {char}。";
+    NameMixedScripts = "name.mixed_scripts", Warning, "Letters of two writing systems in one name (Latin and Arabic, Latin and Cyrillic); params.scripts lists them.",
+        en: "This name mixes writing systems ({scripts}).", fa: "این نام چند خط را با هم دارد ({scripts}).",
+        ar: "يجمع هذا الاسم بين أنظمة كتابة مختلفة ({scripts}).", zh: "该姓名混用了多种文字（{scripts}）。";
 
     // ---- company.* (src/company, issue 5) ----
+    CompanyJunk = "company.junk", Error, "Not a name: no letters, one letter repeated, a single letter, or a run of keyboard keys (asdf, qwerty, ضصثق).",
+        en: "This does not look like a company name.", fa: "این به نام یک شرکت شبیه نیست.",
+        ar: "لا يبدو هذا اسم شركة.", zh: "这看起来不像公司名称。";
+    CompanyPlaceholder = "company.placeholder", Warning, "A placeholder (n/a, none, test, self-employed, ندارد, 无) or a legal form with no name.",
+        en: "This looks like a placeholder, not a company name.", fa: "این به نظر یک مقدار ساختگی است، نه نام یک شرکت.",
+        ar: "يبدو هذا قيمة وهمية وليس اسم شركة.", zh: "这看起来是占位内容，而不是公司名称。";
 
     // ---- website.* (src/website, issue 5) ----
+    WebsiteInvalid = "website.invalid", Error, "Not a web address: spaces, characters no host name may hold, an empty or over-long label, a bad port.",
+        en: "This is not a valid web address.", fa: "این نشانی وب معتبر نیست.", ar: "هذا ليس عنوان ويب صالحًا.", zh: "这不是有效的网址。";
+    WebsiteNotHttp = "website.not_http", Error, "A scheme other than http or https (ftp:, mailto:, javascript: ...); params.scheme holds it.",
+        en: "Enter a web address starting with http:// or https:// (not {scheme}:).",
+        fa: "نشانی وبی وارد کنید که با http:// یا https:// شروع شود (نه {scheme}:).",
+        ar: "أدخل عنوان ويب يبدأ بـ http:// أو https:// (وليس {scheme}:).", zh: "请输入以 http:// 或 https:// 开头的网址（而不是 {scheme}:）。";
+    WebsiteEmail = "website.email", Error, "An email address typed into a website field.",
+        en: "This is an email address, not a website.", fa: "این یک نشانی ایمیل است، نه یک وب‌سایت.",
+        ar: "هذا عنوان بريد إلكتروني وليس موقعًا إلكترونيًا.", zh: "这是电子邮件地址，不是网站。";
+    WebsiteMissingTld = "website.missing_tld", Error, "A host without a dot (acme, localhost): no domain ending.",
+        en: "Add the domain ending, like .com.", fa: "پسوند دامنه را اضافه کنید، مانند .com.",
+        ar: "أضف امتداد النطاق، مثل ‎.com.", zh: "请添加域名后缀，例如 .com。";
+    WebsiteTldUnknown = "website.tld_unknown", Error, "The top-level domain is not in the Public Suffix List (every ICANN TLD is); params.tld holds it.",
+        en: "The domain ending {tld} does not exist.", fa: "پسوند دامنهٔ {tld} وجود ندارد.",
+        ar: "امتداد النطاق {tld} غير موجود.", zh: "域名后缀 {tld} 不存在。";
+    WebsiteTooLong = "website.too_long", Error, "The host is over 253 octets in ASCII form, or the standardized address over the cap.",
+        en: "This web address is too long (at most {max} characters).", fa: "این نشانی وب بیش از حد طولانی است (حداکثر {max} نویسه).",
+        ar: "عنوان الويب هذا طويل جدًا (بحد أقصى {max} حرفًا).", zh: "网址过长（最多 {max} 个字符）。";
+    WebsiteIpHost = "website.ip_host", Warning, "The host is an IP address rather than a domain name.",
+        en: "Use a domain name, not an IP address.", fa: "به جای نشانی IP از نام دامنه استفاده کنید.",
+        ar: "استخدم اسم نطاق وليس عنوان IP.", zh: "请使用域名，而不是 IP 地址。";
+    WebsitePlaceholder = "website.placeholder", Warning, "A placeholder site (example.com, yourwebsite.com, domain.com) or a reserved domain (.test, .example, .invalid, .localhost; RFC 2606).",
+        en: "This looks like a placeholder, not a real website.", fa: "این به نظر یک نشانی ساختگی است، نه یک وب‌سایت واقعی.",
+        ar: "يبدو هذا عنوانًا وهميًا وليس موقعًا حقيقيًا.", zh: "这看起来是占位网址，而不是真实网站。";
+    WebsiteHandleInvalid = "website.handle_invalid", Error, "A social handle that the network named does not allow (characters or length); params.network holds the network.",
+        en: "This is not a valid {network} handle.", fa: "این شناسهٔ {network} معتبر نیست.",
+        ar: "هذا ليس معرّف {network} صالحًا.", zh: "这不是有效的 {network} 账号名。";
+    WebsiteHandleNoNetwork = "website.handle_no_network", Error, "An @handle with no network: give the profile address, a prefix (instagram: @name) or the network option.",
+        en: "Enter the full profile address (for example https://x.com/name) or the network.",
+        fa: "نشانی کامل صفحه (مثلاً https://x.com/name) یا نام شبکه را وارد کنید.",
+        ar: "أدخل عنوان الملف الشخصي الكامل (مثل https://x.com/name) أو اسم الشبكة.", zh: "请输入完整的主页地址（例如 https://x.com/name）或社交网络名称。";
 
     // ---- address.* and postcode.* (src/address, issue 5) ----
+    AddressEmpty = "address.empty", Error, "Nothing but whitespace and punctuation was entered as an address.",
+        en: "Enter an address.", fa: "نشانی را وارد کنید.", ar: "أدخل العنوان.", zh: "请输入地址。";
+    AddressPlaceholder = "address.placeholder", Warning, "A placeholder rather than an address (n/a, none, test, xxx, 123, -).",
+        en: "This looks like a placeholder, not a real address.", fa: "این به نظر یک نشانی ساختگی است، نه یک نشانی واقعی.",
+        ar: "يبدو هذا عنوانًا وهميًا وليس عنوانًا حقيقيًا.", zh: "这看起来是占位内容，而不是真实地址。";
+    AddressTooLong = "address.too_long", Error, "The cleaned address is longer than a CRM street field holds (255 characters, as Salesforce's Street).",
+        en: "This address is too long (at most {max} characters).", fa: "این نشانی بیش از حد طولانی است (حداکثر {max} نویسه).",
+        ar: "هذا العنوان طويل جدًا (بحد أقصى {max} حرفًا).", zh: "地址过长（最多 {max} 个字符）。";
+    AddressMissingHouseNumber = "address.missing_house_number", Warning, "A street was found but no house number.",
+        en: "Add the house number.", fa: "پلاک را وارد کنید.", ar: "أضف رقم المبنى.", zh: "请填写门牌号。";
+    PostcodeInvalid = "postcode.invalid", Error, "Not a postcode of the country (libaddressinput's pattern); params.example is one that is.",
+        en: "This is not a valid postcode for {country} (for example {example}).",
+        fa: "این کد پستی برای {country} معتبر نیست (برای نمونه {example}).",
+        ar: "هذا ليس رمزًا بريديًا صالحًا لـ {country} (مثال: {example}).", zh: "这不是 {country} 的有效邮政编码（例如 {example}）。";
+    PostcodeMismatchCountry = "postcode.mismatch_country", Warning, "The postcode is not one of the country given but is written like one of params.country.",
+        en: "This looks like a postcode of {country}.", fa: "این به کد پستی {country} شبیه است.",
+        ar: "يبدو هذا رمزًا بريديًا لـ {country}.", zh: "这看起来像 {country} 的邮政编码。";
 
     // ---- record.* and rules.* (src/record, issue 6) ----
+    RecordRequired = "record.required", Error, "A field the rule set requires is missing or empty.",
+        en: "This field is required.", fa: "این فیلد الزامی است.", ar: "هذا الحقل مطلوب.", zh: "此字段为必填项。";
+    RecordEmailInName = "record.email_in_name", Error, "An email address was typed in a name, company or free-text field that is not an email field.",
+        en: "This looks like an email address; enter it in the email field.", fa: "این به نشانی ایمیل شبیه است؛ آن را در فیلد ایمیل وارد کنید.",
+        ar: "يبدو هذا عنوان بريد إلكتروني؛ أدخله في حقل البريد الإلكتروني.", zh: "这看起来是电子邮件地址，请填写在电子邮件字段中。";
+    RecordNotMobile = "record.not_mobile", Error, "The rule set requires a mobile number and this valid number is of another type (params.type).",
+        en: "Enter a mobile number.", fa: "یک شمارهٔ موبایل وارد کنید.", ar: "أدخل رقم هاتف محمول.", zh: "请输入手机号码。";
+    RecordPhoneCountryMismatch = "record.phone_country_mismatch", Warning, "The phone number belongs to another country than the record's country (params.region, params.country).",
+        en: "This number is from {region}, but the country is {country}.", fa: "این شماره متعلق به {region} است، اما کشور {country} است.",
+        ar: "هذا الرقم من {region}، لكن البلد هو {country}.", zh: "该号码属于 {region}，但国家/地区为 {country}。";
+    RecordTooManyFields = "record.too_many_fields", Error, "The record has more keys than the cap; only the first ones were read.",
+        en: "This record has too many fields (more than {max}).", fa: "این رکورد فیلدهای بیش از حد دارد (بیش از {max}).",
+        ar: "يحتوي هذا السجل على حقول كثيرة جدًا (أكثر من {max}).", zh: "该记录的字段过多（超过 {max} 个）。";
+    RulesInvalidJson = "rules.invalid_json", Error, "The rule set is not JSON (params.at is the byte offset, params.reason why).",
+        en: "The rule set is not valid JSON (at byte {at}).", fa: "مجموعهٔ قواعد JSON معتبر نیست (در بایت {at}).",
+        ar: "مجموعة القواعد ليست JSON صالحًا (عند البايت {at}).", zh: "规则集不是有效的 JSON（位于第 {at} 字节）。";
+    RulesTooLarge = "rules.too_large", Error, "The rule set (or its list of fields) is over its cap.",
+        en: "The rule set is too large (more than {max}).", fa: "مجموعهٔ قواعد بیش از حد بزرگ است (بیش از {max}).",
+        ar: "مجموعة القواعد كبيرة جدًا (أكثر من {max}).", zh: "规则集过大（超过 {max}）。";
+    RulesWrongType = "rules.wrong_type", Error, "A rule-set value of the wrong JSON type (params.expected, params.got).",
+        en: "Expected {expected} here.", fa: "اینجا {expected} لازم است.", ar: "المتوقع هنا {expected}.", zh: "此处应为 {expected}。";
+    RulesUnknownKey = "rules.unknown_key", Error, "A key the rule set format does not have (a typo such as requred); params.expected lists the keys.",
+        en: "Unknown setting {key}.", fa: "تنظیم ناشناختهٔ {key}.", ar: "إعداد غير معروف {key}.", zh: "未知设置 {key}。";
+    RulesDuplicate = "rules.duplicate", Error, "A key given twice in one object.",
+        en: "{key} is given twice.", fa: "{key} دو بار آمده است.", ar: "{key} مذكور مرتين.", zh: "{key} 重复出现。";
+    RulesMissingKey = "rules.missing_key", Error, "A required key is missing (a field without its kind).",
+        en: "{key} is missing here.", fa: "{key} اینجا کم است.", ar: "{key} مفقود هنا.", zh: "此处缺少 {key}。";
+    RulesUnknownKind = "rules.unknown_kind", Error, "A field kind that does not exist; params.expected lists the kinds.",
+        en: "Unknown field kind {kind}.", fa: "نوع فیلد ناشناختهٔ {kind}.", ar: "نوع حقل غير معروف {kind}.", zh: "未知字段类型 {kind}。";
+    RulesUnknownCode = "rules.unknown_code", Error, "policies.blockOn names an issue code that does not exist.",
+        en: "Unknown issue code {code}.", fa: "کد خطای ناشناختهٔ {code}.", ar: "رمز مشكلة غير معروف {code}.", zh: "未知问题代码 {code}。";
+    RulesBadValue = "rules.bad_value", Error, "A rule-set value of the right type but not allowed (params.expected says what is).",
+        en: "Not allowed here; expected {expected}.", fa: "اینجا مجاز نیست؛ {expected} لازم است.", ar: "غير مسموح هنا؛ المتوقع {expected}.", zh: "此处不允许；应为 {expected}。";
+    RulesKindUnavailable = "rules.kind_unavailable", Error, "The field's kind is not compiled into this build (or not implemented yet), so the field was not checked.",
+        en: "Fields of kind {kind} cannot be checked by this build.", fa: "فیلدهای از نوع {kind} در این نسخه بررسی نمی‌شوند.",
+        ar: "لا يمكن لهذا الإصدار التحقق من حقول النوع {kind}.", zh: "此版本无法检查 {kind} 类型的字段。";
 
     // ---- dedup.* (src/dedup, issue 7) ----
 

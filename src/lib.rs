@@ -66,6 +66,35 @@ pub mod limits {
     /// libphonenumber reads at most 250 characters of a phone number; the byte cap allows that
     /// many characters in any script.
     pub const PHONE_INPUT_BYTES: usize = 1024;
+    /// A name field: far above any real name (see `name::NAME_MAX_CHARS` for the `name.too_long`
+    /// check on what is under the cap).
+    pub const NAME_INPUT_BYTES: usize = 1024;
+    /// Free text, names, companies, addresses and websites inside a record.
+    pub const TEXT_INPUT_BYTES: usize = 4096;
+    /// Keys read from one record.
+    pub const RECORD_MAX_FIELDS: usize = 256;
+    /// A rule set's JSON text.
+    pub const RULES_INPUT_BYTES: usize = 64 * 1024;
+    /// Fields one rule set names.
+    pub const RULES_MAX_FIELDS: usize = 256;
+    /// De-duplication reads at most this many bytes of one value of a record (a longer value is
+    /// left out of matching with an `input.too_long` issue).
+    pub const DEDUP_FIELD_BYTES: usize = 512;
+    /// ... and at most this many columns of a record.
+    pub const DEDUP_RECORD_FIELDS: usize = 64;
+    /// A serialized dedup index larger than this is refused.
+    pub const DEDUP_INDEX_BYTES: usize = 1 << 31;
+    /// An address (see `address::ADDRESS_INPUT_BYTES`): four lines of a postal label with room to spare.
+    #[cfg(feature = "address")]
+    pub const ADDRESS_INPUT_BYTES: usize = crate::address::ADDRESS_INPUT_BYTES;
+    /// A postcode: the longest is 10 characters; room for a prefix (`CH-`) and spaces.
+    #[cfg(feature = "address")]
+    pub const POSTCODE_INPUT_BYTES: usize = crate::address::POSTCODE_INPUT_BYTES;
+    /// A web address is at most 2048 characters (the de facto limit of browsers and search
+    /// engines); the byte cap allows that in any script plus whitespace and tracking parameters.
+    pub const WEBSITE_INPUT_BYTES: usize = 4096;
+    /// Company names in registers run to about 200 characters; the cap allows that in any script.
+    pub const COMPANY_INPUT_BYTES: usize = 1024;
 }
 
 /// The crate version and the pinned source of every generated table.
@@ -85,12 +114,20 @@ pub fn versions() -> Vec<(&'static str, &'static str)> {
     #[cfg(feature = "phone")]
     v.push(("phoneMetadata", phone::meta::SOURCE));
     // name tables (issue 5)
+    #[cfg(feature = "name")]
+    v.push(("names", tables::names::SOURCE));
 
     // company tables (issue 5)
+    #[cfg(feature = "company")]
+    v.push(("legalForms", tables::legal_forms::SOURCE));
 
     // website tables (issue 5)
+    #[cfg(feature = "website")]
+    v.push(("publicSuffixList", website::psl::SOURCE));
 
     // address tables (issue 5)
+    #[cfg(feature = "address")]
+    v.extend([("addressMetadata", tables::address::SOURCE), ("addressUsps", tables::address::SOURCE_USPS)]);
 
     v
 }

@@ -87,6 +87,245 @@ pub fn nfc(s: &str) -> Option<String> {
     (n != s).then_some(n)
 }
 
+/// Unicode compatibility composition (NFKC): ligatures (ﬁ), presentation forms (ﻻ, ﺑ),
+/// superscripts and full-width forms to their plain letters. For fields where the compatibility
+/// variants carry no meaning (names, companies, street names).
+pub fn nfkc(s: &str) -> Option<String> {
+    if s.is_ascii() || unicode_normalization::is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+        return None;
+    }
+    let n: String = s.nfkc().collect();
+    (n != s).then_some(n)
+}
+
+/// Removes C0 and C1 control characters other than whitespace (tabs and line breaks are left for
+/// [`collapse_whitespace`]).
+pub fn strip_controls(s: &str) -> Option<String> {
+    let drop = |c: char| c.is_control() && !c.is_whitespace();
+    if !s.chars().any(drop) {
+        return None;
+    }
+    Some(s.chars().filter(|&c| !drop(c)).collect())
+}
+
+/// Trims and collapses every run of Unicode whitespace (tabs, line breaks, no-break and
+/// ideographic spaces) to one ASCII space.
+pub fn collapse_whitespace(s: &str) -> Option<String> {
+    let mut prev_space = true; // leading whitespace is dropped
+    let mut clean = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if prev_space || c != ' ' {
+                clean = false;
+                break;
+            }
+            prev_space = true;
+        } else {
+            prev_space = false;
+        }
+    }
+    if clean && !s.ends_with(' ') {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    Some(out)
+}
+
+/// Arabic tatweel (kashida, U+0640): a stretching mark with no letter value.
+pub const TATWEEL: char = '\u{0640}';
+/// Zero-width non-joiner: part of Persian spelling (می‌خواهم), kept in Persian text.
+pub const ZWNJ: char = '\u{200C}';
+
+/// Removes tatweel (محـــمد -> محمد).
+pub fn remove_tatweel(s: &str) -> Option<String> {
+    s.contains(TATWEEL).then(|| s.chars().filter(|&c| c != TATWEEL).collect())
+}
+
+/// Arabic yeh (ي), alef maksura (ى) and kaf (ك) to the Persian yeh (ی) and keheh (ک), for text
+/// written in Persian (a Persian keyboard types ی/ک; Arabic keyboards and old data type ي/ك).
+pub fn to_persian_letters(s: &str) -> Option<String> {
+    let map = |c: char| match c {
+        '\u{064A}' | '\u{0649}' => Some('\u{06CC}'),
+        '\u{0643}' => Some('\u{06A9}'),
+        _ => None,
+    };
+    map_chars(s, map)
+}
+
+/// The reverse of [`to_persian_letters`] for text written in Arabic: ی -> ي, ک -> ك.
+pub fn to_arabic_letters(s: &str) -> Option<String> {
+    let map = |c: char| match c {
+        '\u{06CC}' => Some('\u{064A}'),
+        '\u{06A9}' => Some('\u{0643}'),
+        _ => None,
+    };
+    map_chars(s, map)
+}
+
+fn map_chars(s: &str, map: impl Fn(char) -> Option<char>) -> Option<String> {
+    if s.is_ascii() || !s.chars().any(|c| map(c).is_some()) {
+        return None;
+    }
+    Some(s.chars().map(|c| map(c).unwrap_or(c)).collect())
+}
+
+/// Which language Arabic-script text is written in, decided by letters only one of them uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArabicScriptLanguage {
+    Persian,
+    Arabic,
+    /// Only letters both use (محمد, علی with the Arabic yeh is Arabic; without telling letters it is unknown).
+    Unknown,
+}
+
+/// Persian-only letters (پ چ ژ گ ی ک) make the text Persian; Arabic-only ones (ة ي ى ك and the
+/// hamza forms أ إ ؤ on their own are not enough) make it Arabic. Persian wins when both appear,
+/// since mixed ي/ی is typical of Persian typed on an Arabic keyboard.
+pub fn arabic_script_language(s: &str) -> ArabicScriptLanguage {
+    let mut arabic = false;
+    for c in s.chars() {
+        match c {
+            '\u{067E}' | '\u{0686}' | '\u{0698}' | '\u{06AF}' | '\u{06CC}' | '\u{06A9}' | ZWNJ => {
+                return ArabicScriptLanguage::Persian
+            }
+            '\u{0629}' | '\u{064A}' | '\u{0649}' | '\u{0643}' => arabic = true,
+            _ => {}
+        }
+    }
+    if arabic {
+        ArabicScriptLanguage::Arabic
+    } else {
+        ArabicScriptLanguage::Unknown
+    }
+}
+
+/// The writing systems text fields care about telling apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Script {
+    Latin,
+    Arabic,
+    Han,
+    Cyrillic,
+    Greek,
+    Hebrew,
+    Hangul,
+    Kana,
+    Devanagari,
+    Thai,
+    Other,
+}
+
+impl Script {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Script::Latin => "Latin",
+            Script::Arabic => "Arabic",
+            Script::Han => "Han",
+            Script::Cyrillic => "Cyrillic",
+            Script::Greek => "Greek",
+            Script::Hebrew => "Hebrew",
+            Script::Hangul => "Hangul",
+            Script::Kana => "Kana",
+            Script::Devanagari => "Devanagari",
+            Script::Thai => "Thai",
+            Script::Other => "Other",
+        }
+    }
+
+    /// Scripts with upper and lower case (the others are never recased).
+    pub fn has_case(self) -> bool {
+        matches!(self, Script::Latin | Script::Cyrillic | Script::Greek)
+    }
+}
+
+/// The script of a letter; `None` for digits, punctuation, spaces, marks and symbols.
+pub fn script_of(c: char) -> Option<Script> {
+    let cp = c as u32;
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic().then_some(Script::Latin);
+    }
+    if !c.is_alphabetic() {
+        return None;
+    }
+    Some(match cp {
+        0x00C0..=0x024F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xAB30..=0xAB6F | 0xFF21..=0xFF5A => {
+            Script::Latin
+        }
+        0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
+        0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
+        0x0590..=0x05FF | 0xFB1D..=0xFB4F => Script::Hebrew,
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Script::Arabic,
+        0x0900..=0x097F => Script::Devanagari,
+        0x0E00..=0x0E7F => Script::Thai,
+        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Script::Hangul,
+        0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Script::Kana,
+        0x2E80..=0x2FDF | 0x3005..=0x3007 | 0x3021..=0x3029 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0x20000..=0x3134F => Script::Han,
+        _ => Script::Other,
+    })
+}
+
+/// The distinct scripts of the letters in `s`, in a stable order (at most one entry per script).
+pub fn scripts(s: &str) -> Vec<Script> {
+    let mut v: Vec<Script> = Vec::new();
+    for sc in s.chars().filter_map(script_of) {
+        if !v.contains(&sc) {
+            v.push(sc);
+        }
+    }
+    v.sort();
+    v
+}
+
+/// A matching-key fold: lowercase, accents and other combining marks (Latin diacritics, Arabic
+/// harakat, dagger alef) removed, tatweel and invisible characters removed, letters that do not
+/// decompose folded by hand (ß ss, æ ae, ø o, đ d, ł l, þ th, œ oe, ı i), Arabic letter variants
+/// unified (أ إ آ ٱ -> ا, ى ي -> ی, ك -> ک, ة -> ه, ؤ -> و, ئ -> ی), whitespace collapsed.
+/// For keys only: never shown to a user.
+pub fn fold_for_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for c in s.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) || is_invisible(c) || c == TATWEEL || c == ZWNJ || c == '\u{200D}' {
+            continue;
+        }
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+            continue;
+        }
+        space = false;
+        match c {
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'þ' | 'Þ' => out.push_str("th"),
+            'ø' | 'Ø' => out.push('o'),
+            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+            'ł' | 'Ł' => out.push('l'),
+            'ı' => out.push('i'),
+            '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}' => out.push('\u{0627}'),
+            '\u{0649}' | '\u{064A}' | '\u{0626}' => out.push('\u{06CC}'),
+            '\u{0643}' => out.push('\u{06A9}'),
+            '\u{0629}' => out.push('\u{0647}'),
+            '\u{0624}' => out.push('\u{0648}'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +346,32 @@ mod tests {
         assert_eq!(trim("\u{00A0} a b\u{3000}").as_deref(), Some("a b"));
         assert_eq!(nfc("e\u{0301}").as_deref(), Some("é"));
         assert_eq!(nfc("é"), None);
+    }
+
+
+    #[test]
+    fn hygiene() {
+        assert_eq!(collapse_whitespace("  Jean \t Luc\u{00A0} "), Some("Jean Luc".into()));
+        assert_eq!(collapse_whitespace("Jean Luc"), None);
+        assert_eq!(collapse_whitespace("Jean  Luc"), Some("Jean Luc".into()));
+        assert_eq!(collapse_whitespace("Jean Luc "), Some("Jean Luc".into()));
+        assert_eq!(collapse_whitespace(""), None);
+        assert_eq!(strip_controls("a\u{0007}b\u{0085}"), Some("ab\u{0085}".into()));
+        assert_eq!(remove_tatweel("محـــمد").as_deref(), Some("محمد"));
+        assert_eq!(to_persian_letters("علي كريمي").as_deref(), Some("علی کریمی"));
+        assert_eq!(to_arabic_letters("علی").as_deref(), Some("علي"));
+        assert_eq!(to_persian_letters("Ali"), None);
+        assert_eq!(nfkc("ﬁle").as_deref(), Some("file"));
+        assert_eq!(nfkc("plain"), None);
+        assert_eq!(arabic_script_language("پرویز"), ArabicScriptLanguage::Persian);
+        assert_eq!(arabic_script_language("فاطمة"), ArabicScriptLanguage::Arabic);
+        assert_eq!(arabic_script_language("محمد"), ArabicScriptLanguage::Unknown);
+        assert_eq!(scripts("Ali علی 李"), vec![Script::Latin, Script::Arabic, Script::Han]);
+        assert_eq!(scripts("O'Brien-2"), vec![Script::Latin]);
+        assert_eq!(fold_for_key(" Zoë  Ørsted-Straße "), "zoe orsted-strasse");
+        assert_eq!(fold_for_key("مُحَمَّد"), "محمد");
+        assert_eq!(fold_for_key("علي"), fold_for_key("علی"));
+        assert_eq!(fold_for_key("أحمد"), "احمد");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 const VALID: u32 = 1;
 
 /// Runs `check` on the first `len` bytes of the input buffer with one output fill.
-fn on_input(len: usize, check: impl FnOnce(&str, &mut Extra) -> u32) -> u32 {
+pub(super) fn on_input(len: usize, check: impl FnOnce(&str, &mut Extra) -> u32) -> u32 {
     IN.with(|b| {
         let b = b.borrow();
         let text = text_of(&b[..len.min(b.len())]);

@@ -1,1 +1,283 @@
-//! dedup: placeholder module created so parallel work lands without conflicts; filled in by its issue.
+//! Duplicate detection: standardize -> block on several keys -> score pairs with a
+//! Fellegi-Sunter model trained without labels (EM) -> cluster without chaining -> clusters with a
+//! match probability, an explanation per pair, golden records by survivorship rules, and an
+//! incremental [`Index`] for "already on file?" checks.
+//!
+//! ```
+//! use intake::dedup::{Deduper, Options, Schema};
+//! let schema = Schema::guess(&["id", "first_name", "last_name", "email"]);
+//! let mut d = Deduper::new(schema, Options::default());
+//! d.push(&["1", "Robert", "Smith", "bob.smith@gmail.com"]);
+//! d.push(&["2", "Bob", "Smith", "Bob.Smith@gmial.com"]);
+//! d.push(&["3", "Alice", "Jones", "alice@example.org"]);
+//! let out = d.run(&mut |_, _, _| {});
+//! assert!(out.clusters.iter().any(|c| c.members == vec![0, 1]));
+//! ```
+
+pub mod block;
+pub mod cluster;
+pub mod compare;
+pub mod index;
+pub mod model;
+mod name_keys;
+pub mod prepare;
+pub mod survive;
+
+pub use index::{Index, IndexError, Match};
+pub use model::{probability, Contribution, Explanation, Model};
+pub use survive::{golden_record, Decision, Golden, Rule, Rules};
+pub use prepare::{PrepareOptions, Role, Schema, Store};
+
+use crate::issue::{Code, Issue};
+use crate::limits::{DEDUP_FIELD_BYTES, DEDUP_RECORD_FIELDS};
+use crate::Locale;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast non-cryptographic hasher for integer keys (FxHash's multiply-rotate).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// 64-bit FNV-1a of a string, then mixed (stable across platforms: indexes store these).
+pub fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^ (h >> 32)
+}
+
+/// How a batch is matched. The defaults are the ones measured in `bench/`; nothing is tuned per
+/// data set.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Pairs at or above this match probability are links.
+    pub threshold: f64,
+    pub prepare: PrepareOptions,
+    pub block: block::BlockOptions,
+    pub max_em_iterations: usize,
+    /// Keep every scored pair in the outcome (not only links); for review tools and evaluation.
+    pub keep_all_pairs: bool,
+    pub locale: Locale,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            threshold: 0.5,
+            prepare: PrepareOptions::default(),
+            block: block::BlockOptions::default(),
+            max_em_iterations: 40,
+            keep_all_pairs: false,
+            locale: Locale::En,
+        }
+    }
+}
+
+/// Work phases reported to the progress callback.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Blocking,
+    Comparing,
+    Training,
+    Scoring,
+    Clustering,
+}
+
+impl Phase {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Blocking => "blocking",
+            Phase::Comparing => "comparing",
+            Phase::Training => "training",
+            Phase::Scoring => "scoring",
+            Phase::Clustering => "clustering",
+        }
+    }
+}
+
+/// A scored pair of records (indices in push order).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pair {
+    pub a: u32,
+    pub b: u32,
+    /// Match weight in bits (log2 of the odds).
+    pub weight: f32,
+    pub probability: f32,
+}
+
+/// Records that are one person; `probability` is that of the weakest link that joined them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    pub members: Vec<u32>,
+    pub probability: f64,
+}
+
+/// Counts about a run.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Stats {
+    pub records: usize,
+    pub candidate_pairs: usize,
+    /// Candidate pairs each blocking key produced (before removing pairs found by several).
+    pub pairs_per_key: Vec<(&'static str, u64)>,
+    pub windowed_blocks: u64,
+    pub links: usize,
+    pub clusters: usize,
+    pub duplicate_clusters: usize,
+    pub em_iterations: usize,
+    pub lambda: f64,
+}
+
+/// What [`Deduper::run`] returns.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    /// Every record in exactly one cluster (singletons included), in order of first member.
+    pub clusters: Vec<Cluster>,
+    /// Links (pairs at or above the threshold), or every scored pair with `keep_all_pairs`.
+    pub pairs: Vec<Pair>,
+    pub model: Model,
+    pub stats: Stats,
+}
+
+/// A batch of records to de-duplicate (one source) or link (two sources).
+#[derive(Clone, Debug)]
+pub struct Deduper {
+    pub schema: Schema,
+    pub options: Options,
+    pub(crate) store: Store,
+    /// Over-long values that were left out (`input.too_long`, path `records[i].column`).
+    pub issues: Vec<Issue>,
+    headers: Vec<String>,
+}
+
+impl Deduper {
+    pub fn new(schema: Schema, options: Options) -> Deduper {
+        Deduper { schema, options, store: Store::default(), issues: Vec::new(), headers: Vec::new() }
+    }
+
+    /// Names used for column paths in issues (defaults to the column number).
+    pub fn with_headers(mut self, headers: &[&str]) -> Deduper {
+        self.headers = headers.iter().map(|h| h.to_string()).collect();
+        self
+    }
+
+    /// Adds a record of the first (or only) source.
+    pub fn push(&mut self, row: &[&str]) {
+        self.push_from(row, 0);
+    }
+
+    /// Adds a record of source 0 or 1; with records of both, only pairs across sources are compared.
+    pub fn push_from(&mut self, row: &[&str], source: u8) {
+        let row = &row[..row.len().min(DEDUP_RECORD_FIELDS)];
+        let p = prepare::prepare(row, &self.schema, &self.options.prepare);
+        for &col in &p.too_long {
+            let name = self.headers.get(col).cloned().unwrap_or_else(|| col.to_string());
+            let path = format!("records[{}].{name}", self.store.len());
+            self.issues.push(Issue::new(Code::InputTooLong, &path, self.options.locale, vec![("max", DEDUP_FIELD_BYTES.to_string())]));
+        }
+        self.store.push(&p, source.min(1));
+    }
+
+    pub fn len(&self) -> usize {
+        self.store.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.store.is_empty()
+    }
+
+    /// The standardized records.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Blocks, trains, scores and clusters. `progress(phase, done, total)` is called now and then.
+    pub fn run(&self, progress: &mut dyn FnMut(Phase, usize, usize)) -> Outcome {
+        let store = &self.store;
+        let n = store.len();
+        let link = n > 0 && store.source.iter().any(|&s| s != store.source[0]);
+        let bopts = block::BlockOptions { link, ..self.options.block };
+        let cands = block::candidates(store, &bopts, &mut |d, t| progress(Phase::Blocking, d, t));
+        let total = cands.pairs.len();
+        // Levels of every candidate pair, kept packed (8 bytes a pair) for training and scoring.
+        let mut packed: Vec<u64> = Vec::with_capacity(total);
+        let mut patterns: FastMap<u64, u32> = FastMap::default();
+        for (i, &p) in cands.pairs.iter().enumerate() {
+            let (a, b) = ((p >> 32) as usize, (p & 0xFFFF_FFFF) as usize);
+            let lv = compare::levels(store, a, store, b);
+            let k = model::pack(&lv);
+            packed.push(k);
+            *patterns.entry(k).or_insert(0) += 1;
+            if i % 65536 == 0 {
+                progress(Phase::Comparing, i, total);
+            }
+        }
+        progress(Phase::Training, 0, patterns.len());
+        let model = Model::train(store, &patterns, self.options.max_em_iterations);
+        drop(patterns);
+        let threshold = model::weight_of(self.options.threshold);
+        let mut pairs = Vec::new();
+        let mut links = Vec::new();
+        for (i, (&p, &k)) in cands.pairs.iter().zip(&packed).enumerate() {
+            let (a, b) = ((p >> 32) as u32, (p & 0xFFFF_FFFF) as u32);
+            let w = model.weight_of_levels(store, a as usize, k);
+            if w >= threshold {
+                links.push((a, b, model::probability(w)));
+            }
+            if w >= threshold || self.options.keep_all_pairs {
+                pairs.push(Pair { a, b, weight: w as f32, probability: model::probability(w) as f32 });
+            }
+            if i % 65536 == 0 {
+                progress(Phase::Scoring, i, total);
+            }
+        }
+        drop(packed);
+        progress(Phase::Clustering, 0, links.len());
+        let (groups, probs) = cluster::cluster(n, &links, link.then_some(&store.source[..]));
+        let clusters: Vec<Cluster> = groups.into_iter().zip(probs).map(|(members, probability)| Cluster { members, probability }).collect();
+        let stats = Stats {
+            records: n,
+            candidate_pairs: total,
+            pairs_per_key: block::KINDS.iter().copied().zip(cands.per_kind).filter(|(_, c)| *c > 0).collect(),
+            windowed_blocks: cands.windowed_blocks,
+            links: links.len(),
+            clusters: clusters.len(),
+            duplicate_clusters: clusters.iter().filter(|c| c.members.len() > 1).count(),
+            em_iterations: model.iterations,
+            lambda: model.lambda,
+        };
+        Outcome { clusters, pairs, model, stats }
+    }
+
+    /// An incremental index of this batch's records with `model` (usually `run`'s).
+    pub fn index(&self, model: Model) -> Index {
+        Index::new(self, model)
+    }
+
+    /// Why records `a` and `b` (push order) match or not, under `model`.
+    pub fn explain(&self, model: &Model, a: usize, b: usize) -> Option<Explanation> {
+        (a < self.store.len() && b < self.store.len()).then(|| model.explain(&self.store, a, &self.store, b))
+    }
+}

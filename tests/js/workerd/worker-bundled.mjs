@@ -2,6 +2,7 @@
 // bare `intake` imports resolved through the package's exports map, bundled by esbuild (wrangler's bundler), with
 // the .wasm left as a separate CompiledWasm module. tests/js/workerd.test.mjs bundles and runs it.
 import { init, issueCodes, validateCountry, validateDate, validateEmail, validatePhone, versions } from 'intake';
+import { formatAddress, validateAddress, validatePostcode } from 'intake';
 import wasm from 'intake/intake_bg.wasm';
 import { corpusAgreement, phoneCorpusAgreement, replayEmailCases, replayFields, replayPhoneCases } from '../replay.mjs';
 import countryCasesText from '../../fixtures/country/cases.json';
@@ -10,6 +11,11 @@ import casesText from '../../fixtures/email/cases.json';
 import corpusText from '../../fixtures/email/corpus.json';
 import phoneCasesText from '../../fixtures/phone/cases.json';
 import phoneCorpusText from '../../fixtures/phone/corpus.jsonl';
+import { replayAddressAll } from '../replay.mjs';
+import addressCases from '../../fixtures/address/cases.jsonl';
+import addressFormat from '../../fixtures/address/format.jsonl';
+import postcodeCases from '../../fixtures/postcode/cases.jsonl';
+import postcodeOracle from '../../fixtures/postcode/oracle.jsonl';
 
 export default {
   async fetch() {
@@ -25,6 +31,7 @@ export default {
           corpus: phoneCorpusAgreement({ validatePhone, issueCodes }, phoneCorpusText),
         },
         fields: replayFields({ validateCountry, validateDate, issueCodes }, countryCasesText, dateCasesText),
+        address: replayAddressAll({ validateAddress, validatePostcode, formatAddress, issueCodes }, { postcodeOracle, postcodeCases, addressCases, addressFormat }),
         versions: versions(),
       });
     } catch (e) {

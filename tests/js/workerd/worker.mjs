@@ -11,6 +11,11 @@ import casesText from '../../fixtures/email/cases.json';
 import corpusText from '../../fixtures/email/corpus.json';
 import phoneCasesText from '../../fixtures/phone/cases.json';
 import phoneCorpusText from '../../fixtures/phone/corpus.jsonl';
+import { replayAddressAll } from '../replay.mjs';
+import addressCases from '../../fixtures/address/cases.jsonl';
+import addressFormat from '../../fixtures/address/format.jsonl';
+import postcodeCases from '../../fixtures/postcode/cases.jsonl';
+import postcodeOracle from '../../fixtures/postcode/oracle.jsonl';
 
 export default {
   async fetch(request) {
@@ -45,6 +50,7 @@ export default {
         corpus,
         phone,
         fields: replayFields(intake, countryCasesText, dateCasesText),
+        address: replayAddressAll(intake, { postcodeOracle, postcodeCases, addressCases, addressFormat }),
         countryNotString: intake.validateCountry(42).issues.map((i) => i.code),
         dateNotString: intake.validateDate(42).issues.map((i) => i.code),
         typed,

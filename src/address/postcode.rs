@@ -1,0 +1,287 @@
+//! Postcodes: per-country validation and formatting from libaddressinput's metadata.
+//!
+//! A postcode is cleaned (invisible characters, width, digits of any script, case, spacing, a
+//! postal prefix such as `CH-`) and then put in the country's written form. The written form is
+//! learnt from the country's own examples (`zipex`): the compact code (no spaces or hyphens) takes
+//! the separators of the first example with the same shape (letters and digits in the same places),
+//! then of the same length, provided the result still matches the country's pattern. So `SW1A1AA`
+//! becomes `SW1A 1AA`, `1234567890` in Iran `12345-67890`, `221621010` in the US `22162-1010`.
+
+use super::pattern::Pattern;
+use crate::issue::{Changes, Code, Issue, Severity};
+use crate::locale::Locale;
+use crate::tables::address::{CountryRules, COUNTRIES};
+use crate::text;
+use crate::Change;
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// Byte cap on a postcode input (the longest postcode is 10 characters; room for a prefix and spaces).
+pub const POSTCODE_INPUT_BYTES: usize = 64;
+
+/// How to report.
+#[derive(Clone, Debug)]
+pub struct PostcodeOptions<'a> {
+    pub locale: Locale,
+    /// Field path reported in issues.
+    pub path: &'a str,
+}
+
+impl Default for PostcodeOptions<'_> {
+    fn default() -> Self {
+        PostcodeOptions { locale: Locale::En, path: "postcode" }
+    }
+}
+
+/// Everything known about one postcode. `original` is never altered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PostcodeOutcome<'a> {
+    /// The postcode in its country's written form when valid, else the cleaned input.
+    pub value: Cow<'a, str>,
+    pub original: Cow<'a, str>,
+    pub changes: Vec<Change>,
+    /// No issue of severity error.
+    pub valid: bool,
+    /// The ISO 3166-1 alpha-2 code of the country it was checked against.
+    pub country: Option<&'static str>,
+    /// The first-level region (state, province) whose postcode range holds it, by its key (`CA`).
+    pub region: Option<&'static str>,
+    pub issues: Vec<Issue>,
+}
+
+/// libaddressinput's rules for a country by alpha-2 code (any case).
+pub fn rules(alpha2: &str) -> Option<&'static CountryRules> {
+    if alpha2.len() != 2 {
+        return None;
+    }
+    let up = alpha2.to_ascii_uppercase();
+    COUNTRIES.binary_search_by(|c| c.code.cmp(up.as_str())).ok().map(|i| &COUNTRIES[i])
+}
+
+/// The alpha-2 code for a country given as a code or a name in any language intake reads.
+pub fn country_code(country: &str) -> Option<&'static str> {
+    let t = country.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if let Some(r) = rules(t) {
+        return Some(r.code);
+    }
+    crate::country::find(t).and_then(|c| rules(c.alpha2)).map(|r| r.code)
+}
+
+struct Compiled {
+    zip: Option<Pattern>,
+    /// (region index, prefix pattern)
+    subs: Vec<(usize, Pattern)>,
+}
+
+/// The country's compiled patterns, built on first use of that country.
+fn compiled(r: &'static CountryRules) -> &'static Compiled {
+    static ALL: OnceLock<Vec<OnceLock<Compiled>>> = OnceLock::new();
+    let all = ALL.get_or_init(|| COUNTRIES.iter().map(|_| OnceLock::new()).collect());
+    let i = COUNTRIES.iter().position(|c| core::ptr::eq(c, r)).unwrap_or(0);
+    all[i].get_or_init(|| Compiled {
+        zip: (!r.zip.is_empty()).then(|| Pattern::new(r.zip).ok()).flatten(),
+        subs: if r.sub_zips.is_empty() {
+            Vec::new()
+        } else {
+            r.sub_zips
+                .split('~')
+                .enumerate()
+                .filter(|(_, p)| !p.is_empty())
+                .filter_map(|(k, p)| Pattern::new(p).ok().map(|p| (k, p)))
+                .collect()
+        },
+    })
+}
+
+/// Whether the country has a postcode system in the metadata.
+pub fn has_postcodes(alpha2: &str) -> bool {
+    rules(alpha2).is_some_and(|r| !r.zip.is_empty())
+}
+
+/// Letters and digits as `A` and `9`, separators dropped.
+fn shape(s: &str) -> impl Iterator<Item = u8> + '_ {
+    s.bytes().filter(|b| !matches!(b, b' ' | b'-')).map(|b| match b {
+        b'0'..=b'9' => b'9',
+        b'A'..=b'Z' => b'A',
+        other => other,
+    })
+}
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !matches!(c, ' ' | '-')).collect()
+}
+
+/// `code` (compact) with the separators `example` has at the same places.
+fn like(example: &str, code: &str) -> String {
+    let mut out = String::with_capacity(example.len());
+    let mut chars = code.chars();
+    for e in example.chars() {
+        if matches!(e, ' ' | '-') {
+            out.push(e);
+        } else if let Some(c) = chars.next() {
+            out.push(c);
+        }
+    }
+    out.extend(chars);
+    out
+}
+
+/// The country's written form of a cleaned (upper-case, single-spaced, ASCII) postcode, if valid.
+pub(crate) fn written_form(r: &'static CountryRules, cleaned: &str) -> Option<String> {
+    let pat = compiled(r).zip.as_ref()?;
+    if !cleaned.is_ascii() || cleaned.is_empty() {
+        return None;
+    }
+    let code = compact(cleaned);
+    let examples = || r.zipex.split(',').filter(|e| !e.is_empty());
+    let same_shape = examples().find(|e| shape(e).eq(shape(&code)) && pat.full_match(like(e, &code).as_bytes()));
+    let same_len = || examples().find(|e| shape(e).count() == code.len() && pat.full_match(like(e, &code).as_bytes()));
+    if let Some(e) = same_shape.or_else(same_len) {
+        return Some(like(e, &code));
+    }
+    let found = [cleaned, code.as_str()].into_iter().find(|c| pat.full_match(c.as_bytes())).map(str::to_owned);
+    found
+}
+
+/// The key of the region whose postcode prefix `code` (written form) starts with.
+pub(crate) fn region_of(r: &'static CountryRules, code: &str) -> Option<&'static str> {
+    let (k, _) = compiled(r).subs.iter().find(|(_, p)| p.matches_prefix(code.as_bytes()))?;
+    r.sub_keys.split('~').nth(*k)
+}
+
+/// Countries whose postcodes have a distinctive written form (letters or separators), in the order
+/// they are tried when a postcode does not fit the country it was given with.
+const DISTINCTIVE: &[&str] = &[
+    "GB", "CA", "NL", "IR", "BR", "JP", "PL", "PT", "US", "IE", "AR", "MT", "SE", "CZ", "SK", "GR", "KR", "IN",
+];
+
+/// The country a postcode invalid for `given` looks like it belongs to: one whose written form of it
+/// has a letter or a separator.
+pub(crate) fn other_country(given: &str, cleaned: &str) -> Option<&'static str> {
+    if !cleaned.bytes().any(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-') {
+        return None; // plain digits fit too many countries to say which
+    }
+    DISTINCTIVE.iter().filter(|&&c| c != given).find_map(|&c| {
+        let r = rules(c)?;
+        written_form(r, cleaned).map(|_| r.code)
+    })
+}
+
+/// Cleans `s` for postcode matching: invisible characters, edges, width, digits, case, spacing.
+pub(crate) fn clean<'a>(c: &mut Changes<'a>) {
+    c.apply("remove_invisible", |s| text::strip_invisible(s, false));
+    c.apply("trim", text::trim);
+    c.apply("fold_width", text::fold_width);
+    c.apply("fold_digits", text::fold_digits);
+    c.apply("uppercase", |s| (s.chars().any(char::is_lowercase)).then(|| s.to_uppercase()));
+    c.apply("collapse_space", collapse_space);
+}
+
+/// Collapses runs of whitespace to one space (and trims).
+pub fn collapse_space(s: &str) -> Option<String> {
+    let mut prev_space = true;
+    let needs = s.chars().any(|c| {
+        let sp = c.is_whitespace();
+        let bad = sp && (prev_space || c != ' ');
+        prev_space = sp;
+        bad
+    }) || s.ends_with(char::is_whitespace);
+    if !needs {
+        return None;
+    }
+    Some(s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Removes the country's postal prefix (`CH-8001`, `SE-114 55`, `FL-9490`) or `alpha2-`.
+fn strip_prefix(r: &CountryRules, s: &str) -> Option<String> {
+    let pre = [r.postprefix.trim(), r.code].into_iter().filter(|p| !p.is_empty()).find_map(|p| {
+        let rest = s.strip_prefix(p)?;
+        let rest = rest.strip_prefix(['-', ' ']).unwrap_or(rest).trim_start();
+        (rest.starts_with(|c: char| c.is_ascii_digit())).then_some(rest)
+    })?;
+    Some(pre.to_owned())
+}
+
+/// Validates and formats one postcode for `country` (an alpha-2 code or a country name in any
+/// language intake reads). An empty or unknown country, or one without postcodes, gets the cleaning
+/// only (no pattern to check against).
+pub fn standardize_postcode<'a>(input: &'a str, country: &str, opts: &PostcodeOptions) -> PostcodeOutcome<'a> {
+    let issue = |code: Code, params: Vec<(&'static str, String)>| Issue::new(code, opts.path, opts.locale, params);
+    let mut out = PostcodeOutcome {
+        value: Cow::Borrowed(input),
+        original: Cow::Borrowed(input),
+        changes: Vec::new(),
+        valid: false,
+        country: None,
+        region: None,
+        issues: Vec::new(),
+    };
+    if input.len() > POSTCODE_INPUT_BYTES {
+        out.issues.push(issue(Code::InputTooLong, vec![("max", POSTCODE_INPUT_BYTES.to_string())]));
+        return out;
+    }
+    let r = country_code(country).and_then(rules);
+    let mut c = Changes::new(input);
+    clean(&mut c);
+    if c.value.is_empty() {
+        out.issues.push(issue(Code::InputEmpty, Vec::new()));
+    } else if let Some(r) = r {
+        out.country = Some(r.code);
+        c.apply("remove_prefix", |s| s.strip_prefix('〒').map(|p| p.trim_start().to_owned()));
+        if !r.zip.is_empty() && written_form(r, &c.value).is_none() {
+            // `CH-8001`, `SE-114 55`: the prefix goes when what follows it is a postcode.
+            c.apply("remove_prefix", |s| strip_prefix(r, s).filter(|p| written_form(r, p).is_some()));
+        }
+        if !r.zip.is_empty() {
+            match written_form(r, &c.value) {
+                Some(w) => {
+                    out.region = region_of(r, &w);
+                    c.apply("format", |_| Some(w));
+                }
+                None => {
+                    out.issues.push(invalid(opts, r));
+                    if let Some(other) = other_country(r.code, &c.value) {
+                        out.issues.push(issue(Code::PostcodeMismatchCountry, vec![("country", other.to_owned())]));
+                    }
+                }
+            }
+        }
+    } else if !country.trim().is_empty() {
+        out.issues.push(issue(Code::CountryUnknown, Vec::new()));
+    }
+    out.value = c.value;
+    out.changes = c.list;
+    out.valid = !out.issues.iter().any(|i| i.severity() == Severity::Error);
+    out
+}
+
+/// The `postcode.invalid` issue for a country, with its first example.
+pub(crate) fn invalid(opts: &PostcodeOptions, r: &CountryRules) -> Issue {
+    let example = r.zipex.split(',').next().unwrap_or("").to_owned();
+    Issue::new(Code::PostcodeInvalid, opts.path, opts.locale, vec![("country", r.code.to_owned()), ("example", example)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles_and_matches_its_examples() {
+        for r in COUNTRIES {
+            let c = compiled(r);
+            if r.zip.is_empty() {
+                continue;
+            }
+            let p = c.zip.as_ref().unwrap_or_else(|| panic!("{}: {:?} does not compile", r.code, r.zip));
+            for e in r.zipex.split(',').filter(|e| !e.is_empty()) {
+                assert!(p.full_match(e.as_bytes()), "{} {e}", r.code);
+                assert_eq!(written_form(r, e).as_deref(), Some(e), "{}: an example is its own written form", r.code);
+            }
+            let n = r.sub_zips.split('~').filter(|p| !p.is_empty()).count();
+            assert_eq!(c.subs.len(), if r.sub_zips.is_empty() { 0 } else { n }, "{} sub-region patterns", r.code);
+        }
+    }
+}
