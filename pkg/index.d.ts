@@ -125,6 +125,11 @@ export interface PhoneOptions {
   path?: string;
   /** Accept letters (vanity numbers such as 1-800-FLOWERS), converted to digits. Default false. */
   allowLetters?: boolean;
+  /**
+   * Write `international`, `national` and `rfc3966`. Default true; `false` leaves them null and
+   * does only parse + validate + E.164 (faster, for imports that store E.164 alone).
+   */
+  formats?: boolean;
 }
 
 export interface PhoneResult {
@@ -136,11 +141,11 @@ export interface PhoneResult {
   changes: Change[];
   /** `+989123456789`; null when the number could not be parsed to a country code and national number. */
   e164: string | null;
-  /** `+98 912 345 6789` */
+  /** `+98 912 345 6789`; null when unparsed or with `formats: false`. */
   international: string | null;
-  /** `0912 345 6789` */
+  /** `0912 345 6789`; null when unparsed or with `formats: false`. */
   national: string | null;
-  /** `tel:+98-912-345-6789` */
+  /** `tel:+98-912-345-6789`; null when unparsed or with `formats: false`. */
   rfc3966: string | null;
   countryCode: number | null;
   /** The region the number belongs to as libphonenumber decides it (also for invalid numbers of a one-region country code), null when unknown. `001` for non-geographic numbers. */
@@ -246,9 +251,141 @@ export const limits: { readonly emailInputBytes: number; readonly phoneInputByte
 
 // ---- names (issue 5) ----
 
+export type NamePart = 'full' | 'given' | 'family';
+
+export interface NameOptions {
+  /** Which part of a name the field holds. Default `full` (split into given, middle and family). */
+  part?: NamePart;
+  /** Message language; `fa` also writes Arabic-script names with Persian ی/ک, `ar` with Arabic ي/ك. */
+  locale?: Locale;
+  /** Field path reported in issues. Default `name`. */
+  path?: string;
+  /** Compute matching keys (default true); false for speed-sensitive pipelines that do not deduplicate. */
+  keys?: boolean;
+}
+
+export interface NameParts {
+  /** Dr., Mrs, دکتر, السيد, 先生 ... (moved out of the value). */
+  honorific: string | null;
+  given: string | null;
+  middle: string | null;
+  family: string | null;
+  /** Jr., III, PhD ... (moved out of the value). */
+  suffix: string | null;
+}
+
+export interface NameKeys {
+  /** Lowercase, accents folded, Persian/Arabic transliterated, Chinese as pinyin (`ouyang nana`). */
+  fold: string;
+  /** The fold of the given name (`` when there is none). */
+  given: string;
+  /** The fold of the family name (`` when there is none). */
+  family: string;
+  /** Consonant skeleton per word: Mohammad, Muhammad and محمد all give `mhmd`. */
+  phonetic: string;
+  /** Nickname/variant groups of the given name: Bill gives `robert william willis`; its own fold when in none. */
+  givenGroups: string[];
+}
+
+export interface NameResult {
+  /** No issue of severity error. */
+  valid: boolean;
+  /** The standardized name (honorific and suffix moved to `parts`); junk is returned as typed, only trimmed. */
+  value: string;
+  original: string;
+  changes: Change[];
+  /** Empty parts for junk and non-strings. */
+  parts: NameParts;
+  /** Scripts of the letters: `Latin`, `Arabic`, `Han`, `Cyrillic`, `Greek`, `Hebrew`, `Hangul`, `Kana` ... */
+  scripts: string[];
+  /** Null when `keys: false` or the name is not valid. */
+  keys: NameKeys | null;
+  issues: Issue[];
+}
+
+/** A person's name (or its given or family part): hygiene, junk codes, parts, casing, matching keys. */
+export function validateName(input: string, options?: NameOptions): NameResult;
+/** Many names with one set of options. */
+export function validateNames(inputs: readonly unknown[], options?: NameOptions): NameResult[];
+/** Whether two given names can be the same person's: Bill ~ William, Mohammad ~ محمد. */
+export function sameGivenName(a: string, b: string): boolean;
+
 // ---- companies (issue 5) ----
 
+export interface CompanyOptions {
+  locale?: Locale;
+  /** Field path reported in issues. Default `company`. */
+  path?: string;
+  /** The company's website: its registrable domain becomes `domain`. */
+  website?: string;
+  /** A contact's email: its registrable domain becomes `domain` when it is a business domain and no website gave one. */
+  email?: string;
+}
+
+export interface LegalForm {
+  /** Canonical spelling: `Inc.`, `LLC`, `GmbH`, `S.A.`, `有限公司`, `سهامی خاص` ... */
+  canonical: string;
+  /** As written (after text hygiene). */
+  written: string;
+  /** Countries where the form is used (ISO 3166-1 alpha-2): a hint. */
+  countries: string[];
+  position: 'start' | 'end';
+}
+
+export interface CompanyResult {
+  valid: boolean;
+  /** The name with text hygiene, casing fixed (all caps, all lowercase) and the legal form canonical. */
+  value: string;
+  original: string;
+  changes: Change[];
+  /** The name without its legal form (`null` only for a non-string input). */
+  core: string | null;
+  legalForm: LegalForm | null;
+  /** Core-name matching key: folded, legal form, `the`, `and`, punctuation and spaces removed. */
+  key: string | null;
+  /** Registrable domain of the website or business email given in the options (ASCII). */
+  domain: string | null;
+  issues: Issue[];
+}
+
+export function validateCompany(input: string, options?: CompanyOptions): CompanyResult;
+export function validateCompanies(inputs: readonly unknown[], options?: CompanyOptions): CompanyResult[];
+
 // ---- websites (issue 5) ----
+
+export type SocialNetwork = 'linkedin' | 'x' | 'facebook' | 'instagram' | 'github' | 'telegram' | 'youtube'
+  | 'tiktok' | 'aparat' | 'weibo' | 'wechat';
+
+export interface WebsiteOptions {
+  locale?: Locale;
+  /** Field path reported in issues. Default `website`. */
+  path?: string;
+  /** The network of a column of handles: `@acme` and `acme` are read as handles on it (`twitter` is `x`). */
+  network?: SocialNetwork | 'twitter';
+}
+
+export interface SocialProfile {
+  network: SocialNetwork;
+  /** `acme`; `company/acme` or `in/jane` on LinkedIn; `@acme`, `channel/UC...` on YouTube; `u/123` on Weibo. */
+  handle: string;
+}
+
+export interface WebsiteResult {
+  valid: boolean;
+  /** The address: https:// added, host lowercased, default port, tracking parameters, fragment and trailing slash removed. */
+  value: string;
+  original: string;
+  changes: Change[];
+  /** Host in ASCII (IDNA) form. */
+  host: string | null;
+  /** Registrable domain (eTLD+1, Public Suffix List): the matching key. */
+  domain: string | null;
+  social: SocialProfile | null;
+  issues: Issue[];
+}
+
+export function validateWebsite(input: string, options?: WebsiteOptions): WebsiteResult;
+export function validateWebsites(inputs: readonly unknown[], options?: WebsiteOptions): WebsiteResult[];
 
 // ---- addresses and postcodes (issue 5) ----
 
@@ -374,7 +511,278 @@ export function formatAddress(parts: FormatAddressParts, options?: FormatAddress
 
 // ---- records, rule sets, header mapping, quality report (issue 6) ----
 
+/** What a field of a record holds, and so which standardizer checks it. */
+export type FieldKind = 'email' | 'phone' | 'name' | 'company' | 'address' | 'postcode' | 'country' | 'date' | 'website' | 'text';
+
+export interface FieldRuleSpec {
+  kind: FieldKind;
+  /** Missing or empty gives `record.required` (an error). */
+  required?: boolean;
+  /** ISO 3166-1 alpha-2: default region of phone numbers and postcodes when the record has no country. */
+  region?: string;
+  /** Dates: a birth date (not in the future, not over 130 years before `today`). */
+  birthDate?: boolean;
+  /** Phones: require a mobile number (overrides `policies.requireMobile`). */
+  mobile?: boolean;
+}
+
+/** A CRM's schema and policies as plain data (docs/quality.md). `{}` is the default rule set. */
+export interface RuleSet {
+  /** Field name -> kind or spec, in order. Absent: every key is checked by the kind its name says. */
+  fields?: Record<string, FieldKind | FieldRuleSpec>;
+  defaultRegion?: string;
+  /** BCP 47: the language of messages and the order of numeric dates (`en-US` is month first). */
+  locale?: string;
+  /** YYYY-MM-DD: birth dates are checked against it (the core reads no clock). */
+  today?: string;
+  policies?: {
+    rejectDisposable?: boolean;
+    requireMobile?: boolean;
+    /** By default `email.placeholder`, `phone.placeholder` and `address.placeholder` block. */
+    acceptPlaceholders?: boolean;
+    /** Further warning codes that make a record invalid. */
+    blockOn?: string[];
+  };
+  /** Issue params never echo personal values. */
+  redact?: boolean;
+  /** The output record holds only the fields the rule set names. */
+  minimize?: boolean;
+}
+
+/** The rule set with its defaults filled in, as the core read it. */
+export interface CompiledRuleSet {
+  fields: { name: string; kind: FieldKind; required: boolean; region: string | null; birthDate: boolean; mobile: boolean | null }[];
+  defaultRegion: string | null;
+  locale: string;
+  today: [number, number, number] | null;
+  policies: { rejectDisposable: boolean; requireMobile: boolean; acceptPlaceholders: boolean; blockOn: string[] };
+  redact: boolean;
+  minimize: boolean;
+}
+
+export interface RuleSetCheck {
+  valid: boolean;
+  rules: CompiledRuleSet | null;
+  /** `rules.*` issues, each with the path of the bad part (`fields.mobile.region`, `policies.blockOn[1]`). */
+  issues: Issue[];
+}
+
+export interface RecordIssue extends Issue {
+  /** Whether it makes the record invalid (errors, and warnings the policies block). */
+  blocking: boolean;
+}
+
+export interface RecordChange extends Change {
+  /** The record key it changed. */
+  field: string;
+}
+
+export interface RecordResult {
+  valid: boolean;
+  /** 0-100 (docs/quality.md). */
+  score: number;
+  /** The standardized record (only the rule set's fields with `minimize`). */
+  record: Record<string, string>;
+  /** The record as given. */
+  original: Record<string, unknown>;
+  changes: RecordChange[];
+  issues: RecordIssue[];
+  /** Per field of the rule set (with the default rule set: per key whose kind is known). */
+  fields: { name: string; kind: FieldKind; state: 'missing' | 'clean' | 'fixed' | 'warned' | 'invalid' }[];
+}
+
+export interface FieldStats {
+  field: string;
+  kind: FieldKind | null;
+  present: number;
+  missing: number;
+  clean: number;
+  fixed: number;
+  warned: number;
+  invalid: number;
+  /** present / records. */
+  completeness: number;
+  /** (clean + fixed + warned) / present. */
+  validity: number;
+}
+
+/** Counts only: never a value. */
+export interface QualityReport {
+  records: number;
+  valid: number;
+  rejected: number;
+  /** Valid records that standardization changed. */
+  fixed: number;
+  /** Valid records with no change and no issue. */
+  clean: number;
+  /** Mean of the record scores. */
+  score: number;
+  /** Records per score band: 0-9, 10-19, ..., 90-99, 100. */
+  scoreBands: number[];
+  fields: FieldStats[];
+  codes: Record<string, number>;
+}
+
+export interface Progress {
+  done: number;
+  total?: number;
+}
+
+export interface RecordBatchOptions {
+  /** Called after each chunk (one wasm call per chunk of up to 512 records). */
+  onProgress?: (p: Progress) => void;
+  /** Add the records to the validator's quality report (default true). */
+  report?: boolean;
+}
+
+export interface RecordValidator {
+  readonly rules: CompiledRuleSet;
+  validate(record: Record<string, unknown>): RecordResult;
+  validateMany(records: Iterable<Record<string, unknown>>, options?: RecordBatchOptions): RecordResult[];
+  /** Rows as arrays of values by column: an import whose headers are `columns`. */
+  validateRows(columns: string[], rows: unknown[][], options?: RecordBatchOptions): RecordResult[];
+  /** The quality report of every record validated so far. */
+  report(): QualityReport;
+  resetReport(): void;
+  /** Frees the compiled rule set. The validator lives until this is called (no finalizer frees it). */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/** Thrown by `createRecordValidator` for a bad rule set. */
+export class RuleSetError extends Error {
+  issues: Issue[];
+}
+
+/** Reads a rule set; every problem is listed with the path of the bad part. */
+export function checkRuleSet(rules: RuleSet | string, options?: { locale?: Locale }): RuleSetCheck;
+/** Compiles a rule set once for many records; throws `RuleSetError` when it is bad. */
+export function createRecordValidator(rules?: RuleSet | string, options?: { locale?: Locale }): RecordValidator;
+export function validateRecord(record: Record<string, unknown>, rules?: RuleSet | string): RecordResult;
+export function validateRecords(records: Iterable<Record<string, unknown>>, rules?: RuleSet | string, options?: { onProgress?: (p: Progress) => void }): RecordResult[];
+/** The quality report of records (any iterable), without keeping the results. */
+export function qualityReport(records: Iterable<Record<string, unknown>>, rules?: RuleSet | string, options?: { onProgress?: (p: Progress) => void }): QualityReport;
+/** Validates a stream chunk by chunk (memory holds one chunk); resolves to the quality report. */
+export function validateRecordStream(
+  source: Iterable<Record<string, unknown>> | AsyncIterable<Record<string, unknown>>,
+  rules?: RuleSet | string,
+  options?: { chunkSize?: number; onChunk?: (results: RecordResult[]) => void | Promise<void>; onProgress?: (p: Progress) => void },
+): Promise<QualityReport>;
+
+export interface ColumnMapping {
+  column: number;
+  header: string;
+  kind: FieldKind;
+  /** A finer name: first_name, last_name, full_name, mobile, fax, street, city, region, birth_date ... */
+  field: string;
+  /** 0-1; ask the user to confirm below about 0.7. */
+  confidence: number;
+  reason: 'header' | 'values';
+}
+
+/** Which column of an import is which field, from the headers (en, fa, ar, zh, de, fr, es) and sample rows. */
+export function mapHeaders(headers: string[], sampleRows?: unknown[][]): ColumnMapping[];
+
 // ---- duplicates (issue 7) ----
+
+/** Column roles for matching; guessed from header names when not given. */
+export type DedupRole =
+  | 'id' | 'given_name' | 'surname' | 'full_name' | 'email' | 'phone' | 'company' | 'website' | 'street'
+  | 'street_number' | 'address2' | 'city' | 'postcode' | 'state' | 'country' | 'birth_date' | 'national_id'
+  | 'updated' | 'ignore';
+
+export type DedupRecord = Record<string, unknown> | unknown[];
+
+export interface DedupOptions {
+  /** Column names (required for array records; default: the first object's keys). */
+  headers?: string[];
+  roles?: Record<string, DedupRole>;
+  /** Match probability at or above which a pair is a link (default 0.5). */
+  threshold?: number;
+  /** Region for phone numbers without a country code when a record has no country. */
+  defaultRegion?: string;
+  dateOrder?: 'day-first' | 'month-first';
+  /** Called with a phase ('reading', 'blocking', 'comparing', 'training', 'scoring', 'clustering'). */
+  onProgress?: (phase: string, done: number, total: number) => void;
+  /** A second list to link against (only pairs across the two lists are compared). */
+  link?: DedupRecord[];
+  /** Add a golden record and merge plan to each cluster (true: default rules). */
+  golden?: boolean | SurvivorshipRules;
+}
+
+export type SurvivorshipRule = 'most_recent' | 'most_complete' | 'most_frequent' | 'valid_over_invalid' | 'source_priority' | 'union';
+
+export interface SurvivorshipRules {
+  default?: SurvivorshipRule[];
+  fields?: Record<string, SurvivorshipRule[]>;
+  updated?: string;
+  source?: string;
+  sourcePriority?: string[];
+}
+
+export interface MergeDecision { column: string; value: string; from: number[]; rule: string }
+
+export interface DedupContribution { field: string; level: string; a: string; b: string; weight: number; tfAdjustment: number }
+
+export interface DedupExplanation {
+  prior: number;
+  against: 'unrelated' | 'related';
+  contributions: DedupContribution[];
+  mixture: number;
+  weight: number;
+  probability: number;
+}
+
+export interface DedupCluster {
+  members: number[];
+  probability: number;
+  golden?: Record<string, string>;
+  plan?: MergeDecision[];
+}
+
+export interface DedupStats {
+  records: number; candidatePairs: number; links: number; clusters: number; duplicateClusters: number;
+  emIterations: number; lambda: number; windowedBlocks: number; pairsPerKey: Record<string, number>;
+}
+
+export interface DedupMatch { record: number; id: string; weight: number; probability: number }
+
+export interface DedupIndex {
+  readonly size: number;
+  readonly headers: string[];
+  add(record: DedupRecord): number;
+  match(record: DedupRecord, options?: { limit?: number }): DedupMatch[];
+  explain(record: DedupRecord, position: number): DedupExplanation | null;
+  toBytes(): Uint8Array;
+}
+
+export interface DedupResult {
+  /** Groups of two or more records (positions in the input; linked lists follow the first). */
+  clusters: DedupCluster[];
+  /** Cluster number per record. */
+  labels: Uint32Array;
+  pairs: { a: number; b: number; weight: number; probability: number }[];
+  stats: DedupStats;
+  issues: { code: string; path: string; params: Record<string, string> }[];
+  explain(a: number, b: number): DedupExplanation | null;
+  index?: () => DedupIndex;
+}
+
+export interface Deduper {
+  push(records: DedupRecord[], source?: 0 | 1): number;
+  run(): DedupResult;
+  index(): DedupIndex;
+  readonly roles: Record<string, DedupRole>;
+}
+
+/** Duplicate clusters with match probabilities, explanations and optional golden records. */
+export function dedupe(records: DedupRecord[], options?: DedupOptions): DedupResult;
+/** A streaming batch: push chunks, then run once. */
+export function createDeduper(options?: DedupOptions): Deduper;
+/** The golden record of one cluster's records and the merge plan (which record each value came from). */
+export function goldenRecord(records: DedupRecord[], options?: { headers?: string[]; roles?: Record<string, DedupRole>; rules?: SurvivorshipRules | null }): { record: Record<string, string>; plan: MergeDecision[] };
+/** Loads an index written by `toBytes()`; pass the headers the records use. */
+export function loadDedupIndex(bytes: Uint8Array | ArrayBuffer, options?: { headers?: string[] }): DedupIndex;
 
 // ---- forms, Standard Schema, edge handler (issue 8) ----
 

@@ -396,7 +396,8 @@ function checkPhone(original, region, bits, locale, path) {
 }
 
 function phoneArgs(options) {
-  return [regionWord(options?.defaultRegion), options?.allowLetters ? 1 : 0, localeIndex(options?.locale), options?.path ?? 'phone'];
+  const bits = (options?.allowLetters ? 1 : 0) | (options?.formats === false ? 2 : 0);
+  return [regionWord(options?.defaultRegion), bits, localeIndex(options?.locale), options?.path ?? 'phone'];
 }
 
 export function validatePhone(input, options) {
@@ -534,9 +535,130 @@ export const limits = { emailInputBytes: 0, phoneInputBytes: 0 };
 
 // ---- names (issue 5) ----
 
+const NAME_KEYS = ['honorific', 'given', 'middle', 'family', 'suffix', 'scripts', 'fold', 'foldGiven', 'foldFamily', 'phonetic', 'givenGroups'];
+const NAME_PARTS = { full: 0, given: 1, family: 2 };
+
+function nameBits(options) {
+  const part = options?.part ?? 'full';
+  if (!(part in NAME_PARTS)) throw new TypeError(`intake: unknown name part ${JSON.stringify(part)} (full, given or family)`);
+  return NAME_PARTS[part] | (options?.keys === false ? 0 : 4);
+}
+
+function checkName(input, bits, locale, path) {
+  if (typeof input !== 'string') {
+    return {
+      valid: false, value: '', original: '', changes: [],
+      parts: { honorific: null, given: null, middle: null, family: null, suffix: null },
+      scripts: [], keys: null, issues: [notStringIssue(input, path, locale)],
+    };
+  }
+  const repaired = wellFormed(input);
+  const st = core.name_check_in(inputBytes(repaired ? repaired.to : input), bits, locale);
+  const { value, changes, issues, got } = standardized(input, repaired, readExtra(), path, locale, NAME_KEYS);
+  const [honorific, given, middle, family, suffix, scripts, fold, foldGiven, foldFamily, phonetic, groups] = got;
+  return {
+    valid: (st & 1) !== 0, value, original: input, changes,
+    parts: { honorific, given, middle, family, suffix },
+    scripts: scripts ? scripts.split(' ') : [],
+    keys: st & 2 ? { fold, given: foldGiven, family: foldFamily, phonetic, givenGroups: groups ? groups.split(' ') : [] } : null,
+    issues,
+  };
+}
+
+export function validateName(input, options) {
+  assertReady();
+  return checkName(input, nameBits(options), localeIndex(options?.locale), options?.path ?? 'name');
+}
+
+export function validateNames(inputs, options) {
+  assertReady();
+  const bits = nameBits(options);
+  const locale = localeIndex(options?.locale);
+  const path = options?.path ?? 'name';
+  return Array.from(inputs, (s) => checkName(s, bits, locale, path));
+}
+
+export function sameGivenName(a, b) {
+  assertReady();
+  return core.name_same_given(String(a), String(b));
+}
+
 // ---- companies (issue 5) ----
 
+const COMPANY_KEYS = ['core', 'legalForm', 'written', 'countries', 'position', 'key', 'domain'];
+const COMPANY_NULLS = ['core', 'legalForm', 'key', 'domain'];
+const ABSENT = 0xffffffff;
+
+function checkCompany(input, website, email, locale, path) {
+  if (typeof input !== 'string') return notStringResult(input, path, locale, COMPANY_NULLS);
+  const repaired = wellFormed(input);
+  const name = repaired ? repaired.to : input;
+  const extra = [website, email].map((s) => (typeof s === 'string' ? s.toWellFormed() : null));
+  reserveInput((name.length + extra.reduce((n, s) => n + (s ? s.length : 0), 0)) * 3);
+  let offset = writeInput(name, 0);
+  const nameBytes = offset;
+  const lens = extra.map((s) => {
+    if (s === null) return ABSENT;
+    const n = writeInput(s, offset);
+    offset += n;
+    return n;
+  });
+  const st = core.company_check_in(nameBytes, lens[0], lens[1], locale);
+  const { value, changes, issues, got } = standardized(input, repaired, readExtra(), path, locale, COMPANY_KEYS);
+  const [coreName, canonical, written, countries, position, key, domain] = got;
+  return {
+    valid: (st & 1) !== 0, value, original: input, changes, core: coreName ?? '',
+    legalForm: canonical === null ? null : { canonical, written, countries: countries ? countries.split(' ') : [], position },
+    key: key ?? '', domain, issues,
+  };
+}
+
+export function validateCompany(input, options) {
+  assertReady();
+  return checkCompany(input, options?.website, options?.email, localeIndex(options?.locale), options?.path ?? 'company');
+}
+
+export function validateCompanies(inputs, options) {
+  assertReady();
+  const locale = localeIndex(options?.locale);
+  const path = options?.path ?? 'company';
+  return Array.from(inputs, (s) => checkCompany(s, options?.website, options?.email, locale, path));
+}
+
 // ---- websites (issue 5) ----
+
+const WEBSITE_KEYS = ['host', 'domain', 'network', 'handle'];
+const WEBSITE_NULLS = ['host', 'domain', 'social'];
+/** Mirrors `Network::ALL` in src/website/social.rs (the core takes 1 + the index, 0 for none). */
+const NETWORKS = ['linkedin', 'x', 'facebook', 'instagram', 'github', 'telegram', 'youtube', 'tiktok', 'aparat', 'weibo', 'wechat'];
+
+function checkWebsite(input, network, locale, path) {
+  if (typeof input !== 'string') return notStringResult(input, path, locale, WEBSITE_NULLS);
+  const repaired = wellFormed(input);
+  const st = core.website_check_in(inputBytes(repaired ? repaired.to : input), network, locale);
+  const { value, changes, issues, got } = standardized(input, repaired, readExtra(), path, locale, WEBSITE_KEYS);
+  const [host, domain, net, handle] = got;
+  return { valid: (st & 1) !== 0, value, original: input, changes, host, domain, social: net === null ? null : { network: net, handle }, issues };
+}
+
+function networkWord(network) {
+  if (network === undefined || network === null) return 0;
+  const i = NETWORKS.indexOf(String(network).toLowerCase() === 'twitter' ? 'x' : String(network).toLowerCase());
+  if (i < 0) throw new TypeError(`intake: unknown network ${JSON.stringify(network)} (one of ${NETWORKS.join(', ')})`);
+  return i + 1;
+}
+
+export function validateWebsite(input, options) {
+  assertReady();
+  return checkWebsite(input, networkWord(options?.network), localeIndex(options?.locale), options?.path ?? 'website');
+}
+
+export function validateWebsites(inputs, options) {
+  assertReady();
+  const network = networkWord(options?.network), locale = localeIndex(options?.locale);
+  const path = options?.path ?? 'website';
+  return Array.from(inputs, (s) => checkWebsite(s, network, locale, path));
+}
 
 // ---- addresses and postcodes (issue 5) ----
 
@@ -657,7 +779,509 @@ export function formatAddress(parts, options) {
 
 // ---- records, rule sets, header mapping, quality report (issue 6) ----
 
+/** Rows per wasm call, and bytes of values reserved at most for one call. */
+const RECORD_CHUNK_ROWS = 512;
+const RECORD_CHUNK_BYTES = 1024 * 1024;
+/** Longest value passed to the core (every field's cap is far below: longer is `input.too_long`). */
+const RECORD_VALUE_CHARS = 65536;
+const RECORD_MISSING = 0xffffffff;
+/** `FieldState` in src/record/mod.rs, by number. */
+const FIELD_STATES = ['missing', 'clean', 'fixed', 'warned', 'invalid'];
+
+function rulesText(rules) {
+  if (rules === undefined || rules === null) return '{}';
+  if (typeof rules === 'string') return rules;
+  return JSON.stringify(rules);
+}
+
+function compileRules(rules, locale) {
+  let text;
+  try {
+    text = rulesText(rules);
+  } catch (e) {
+    return { handle: 0, rules: null, errors: [{ code: 'rules.invalid_json', path: '', params: { at: '0', reason: String(e?.message ?? e) } }] };
+  }
+  return core.rules_compile(String(text), locale);
+}
+
+/** Thrown by `createRecordValidator` for a bad rule set; `issues` names every bad path. */
+export class RuleSetError extends Error {
+  constructor(issues) {
+    super(`intake: invalid rule set: ${issues.map((i) => `${i.path || '(root)'} ${i.code}`).join('; ')}`);
+    this.name = 'RuleSetError';
+    this.issues = issues;
+  }
+}
+
+export function checkRuleSet(rules, options) {
+  assertReady();
+  const locale = localeIndex(options?.locale);
+  const r = compileRules(rules, locale);
+  if (r.handle) core.rules_free(r.handle);
+  return { valid: r.handle !== 0, rules: r.rules ?? null, issues: r.errors.map((e) => issue(e.code, e.path, locale, e.params)) };
+}
+
+/** A record value as the core sees it: a string, or undefined for a missing one. */
+function cellText(v) {
+  if (v === undefined || v === null) return undefined;
+  let s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) ?? '' : String(v);
+  if (s.length > RECORD_VALUE_CHARS) s = s.slice(0, RECORD_VALUE_CHARS);
+  return s.isWellFormed() ? s : s.toWellFormed();
+}
+
+function sameKeys(a, b) {
+  if (a === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * A compiled rule set. It lives in the wasm instance until `free()` (no FinalizationRegistry: a
+ * validator is never freed behind the back of code still using it).
+ */
+class RecordValidator {
+  #handle;
+  #locale;
+  #keys = null;
+  #plan = null;
+
+  constructor(rules, options) {
+    const r = compileRules(rules, localeIndex(options?.locale));
+    if (!r.handle) throw new RuleSetError(r.errors.map((e) => issue(e.code, e.path, localeIndex(options?.locale), e.params)));
+    this.#handle = r.handle;
+    this.rules = r.rules;
+    this.#locale = localeIndex(r.rules.locale);
+  }
+
+  #live() {
+    assertReady();
+    if (!this.#handle) throw new Error('intake: this record validator was freed');
+  }
+
+  /** Matches a list of keys to the rule set's fields (once per distinct list). */
+  #setKeys(keys) {
+    if (sameKeys(this.#keys, keys)) return;
+    let bytes = 0;
+    for (const k of keys) bytes += k.length * 3;
+    reserveInput(bytes);
+    const ptr = core.batch_buf(Math.max(keys.length, 1));
+    const lens = new Uint32Array(keys.length);
+    let offset = 0;
+    for (let i = 0; i < keys.length; i++) {
+      lens[i] = writeInput(cellText(keys[i]) ?? '', offset);
+      offset += lens[i];
+    }
+    new Uint32Array(memory.buffer, ptr, keys.length).set(lens);
+    this.#plan = core.record_keys(this.#handle, keys.length);
+    this.#keys = keys.slice();
+  }
+
+  /** Validates rows (arrays of values by column of `keys`) from `start` to `end`; pushes results. */
+  #chunk(keys, cells, start, end, report, out) {
+    const cols = keys.length, n = end - start;
+    let bytes = 0;
+    for (let r = start; r < end; r++) for (const s of cells[r]) if (s !== undefined) bytes += s.length * 3;
+    reserveInput(bytes);
+    const ptr = core.batch_buf(Math.max(n * cols, n, 1));
+    const lens = new Uint32Array(n * cols);
+    let offset = 0;
+    for (let r = start; r < end; r++) {
+      const row = cells[r];
+      for (let k = 0; k < cols; k++) {
+        const s = row[k];
+        if (s === undefined) {
+          lens[(r - start) * cols + k] = RECORD_MISSING;
+        } else {
+          const len = writeInput(s, offset);
+          lens[(r - start) * cols + k] = len;
+          offset += len;
+        }
+      }
+    }
+    new Uint32Array(memory.buffer, ptr, n * cols).set(lens);
+    core.record_check_batch(this.#handle, n, report);
+    const x = readExtra();
+    const statuses = new Uint32Array(memory.buffer, ptr, n).slice();
+    const kept = this.#plan.kept, locale = this.#locale;
+    for (let r = start; r < end; r++) {
+      const row = cells[r];
+      const values = row.slice();
+      for (let m = x.ix[x.at++]; m > 0; m--) {
+        const col = x.ix[x.at++];
+        values[col] = nextString(x);
+      }
+      const record = {};
+      for (let k = 0; k < cols; k++) if (kept[k] && values[k] !== undefined) record[keys[k]] = values[k];
+      const changes = [];
+      const last = row.slice();
+      for (let m = x.ix[x.at++]; m > 0; m--) {
+        const col = x.ix[x.at++];
+        const kind = nextString(x);
+        const to = nextString(x);
+        changes.push({ field: keys[col], kind, from: last[col], to });
+        last[col] = to;
+      }
+      const issues = [];
+      for (let m = x.ix[x.at++]; m > 0; m--) {
+        const code = nextString(x);
+        const path = nextString(x);
+        const blocking = x.ix[x.at++] === 1;
+        const params = {};
+        for (let p = x.ix[x.at++]; p > 0; p--) {
+          const name = nextString(x);
+          params[name] = nextString(x);
+        }
+        const i = issue(code, path, locale, params);
+        i.blocking = blocking;
+        issues.push(i);
+      }
+      const fields = this.#plan.fields.map(([name, kind]) => ({ name, kind, state: FIELD_STATES[x.ix[x.at++]] }));
+      const st = statuses[r - start];
+      out.push({ valid: (st & 1) !== 0, score: (st >>> 8) & 255, record, original: null, changes, issues, fields });
+    }
+  }
+
+  /** Validates rows of one key list in chunks; `originals[i]` becomes result i's `original`. */
+  #rows(keys, cells, originals, report, out) {
+    this.#setKeys(keys);
+    let start = 0;
+    while (start < cells.length) {
+      let end = start, bytes = 0;
+      while (end < cells.length && end - start < RECORD_CHUNK_ROWS && (end === start || bytes < RECORD_CHUNK_BYTES)) {
+        for (const s of cells[end]) if (s !== undefined) bytes += s.length * 3;
+        end++;
+      }
+      const first = out.length;
+      this.#chunk(keys, cells, start, end, report, out);
+      for (let i = first; i < out.length; i++) out[i].original = originals[start + i - first];
+      start = end;
+    }
+  }
+
+  validate(record) {
+    return this.validateMany([record])[0];
+  }
+
+  /**
+   * Validates records (plain objects) in chunks of one wasm call each, records with the same keys
+   * together. `options.onProgress({ done, total })` after each chunk; `options.report` (default
+   * true) adds them to this validator's quality report.
+   */
+  validateMany(records, options) {
+    this.#live();
+    const report = options?.report !== false;
+    const total = records.length;
+    const out = [];
+    let done = 0;
+    let keys = null, cells = [], originals = [];
+    const flush = () => {
+      if (cells.length === 0) return;
+      const before = out.length;
+      this.#rows(keys, cells, originals, report, out);
+      done += out.length - before;
+      options?.onProgress?.({ done, total });
+      cells = [];
+      originals = [];
+    };
+    for (const rec of records) {
+      const obj = rec !== null && typeof rec === 'object' ? rec : {};
+      const k = Object.keys(obj);
+      if (!sameKeys(keys, k) || cells.length >= RECORD_CHUNK_ROWS) {
+        flush();
+        keys = k;
+      }
+      cells.push(k.map((key) => cellText(obj[key])));
+      originals.push({ ...obj });
+    }
+    flush();
+    return out;
+  }
+
+  /** Validates rows given as arrays of values by column (an import: `columns` are its headers). */
+  validateRows(columns, rows, options) {
+    this.#live();
+    const report = options?.report !== false;
+    const keys = columns.map((c) => cellText(c) ?? '');
+    const out = [];
+    for (let start = 0; start < rows.length; start += RECORD_CHUNK_ROWS) {
+      const slice = rows.slice(start, start + RECORD_CHUNK_ROWS);
+      const cells = slice.map((row) => keys.map((_, k) => cellText(row?.[k])));
+      const originals = cells.map((c) => Object.fromEntries(keys.map((key, k) => [key, c[k]]).filter(([, v]) => v !== undefined)));
+      this.#rows(keys, cells, originals, report, out);
+      options?.onProgress?.({ done: out.length, total: rows.length });
+    }
+    return out;
+  }
+
+  /** The quality report of every record validated so far (see docs/quality.md). */
+  report() {
+    this.#live();
+    return core.record_report(this.#handle);
+  }
+
+  resetReport() {
+    this.#live();
+    core.record_report_reset(this.#handle);
+  }
+
+  free() {
+    if (this.#handle) core.rules_free(this.#handle);
+    this.#handle = 0;
+  }
+
+  [Symbol.dispose]() {
+    this.free();
+  }
+}
+
+export function createRecordValidator(rules, options) {
+  assertReady();
+  return new RecordValidator(rules, options);
+}
+
+/** Compiled rule sets for the one-call functions, by JSON text (a few kept, the oldest freed). */
+const validatorCache = new Map();
+function cachedValidator(rules, options) {
+  const text = rulesText(rules);
+  const key = `${options?.locale ?? ''}\u0000${text}`;
+  let v = validatorCache.get(key);
+  if (!v) {
+    v = new RecordValidator(text, options);
+    if (validatorCache.size >= 16) {
+      const [oldKey, old] = validatorCache.entries().next().value;
+      validatorCache.delete(oldKey);
+      old.free();
+    }
+    validatorCache.set(key, v);
+  }
+  return v;
+}
+
+export function validateRecord(record, rules, options) {
+  assertReady();
+  return cachedValidator(rules, options).validateMany([record], { report: false })[0];
+}
+
+export function validateRecords(records, rules, options) {
+  assertReady();
+  return cachedValidator(rules, options).validateMany(records, { report: false, onProgress: options?.onProgress });
+}
+
+/** The quality report of a batch (or any iterable) of records, without keeping the results. */
+export function qualityReport(records, rules, options) {
+  assertReady();
+  const v = new RecordValidator(rules, options);
+  try {
+    let chunk = [];
+    let done = 0;
+    for (const r of records) {
+      chunk.push(r);
+      if (chunk.length === RECORD_CHUNK_ROWS) {
+        v.validateMany(chunk);
+        done += chunk.length;
+        options?.onProgress?.({ done });
+        chunk = [];
+      }
+    }
+    if (chunk.length) v.validateMany(chunk);
+    return v.report();
+  } finally {
+    v.free();
+  }
+}
+
+/**
+ * Validates a stream (any iterable or async iterable of records) chunk by chunk: memory holds one
+ * chunk. `onChunk(results)` gets each chunk's results (await-ed), `onProgress({ done })` follows.
+ * Resolves to the quality report.
+ */
+export async function validateRecordStream(source, rules, options) {
+  assertReady();
+  const v = new RecordValidator(rules, options);
+  const size = Math.max(1, Math.min(options?.chunkSize ?? 4096, 65536));
+  try {
+    let chunk = [];
+    let done = 0;
+    const flush = async () => {
+      const results = v.validateMany(chunk);
+      done += chunk.length;
+      chunk = [];
+      await options?.onChunk?.(results);
+      options?.onProgress?.({ done });
+    };
+    for await (const r of source) {
+      chunk.push(r);
+      if (chunk.length >= size) await flush();
+    }
+    if (chunk.length) await flush();
+    return v.report();
+  } finally {
+    v.free();
+  }
+}
+
+/** Which column of an import is which field (see index.d.ts). */
+export function mapHeaders(headers, sampleRows) {
+  assertReady();
+  const hs = Array.from(headers ?? [], (h) => cellText(h) ?? '');
+  const rows = Array.from(sampleRows ?? [], (r) => Array.from(r ?? [], (v) => cellText(v) ?? '')).slice(0, 100);
+  return core.map_columns(hs, rows);
+}
+
 // ---- duplicates (issue 7) ----
+// Records are objects (columns by key) or arrays (with `options.headers`). They cross into wasm in
+// chunks, as one string per chunk (U+001F between fields, U+001E between records).
+const DEDUP_CHUNK = 4096;
+const SEP_RE = /[\u001e\u001f]/g;
+
+function dedupHeaders(records, options) {
+  if (options.headers) return options.headers.map(String);
+  const first = records.find((r) => r != null && typeof r === 'object');
+  if (!first || Array.isArray(first)) throw new TypeError('intake: dedupe needs options.headers for array records');
+  return Object.keys(first);
+}
+
+function dedupRoles(headers, roles) {
+  return headers.map((h) => (roles && roles[h]) || '');
+}
+
+function dedupCellText(v) {
+  if (v == null) return '';
+  return String(v).replace(SEP_RE, ' ');
+}
+
+function rowText(record, headers) {
+  if (Array.isArray(record)) return headers.map((_, i) => dedupCellText(record[i])).join('\u001f');
+  if (record == null || typeof record !== 'object') return '';
+  return headers.map((h) => dedupCellText(record[h])).join('\u001f');
+}
+
+function pushChunks(batch, records, headers, source, onProgress) {
+  for (let i = 0; i < records.length; i += DEDUP_CHUNK) {
+    const end = Math.min(records.length, i + DEDUP_CHUNK);
+    let text = '';
+    for (let j = i; j < end; j++) text += (j > i ? '\u001e' : '') + rowText(records[j], headers);
+    // An empty row still counts as a record: a lone separator keeps it.
+    batch.push(text.length ? text : '\u001f', source);
+    if (onProgress) onProgress('reading', end, records.length);
+  }
+}
+
+/** A batch that records are pushed into chunk by chunk (streaming), then run once. */
+export function createDeduper(options = {}) {
+  assertReady();
+  let batch = null, headers = null, count = 0, result = null;
+  const ensure = (records) => {
+    if (!batch) {
+      headers = dedupHeaders(records, options);
+      batch = new core.DedupBatch(headers, dedupRoles(headers, options.roles), options.threshold ?? 0, options.defaultRegion ?? '', options.dateOrder === 'month-first');
+    }
+  };
+  return {
+    /** Adds records of `source` 0 (default), or 1 for the second file of a linkage. */
+    push(records, source = 0) {
+      if (!records.length) return count;
+      ensure(records);
+      pushChunks(batch, records, headers, source ? 1 : 0, options.onProgress);
+      count += records.length;
+      return count;
+    },
+    run() {
+      if (!batch) ensure([{}]);
+      const raw = batch.run(options.onProgress ? (phase, done, total) => options.onProgress(phase, done, total) : undefined);
+      result = dedupResult(raw, batch);
+      return result;
+    },
+    get roles() { return batch ? Object.fromEntries(headers.map((h, i) => [h, batch.roles()[i]])) : {}; },
+    /** An index of the records for "already on file?" checks (after run()). */
+    index() {
+      const idx = batch && batch.index();
+      if (!idx) throw new Error('intake: run() the deduper before making an index');
+      return wrapIndex(idx, headers);
+    },
+  };
+}
+
+function dedupResult(raw, batch) {
+  const { labels, probabilities, pairs, weights } = raw;
+  const groups = new Map();
+  for (let r = 0; r < labels.length; r++) {
+    const k = labels[r];
+    const g = groups.get(k);
+    if (g) g.push(r); else groups.set(k, [r]);
+  }
+  const clusters = [];
+  for (const [k, members] of groups) {
+    if (members.length > 1) clusters.push({ members, probability: probabilities[k] });
+  }
+  const pairList = [];
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    pairList.push({ a: pairs[2 * i], b: pairs[2 * i + 1], weight: w, probability: 1 / (1 + 2 ** -w) });
+  }
+  return {
+    clusters,
+    labels,
+    pairs: pairList,
+    stats: raw.stats,
+    issues: raw.issues,
+    /** Why records a and b (input positions) match or not: per-field contributions summing to the weight. */
+    explain: (a, b) => batch.explain(a, b),
+  };
+}
+
+/**
+ * Finds duplicate clusters in `records` (or links them to `options.link`, a second list).
+ * Returns { clusters: [{ members, probability, golden?, plan? }], pairs, stats, explain(a, b) }.
+ */
+export function dedupe(records, options = {}) {
+  const d = createDeduper(options);
+  d.push(records, 0);
+  if (options.link) d.push(options.link, 1);
+  const out = d.run();
+  if (options.golden) {
+    const rules = options.golden === true ? null : options.golden;
+    const all = options.link ? records.concat(options.link) : records;
+    const headers = dedupHeaders(records, options);
+    for (const c of out.clusters) {
+      const g = goldenRecord(c.members.map((m) => all[m]), { ...options, headers, rules });
+      c.golden = g.record;
+      c.plan = g.plan;
+    }
+  }
+  out.index = () => d.index();
+  return out;
+}
+
+/** The golden record of one cluster's records under survivorship rules (options.rules). */
+export function goldenRecord(records, options = {}) {
+  assertReady();
+  const headers = dedupHeaders(records, options);
+  const text = records.map((r) => rowText(r, headers)).join('\u001e');
+  const g = core.dedup_golden(headers, dedupRoles(headers, options.roles), text, options.rules ?? null);
+  const record = Object.fromEntries(headers.map((h, i) => [h, g.values[i]]));
+  return { record, plan: g.plan };
+}
+
+function wrapIndex(idx, headers) {
+  return {
+    get size() { return idx.len(); },
+    /** Adds a record; returns its position. */
+    add(record) { return idx.add(rowText(record, headers)); },
+    /** Records on file matching `record`, best first: [{ record, id, weight, probability }]. */
+    match(record, { limit = 5 } = {}) { return idx.matchOne(rowText(record, headers), limit); },
+    explain(record, position) { return idx.explain(rowText(record, headers), position); },
+    toBytes() { return idx.toBytes(); },
+    headers: headers.slice(),
+  };
+}
+
+/** Loads an index written by `index.toBytes()` (an edge function ships these bytes). */
+export function loadDedupIndex(bytes, { headers } = {}) {
+  assertReady();
+  const idx = core.DedupIndex.fromBytes(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+  return wrapIndex(idx, headers ?? idx.roles());
+}
 
 // ---- forms, Standard Schema, edge handler (issue 8) ----
 

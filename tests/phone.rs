@@ -115,3 +115,23 @@ fn phone_cases() {
     }
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// `formats: false` (parse + validate + E.164 only) gives, on every corpus input, the same result
+/// as the default but for the three formats, which are None.
+#[test]
+fn formats_off_changes_only_the_formats() {
+    let text = fixture("corpus.jsonl");
+    let mut n = 0;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let row: Value = serde_json::from_str(line).expect("corpus line");
+        let input = row["input"].as_str().unwrap_or_default();
+        let opts = PhoneOptions { default_region: row["region"].as_str(), ..PhoneOptions::default() };
+        let full = validate_phone(input, &opts);
+        let lean = validate_phone(input, &PhoneOptions { formats: false, ..opts.clone() });
+        assert_eq!((&lean.international, &lean.national, &lean.rfc3966), (&None, &None, &None), "{input:?}");
+        let without_formats = PhoneOutcome { international: None, national: None, rfc3966: None, ..full };
+        assert_eq!(lean, without_formats, "{input:?}");
+        n += 1;
+    }
+    assert!(n >= 20_000);
+}

@@ -182,3 +182,64 @@ fn header_tokens_never_slice_lowercased_text() {
     assert_eq!(intake::record::kind_for_header("TELEFONİ").map(|k| k.0.as_str()), None);
     assert_eq!(intake::record::kind_for_header("E-MAİL").map(|k| k.0.as_str()), Some("email"));
 }
+
+#[test]
+fn quality_report_counts_and_merges() {
+    use intake::record::QualityReport;
+    let rules = RuleSet::from_json(
+        r#"{"fields": {"email": {"kind": "email", "required": true}, "phone": {"kind": "phone", "region": "GB"}, "country": "country"}}"#,
+        Locale::En,
+    )
+    .unwrap();
+    let rows: Vec<Vec<(&str, &str)>> = vec![
+        vec![("email", "ann@contoso.com"), ("phone", "+442079460958"), ("country", "GB")], // clean: 100
+        vec![("email", " bo@contoso.com"), ("phone", "020 7946 0958")],                     // fixed, country missing: (2+1+0.5)/4 = 88
+        vec![("email", "nope"), ("phone", "12")],                                           // rejected: 0.5/4 = 13
+        vec![("phone", "+44 20 7946 0958"), ("country", "Germany")],                        // email missing, mismatch: (0+0.75+1)/4 = 44
+    ];
+    let outcomes: Vec<_> = rows.iter().map(|r| validate_record(r, &rules)).collect();
+    assert_eq!(outcomes.iter().map(|o| o.score).collect::<Vec<_>>(), vec![100, 88, 13, 44]);
+    let mut all = QualityReport::new();
+    for o in &outcomes {
+        all.add(o);
+    }
+    assert_eq!((all.records, all.valid, all.rejected, all.fixed, all.clean), (4, 2, 2, 1, 1));
+    assert_eq!(all.score, 61); // (100 + 88 + 13 + 44) / 4 = 61.25
+    let email = &all.fields[0];
+    assert_eq!((email.field.as_str(), email.present, email.missing, email.clean, email.fixed, email.invalid), ("email", 3, 1, 1, 1, 1));
+    assert_eq!(email.completeness, 0.75);
+    let country = all.fields.iter().find(|f| f.field == "country").unwrap();
+    assert_eq!((country.present, country.missing, country.clean, country.fixed), (2, 2, 1, 1));
+    assert_eq!(all.codes.get("record.required"), Some(&1));
+    assert_eq!(all.codes.get("record.phone_country_mismatch"), Some(&1));
+    assert_eq!(all.score_bands[10], 1);
+    // Two halves merged are the whole.
+    let (mut a, mut b) = (QualityReport::new(), QualityReport::new());
+    outcomes[..2].iter().for_each(|o| a.add(o));
+    outcomes[2..].iter().for_each(|o| b.add(o));
+    a.merge(&b);
+    assert_eq!(a, all);
+    // The report serializes without personal values: only field names, kinds, codes and numbers.
+    let json = serde_json::to_string(&all).unwrap();
+    for personal in ["ann@", "7946", "Germany"] {
+        assert!(!json.contains(personal), "{json}");
+    }
+}
+
+#[test]
+fn every_fixture_outcome_adds_up_in_the_report() {
+    let fixtures = common::fixture_json("record/cases.json");
+    let mut report = intake::record::QualityReport::new();
+    let mut issues = 0;
+    for case in fixtures["cases"].as_array().unwrap() {
+        let o = validate_record(&pairs(&case["record"]), &rules_of(&case["rules"]));
+        issues += o.issues.len() as u64;
+        report.add(&o);
+    }
+    assert_eq!(report.valid + report.rejected, report.records);
+    assert_eq!(report.codes.values().sum::<u64>(), issues);
+    for f in &report.fields {
+        assert_eq!(f.present + f.missing, report.records, "{}", f.field);
+        assert_eq!(f.clean + f.fixed + f.warned + f.invalid, f.present, "{}", f.field);
+    }
+}

@@ -7,15 +7,13 @@ use intake::email::{validate_email, EmailOptions};
 use intake::{Locale, Severity};
 use proptest::prelude::*;
 
+mod common;
+
 fn check(input: &str, opts: &EmailOptions) {
     let out = validate_email(input, opts);
     assert_eq!(out.original, input);
     assert_eq!(out.valid, !out.issues.iter().any(|i| i.severity() == Severity::Error));
-    assert_eq!(out.changes.first().map_or(input, |c| c.from.as_str()), input);
-    assert_eq!(out.changes.last().map_or(out.value.as_ref(), |c| c.to.as_str()), out.value);
-    for pair in out.changes.windows(2) {
-        assert_eq!(pair[0].to, pair[1].from);
-    }
+    common::assert_change_chain(input, &out.value, &out.changes);
     for issue in &out.issues {
         let message = issue.message();
         assert!(!message.is_empty());

@@ -70,6 +70,7 @@ fn phone_options(region: u32, options: u32, locale: u32, region_buf: &[u8; 2]) -
         path: "phone",
         default_region: std::str::from_utf8(region_buf).ok().filter(|_| region_of(region).is_some()),
         allow_letters: options & 1 != 0,
+        formats: options & 2 == 0,
     }
 }
 

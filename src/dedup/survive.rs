@@ -29,7 +29,7 @@ pub enum Rule {
 #[serde(default, rename_all = "camelCase")]
 pub struct Rules {
     pub default: Vec<Rule>,
-    pub fields: Vec<(String, Vec<Rule>)>,
+    pub fields: std::collections::BTreeMap<String, Vec<Rule>>,
     /// Column with each record's last update (for `most_recent`).
     pub updated: Option<String>,
     /// Column naming each record's source system (for `source_priority`).
@@ -41,7 +41,7 @@ impl Default for Rules {
     fn default() -> Self {
         Rules {
             default: vec![Rule::ValidOverInvalid, Rule::MostFrequent, Rule::MostComplete, Rule::MostRecent],
-            fields: Vec::new(),
+            fields: Default::default(),
             updated: None,
             source: None,
             source_priority: Vec::new(),
@@ -98,7 +98,7 @@ pub fn golden_record(headers: &[&str], schema: &Schema, rows: &[Vec<&str>], rule
     let mut plan = Vec::with_capacity(headers.len());
     for (c, name) in headers.iter().enumerate() {
         let role = schema.roles.get(c).copied().unwrap_or(Role::Ignore);
-        let rules_here = rules.fields.iter().find(|(n, _)| n == name).map_or(&rules.default, |(_, r)| r);
+        let rules_here = rules.fields.get(*name).unwrap_or(&rules.default);
         let cell = |i: usize| rows[i].get(c).map_or("", |v| v.trim());
         let mut cand: Vec<usize> = (0..rows.len()).filter(|&i| !cell(i).is_empty()).collect();
         let mut settled = if cand.len() <= 1 { "only_value" } else { "first" };

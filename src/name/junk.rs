@@ -97,7 +97,8 @@ fn repeated(folded: &str) -> bool {
             run = 1;
         }
     }
-    folded.split([' ', '-']).any(|w| {
+    // Roman numerals (III) are not repeats.
+    folded.split([' ', '-']).filter(|w| *w != "iii").any(|w| {
         let mut cs = w.chars();
         let first = cs.next();
         w.chars().count() >= 3 && first.is_some_and(char::is_alphabetic) && cs.all(|c| Some(c) == first)

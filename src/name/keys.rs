@@ -235,7 +235,7 @@ pub fn same_given_name(a: &str, b: &str) -> bool {
     let (ga, gb) = (given_name_groups(a), given_name_groups(b));
     (!ga.is_empty() && ga.iter().any(|g| gb.contains(g))) || {
         let fa = fold_key(a);
-        !fa.is_empty() && fa == fold_key(b)
+        fa.chars().any(char::is_alphabetic) && fa == fold_key(b)
     }
 }
 

@@ -139,15 +139,17 @@ pub fn standardize_name<'a>(input: &'a str, part: NamePart, opts: &NameOptions) 
     c.apply("nfkc", text::nfkc);
     c.apply("collapse_whitespace", text::collapse_whitespace);
     c.apply("remove_tatweel", text::remove_tatweel);
-    let persian = match text::arabic_script_language(&c.value) {
-        ArabicScriptLanguage::Persian => true,
-        ArabicScriptLanguage::Arabic => false,
-        ArabicScriptLanguage::Unknown => opts.locale == Locale::Fa,
-    };
+    // Letters Arabic never uses (پ چ ژ گ, ZWNJ) decide; then the locale; then the yeh and kaf forms.
+    let strong_persian = c.value.contains(['\u{067E}', '\u{0686}', '\u{0698}', '\u{06AF}', text::ZWNJ]);
+    let lang = text::arabic_script_language(&c.value);
+    let persian = strong_persian
+        || opts.locale == Locale::Fa
+        || (opts.locale != Locale::Ar && lang == ArabicScriptLanguage::Persian);
+    let arabic = !persian && (opts.locale == Locale::Ar || lang == ArabicScriptLanguage::Arabic);
     if c.value.chars().any(|ch| text::script_of(ch) == Some(Script::Arabic)) {
         if persian {
             c.apply("persian_letters", text::to_persian_letters);
-        } else if opts.locale == Locale::Ar || text::arabic_script_language(&c.value) == ArabicScriptLanguage::Arabic {
+        } else if arabic {
             c.apply("arabic_letters", text::to_arabic_letters);
         }
     }
@@ -326,6 +328,10 @@ fn split(value: &str, part: NamePart) -> (Split, Vec<(&'static str, String)>) {
         }
     }
     let mut words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    if let Some(g) = family_given {
+        let reordered: Vec<&str> = words[g..].iter().chain(words[..g].iter()).copied().collect();
+        steps.push(("reorder", reordered.join(" ")));
+    }
 
     // Han or Hangul without spaces: split by the surname table.
     if words.len() == 1 && words[0].chars().all(is_han) {
@@ -378,8 +384,6 @@ fn split(value: &str, part: NamePart) -> (Split, Vec<(&'static str, String)>) {
                 sp.family = Some(fam.to_vec());
                 sp.given = rest.first().map(|w| vec![w.clone()]);
                 sp.middle = (rest.len() > 1).then(|| rest[1..].to_vec());
-                let reordered: Vec<&str> = rest.iter().chain(fam.iter()).map(String::as_str).collect();
-                steps.push(("reorder", reordered.join(" ")));
             } else if cased.len() == 1 {
                 sp.given = Some(cased);
             } else if vietnamese || cased[0].chars().next().is_some_and(is_han) {
@@ -432,7 +436,8 @@ fn case_word(w: &str, particle: bool, lead: bool) -> String {
     if !needs_case(w) {
         return w.to_owned();
     }
-    let lower = w.to_lowercase();
+    // Turkish dotted capital I lower-cases to a plain i (Rust's locale-free rule adds a combining dot).
+    let lower = w.replace('İ', "I").to_lowercase();
     if particle {
         return lower;
     }

@@ -103,7 +103,91 @@ pub struct Format {
     pub national_prefix_formatting_rule: Option<&'static str>,
     pub national_prefix_optional_when_formatting: bool,
     pub domestic_carrier_code_formatting_rule: Option<&'static str>,
+    /// The pattern read as digit groups (every format pattern of the metadata has that shape).
+    pub groups: Option<DigitGroups>,
 }
+
+/// Most capture groups a format pattern may have (templates refer to `$1`..`$9`).
+const MAX_FORMAT_GROUPS: usize = 9;
+
+/// A number format's pattern in the one shape libphonenumber's metadata uses for them,
+/// `(\d{a})(\d{b,c})(\d+)...`: each group's least and most digits (255 for no bound).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DigitGroups {
+    n: usize,
+    min: [u8; MAX_FORMAT_GROUPS],
+    max: [u8; MAX_FORMAT_GROUPS],
+}
+
+impl DigitGroups {
+    /// Reads the pattern; None for any other shape (those go through the regex engine).
+    pub fn parse(pattern: &str) -> Option<DigitGroups> {
+        let mut g = DigitGroups { n: 0, min: [0; MAX_FORMAT_GROUPS], max: [0; MAX_FORMAT_GROUPS] };
+        let mut b = pattern.as_bytes();
+        let number = |b: &mut &[u8]| -> Option<u8> {
+            let mut v: u8 = 0;
+            let mut any = false;
+            while let Some(&d) = b.first().filter(|d| d.is_ascii_digit()) {
+                v = v.checked_mul(10)?.checked_add(d - b'0')?;
+                any = true;
+                *b = &b[1..];
+            }
+            any.then_some(v)
+        };
+        while !b.is_empty() {
+            b = b.strip_prefix(b"(\\d")?;
+            let (lo, hi) = match b.first() {
+                Some(b'{') => {
+                    b = &b[1..];
+                    let lo = number(&mut b)?;
+                    let hi = match b.first() {
+                        Some(b',') => {
+                            b = &b[1..];
+                            if b.first() == Some(&b'}') { u8::MAX } else { number(&mut b)? }
+                        }
+                        _ => lo,
+                    };
+                    b = b.strip_prefix(b"}")?;
+                    (lo, hi)
+                }
+                Some(b'+') => {
+                    b = &b[1..];
+                    (1, u8::MAX)
+                }
+                _ => (1, 1),
+            };
+            b = b.strip_prefix(b")")?;
+            if g.n == MAX_FORMAT_GROUPS || lo > hi {
+                return None;
+            }
+            g.min[g.n] = lo;
+            g.max[g.n] = hi;
+            g.n += 1;
+        }
+        (g.n > 0).then_some(g)
+    }
+
+    /// The group spans of Python's `re.match` on `len` digits when that match takes all of them
+    /// (the only case formatting needs), else None. Backtracking gives each greedy group the most
+    /// digits that still leave the later groups their least.
+    pub fn spans(&self, len: usize) -> Option<[(usize, usize); MAX_FORMAT_GROUPS]> {
+        let mut rest_min: usize = self.min[..self.n].iter().map(|&m| usize::from(m)).sum();
+        let mut spans = [(0, 0); MAX_FORMAT_GROUPS];
+        let mut at = 0;
+        for i in 0..self.n {
+            rest_min -= usize::from(self.min[i]);
+            let room = (len - at).checked_sub(rest_min)?;
+            if room < usize::from(self.min[i]) {
+                return None;
+            }
+            let take = room.min(usize::from(self.max[i]));
+            spans[i] = (at, at + take);
+            at += take;
+        }
+        (at == len).then_some(spans)
+    }
+}
+
 
 /// Line starts and the header keys, enough to find an entity without decoding any.
 struct Index {
@@ -288,6 +372,7 @@ fn decode_format(s: &'static str) -> Option<(Format, &'static str)> {
     };
     let f = Format {
         pattern,
+        groups: DigitGroups::parse(pattern),
         format,
         leading_digits: items(leading_digits, b'!').collect(),
         national_prefix_formatting_rule: opt(np_rule),
@@ -328,6 +413,7 @@ fn decode(row: &[&'static str; SECTIONS]) -> Option<Region> {
             let copy = intl.is_empty();
             intl_formats.push(Format {
                 pattern: f.pattern,
+                groups: f.groups,
                 format: if copy { f.format } else { intl },
                 leading_digits: f.leading_digits.clone(),
                 national_prefix_formatting_rule: f.national_prefix_formatting_rule.filter(|_| copy),

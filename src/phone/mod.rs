@@ -9,7 +9,7 @@ mod parse;
 pub mod pattern;
 mod patterns;
 
-use crate::issue::{Change, Changes, Code, Issue, Severity};
+use crate::issue::{Change, Code, Issue, Severity};
 use crate::limits::PHONE_INPUT_BYTES;
 use crate::locale::Locale;
 use meta::Region;
@@ -26,11 +26,14 @@ pub struct PhoneOptions<'a> {
     pub default_region: Option<&'a str>,
     /// Accept vanity numbers (1-800-FLOWERS), converting letters by the keypad.
     pub allow_letters: bool,
+    /// Write the INTERNATIONAL, NATIONAL and RFC 3966 forms (E.164 is always written). Off, they
+    /// are None and the call does only parse + validate + E.164.
+    pub formats: bool,
 }
 
 impl Default for PhoneOptions<'_> {
     fn default() -> Self {
-        PhoneOptions { locale: Locale::En, path: "phone", default_region: None, allow_letters: false }
+        PhoneOptions { locale: Locale::En, path: "phone", default_region: None, allow_letters: false, formats: true }
     }
 }
 
@@ -185,15 +188,19 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
         out.issues.push(issue(Code::PhonePlaceholder, Vec::new()));
     }
     out.valid = !out.issues.iter().any(|i| i.severity() == Severity::Error);
-    let e164 = format(&parsed, PhoneFormat::E164);
-    let value = match &parsed.extension {
-        Some(ext) => format!("{e164};ext={ext}"),
-        None => e164.clone(),
-    };
-    let [international, national, rfc3966] = format_all(&parsed);
-    out.international = Some(international);
-    out.national = Some(national);
-    out.rfc3966 = Some(rfc3966);
+    let e164 = e164_of(parsed.country_code, &parsed.national);
+    let mut value = String::with_capacity(e164.len() + parsed.extension.as_ref().map_or(0, |e| e.len() + 5));
+    value.push_str(&e164);
+    if let Some(ext) = &parsed.extension {
+        value.push_str(";ext=");
+        value.push_str(ext);
+    }
+    if opts.formats {
+        let [international, national, rfc3966] = format_all(&parsed);
+        out.international = Some(international);
+        out.national = Some(national);
+        out.rfc3966 = Some(rfc3966);
+    }
     out.e164 = Some(e164);
     out.country_code = Some(parsed.country_code);
     out.region = region;
@@ -207,11 +214,10 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
 impl<'a> PhoneOutcome<'a> {
     /// Records the standardized value as a change from the original.
     fn set_value(&mut self, value: String, kind: &'static str) {
-        let mut c = Changes::new(&self.value);
-        c.apply(kind, |_| Some(value));
-        if let Some(change) = c.list.pop() {
-            self.changes.push(change);
-            self.value = Cow::Owned(c.value.into_owned());
+        if *value != *self.value {
+            let to = value.clone();
+            let from = std::mem::replace(&mut self.value, Cow::Owned(value)).into_owned();
+            self.changes.push(Change { kind, from, to });
         }
     }
 
@@ -305,10 +311,37 @@ fn number_type(national: &str, m: &Region) -> PhoneType {
 pub fn format(p: &Parsed, how: PhoneFormat) -> String {
     let [international, national, rfc3966] = format_all(p);
     match how {
-        PhoneFormat::E164 => format!("+{}{}", p.country_code, p.national),
+        PhoneFormat::E164 => e164_of(p.country_code, &p.national),
         PhoneFormat::International => international,
         PhoneFormat::National => national,
         PhoneFormat::Rfc3966 => rfc3966,
+    }
+}
+
+/// `+` country code national number, written without `format!` (hot path).
+fn e164_of(cc: u16, nsn: &str) -> String {
+    let mut s = String::with_capacity(nsn.len() + 4);
+    s.push('+');
+    push_code(&mut s, cc);
+    s.push_str(nsn);
+    s
+}
+
+/// Appends a country calling code (1 to 3 digits; any u16 is written in full).
+fn push_code(out: &mut String, cc: u16) {
+    let mut buf = [0u8; 5];
+    let mut i = buf.len();
+    let mut n = cc;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        out.push(char::from(b));
     }
 }
 
@@ -322,29 +355,118 @@ fn format_all(p: &Parsed) -> [String; 3] {
     };
     let national_format = choose_format(&m.formats, nsn);
     let intl_format = if m.intl_formats.is_empty() { national_format } else { choose_format(&m.intl_formats, nsn) };
-    let intl_nsn = intl_format.map_or_else(|| nsn.to_owned(), |f| sub_all(f.pattern, f.format, nsn));
-    let national_nsn = match national_format {
-        None => nsn.to_owned(),
-        Some(f) => match f.national_prefix_formatting_rule.filter(|r| !r.is_empty()) {
-            Some(np_rule) => sub_all(f.pattern, &replace_first_group(f.format, np_rule), nsn),
-            None if intl_format.is_some_and(|i| std::ptr::eq(i, f)) => intl_nsn.clone(),
-            None => sub_all(f.pattern, f.format, nsn),
-        },
-    };
-    let rfc_nsn = if intl_format.is_some() { dash_separated(&intl_nsn) } else { intl_nsn.clone() };
-    let ext = |prefix: &str| p.extension.as_ref().map_or(String::new(), |e| format!("{prefix}{e}"));
     let ext_prefix = m.preferred_extn_prefix.unwrap_or(" ext. ");
-    [
-        format!("+{cc} {intl_nsn}{}", ext(ext_prefix)),
-        format!("{national_nsn}{}", ext(ext_prefix)),
-        format!("tel:+{cc}-{rfc_nsn}{}", ext(";ext=")),
-    ]
+    let ext_len = p.extension.as_ref().map_or(0, |e| e.len() + 6);
+    let room = nsn.len() + 12 + ext_len;
+
+    let mut international = String::with_capacity(room);
+    international.push('+');
+    push_code(&mut international, cc);
+    international.push(' ');
+    let intl_at = international.len();
+    match intl_format {
+        Some(f) => apply_format(f, nsn, None, &mut international),
+        None => international.push_str(nsn),
+    }
+    let mut national = String::with_capacity(room);
+    match national_format {
+        None => national.push_str(nsn),
+        Some(f) => match f.national_prefix_formatting_rule.filter(|r| !r.is_empty()) {
+            Some(np_rule) => apply_format(f, nsn, Some(np_rule), &mut national),
+            None if intl_format.is_some_and(|i| std::ptr::eq(i, f)) => national.push_str(&international[intl_at..]),
+            None => apply_format(f, nsn, None, &mut national),
+        },
+    }
+    let mut rfc3966 = String::with_capacity(room);
+    rfc3966.push_str("tel:+");
+    push_code(&mut rfc3966, cc);
+    rfc3966.push('-');
+    if intl_format.is_some() {
+        push_dash_separated(&international[intl_at..], &mut rfc3966);
+    } else {
+        rfc3966.push_str(&international[intl_at..]);
+    }
+    if let Some(e) = &p.extension {
+        international.push_str(ext_prefix);
+        international.push_str(e);
+        national.push_str(ext_prefix);
+        national.push_str(e);
+        rfc3966.push_str(";ext=");
+        rfc3966.push_str(e);
+    }
+    [international, national, rfc3966]
+}
+
+/// Whether a format's pattern matches all of `nsn` (ASCII digits).
+fn format_matches(f: &meta::Format, nsn: &str) -> bool {
+    match f.groups {
+        Some(g) => nsn.bytes().all(|b| b.is_ascii_digit()) && g.spans(nsn.len()).is_some(),
+        None => full_match(f.pattern, nsn),
+    }
+}
+
+/// Appends `nsn` laid out by the format (Python `re.sub(pattern, format, nsn)`), with the national
+/// prefix formatting rule in place of the format's first group reference when one is given (the
+/// rule's `$FG` standing for that reference: `$2 15-$3-$4` with `0$FG` gives `0$2 15-$3-$4`).
+fn apply_format(f: &meta::Format, nsn: &str, np_rule: Option<&str>, out: &mut String) {
+    let spans = f.groups.filter(|_| nsn.bytes().all(|b| b.is_ascii_digit())).and_then(|g| g.spans(nsn.len()));
+    let Some(spans) = spans else {
+        let template = np_rule.map_or_else(|| f.format.to_owned(), |r| replace_first_group(f.format, r));
+        out.push_str(&sub_all(f.pattern, &template, nsn));
+        return;
+    };
+    let group = |d: u8| spans.get(usize::from(d).wrapping_sub(1)).map_or("", |&(a, b)| nsn.get(a..b).unwrap_or(""));
+    let mut rule = np_rule;
+    let mut t = f.format;
+    while let Some(i) = t.find(['$', '\\']) {
+        out.push_str(&t[..i]);
+        let b = t.as_bytes();
+        match b.get(i + 1).filter(|d| d.is_ascii_digit()) {
+            Some(&d) => {
+                let d = d - b'0';
+                match rule.filter(|_| b[i] == b'$') {
+                    Some(r) => {
+                        rule = None;
+                        expand_rule(r, group(d), &group, out);
+                    }
+                    None => out.push_str(group(d)),
+                }
+                t = &t[i + 2..];
+            }
+            None => {
+                out.push(char::from(b[i]));
+                t = &t[i + 1..];
+            }
+        }
+    }
+    out.push_str(t);
+}
+
+/// Appends a national prefix formatting rule: `$FG` is the first group's text, `$1`..`$9` (and
+/// `\1`..`\9`) groups, anything else literal.
+fn expand_rule<'s>(rule: &str, first: &str, group: &impl Fn(u8) -> &'s str, out: &mut String) {
+    let mut t = rule;
+    while let Some(i) = t.find(['$', '\\']) {
+        out.push_str(&t[..i]);
+        let rest = &t[i..];
+        if rest.starts_with("$FG") {
+            out.push_str(first);
+            t = &rest[3..];
+        } else if let Some(&d) = rest.as_bytes().get(1).filter(|d| d.is_ascii_digit()) {
+            out.push_str(group(d - b'0'));
+            t = &rest[2..];
+        } else {
+            out.push(char::from(rest.as_bytes()[0]));
+            t = &rest[1..];
+        }
+    }
+    out.push_str(t);
 }
 
 /// `_choose_formatting_pattern_for_number`: the first format whose last leading-digits pattern
 /// matches the start of the number and whose pattern matches all of it.
 fn choose_format<'m>(formats: &'m [meta::Format], nsn: &str) -> Option<&'m meta::Format> {
-    formats.iter().find(|f| f.leading_digits.last().is_none_or(|ld| matches_prefix(ld, nsn)) && full_match(f.pattern, nsn))
+    formats.iter().find(|f| format_matches(f, nsn) && f.leading_digits.last().is_none_or(|ld| matches_prefix(ld, nsn)))
 }
 
 /// Puts the national prefix formatting rule in place of the format's first group reference, the
@@ -383,12 +505,19 @@ fn sub_all(pattern: &'static str, template: &str, text: &str) -> String {
 
 /// RFC 3966 form of a formatted national number: leading punctuation dropped, every run of
 /// punctuation a single '-'.
+#[cfg(test)]
 fn dash_separated(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_dash_separated(s, &mut out);
+    out
+}
+
+fn push_dash_separated(s: &str, out: &mut String) {
+    let start = out.len();
     let mut pending = false;
     for c in s.chars() {
         if c.is_ascii_digit() {
-            if pending && !out.is_empty() {
+            if pending && out.len() > start {
                 out.push('-');
             }
             pending = false;
@@ -399,7 +528,6 @@ fn dash_separated(s: &str) -> String {
             pending = true;
         }
     }
-    out
 }
 
 /// Formats `text`, the phone number typed so far, for a field whose numbers default to `region`

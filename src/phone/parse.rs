@@ -107,7 +107,9 @@ const RFC3966_ISDN_SUBADDRESS: &str = ";isub=";
 
 /// `_build_national_number_for_parsing`: handles RFC 3966 (`tel:` with `phone-context`).
 fn build_national_number_for_parsing(s: &str) -> Result<String, ParseError> {
-    let mut national = if let Some(ctx_at) = s.find(RFC3966_PHONE_CONTEXT) {
+    // Most numbers have no ';' at all: one byte scan instead of a substring search.
+    let has_semicolon = s.as_bytes().contains(&b';');
+    let mut national = if let Some(ctx_at) = has_semicolon.then(|| s.find(RFC3966_PHONE_CONTEXT)).flatten() {
         let ctx_start = ctx_at + RFC3966_PHONE_CONTEXT.len();
         let ctx = match s[ctx_start..].find(';') {
             Some(end) => &s[ctx_start..ctx_start + end],
@@ -125,7 +127,7 @@ fn build_national_number_for_parsing(s: &str) -> Result<String, ParseError> {
     } else {
         extract_possible_number(s).to_owned()
     };
-    if let Some(isub) = national.find(RFC3966_ISDN_SUBADDRESS) {
+    if let Some(isub) = has_semicolon.then(|| national.find(RFC3966_ISDN_SUBADDRESS)).flatten() {
         if isub > 0 {
             national.truncate(isub);
         }
@@ -158,7 +160,13 @@ fn phone_context_valid(ctx: &str) -> bool {
 fn find_extension(s: &str) -> Option<(usize, String)> {
     // Every form of extension has a label: letters, '#', '~', ',' or ';' (full-width included).
     // Most numbers have none, and skip the search.
-    if !s.chars().any(|c| c.is_alphabetic() || matches!(c, '#' | '\u{FF03}' | '~' | '\u{FF5E}' | ',' | ';')) {
+    // (Digits of any script are tested first: `is_alphabetic` is a table search outside ASCII.)
+    let label_char = |c: char| {
+        c.is_ascii_alphabetic()
+            || matches!(c, '#' | '\u{FF03}' | '~' | '\u{FF5E}' | ',' | ';')
+            || (!c.is_ascii() && !is_digit(c) && c.is_alphabetic())
+    };
+    if !s.chars().any(label_char) {
         return None;
     }
     let chars: Vec<(usize, char)> = s.char_indices().collect();
@@ -206,14 +214,20 @@ fn find_extension(s: &str) -> Option<(usize, String)> {
         }
         i
     };
-    let label_before = |end: usize, label: &[char]| -> Option<usize> {
-        let l = label.len();
-        (end >= l && (0..l).all(|k| lower(end - l + k) == label[k])).then(|| end - l)
+    let label_before = |end: usize, label: &str| -> Option<usize> {
+        let mut i = end;
+        for c in label.chars().rev() {
+            if i == 0 || lower(i - 1) != c {
+                return None;
+            }
+            i -= 1;
+        }
+        Some(i)
     };
 
     // 1. RFC 3966: ";ext=" + up to 20 digits, no '#'.
     if !has_hash && digits <= 20 {
-        if let Some(st) = label_before(p, &[';', 'e', 'x', 't', '=']) {
+        if let Some(st) = label_before(p, ";ext=") {
             consider(st);
         }
     }
@@ -222,14 +236,14 @@ fn find_extension(s: &str) -> Option<(usize, String)> {
         "xtensión", "xtensio\u{301}n", "xtensio", "xtn", "xt", "ｅｘｔｎ", "ｅｘｔ", "ｘｔｎ", "ｘｔ", "доб", "anexo",
     ];
     const AMBIGUOUS: &[&str] = &["x", "ｘ", "#", "＃", "~", "～", "int", "ｉｎｔ"];
+    let label_ends = after_label(p);
     for (labels, limit) in [(EXPLICIT, 20usize), (AMBIGUOUS, 9)] {
         if digits > limit {
             continue;
         }
-        for e in after_label(p) {
+        for &e in &label_ends {
             for label in labels {
-                let l: Vec<char> = label.chars().collect();
-                if let Some(st) = label_before(e, &l) {
+                if let Some(st) = label_before(e, label) {
                     consider(leading(st, true));
                 }
             }
@@ -244,9 +258,9 @@ fn find_extension(s: &str) -> Option<(usize, String)> {
         consider(st);
     }
     // 5. Auto-dialling ",," or ";", up to 15 digits; 6. commas, up to 9 digits.
-    for e in after_label(p) {
+    for &e in &label_ends {
         if digits <= 15 {
-            if let Some(st) = label_before(e, &[',', ',']).or_else(|| label_before(e, &[';'])) {
+            if let Some(st) = label_before(e, ",,").or_else(|| label_before(e, ";")) {
                 // ",,": the first comma may also be one of several; the leftmost ",," wins.
                 let mut st = st;
                 while st > 0 && at(st - 1) == ',' {

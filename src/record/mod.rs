@@ -18,6 +18,8 @@ mod json;
 pub mod report;
 pub mod rules;
 
+pub use report::{FieldStats, QualityReport};
+
 pub use headers::{kind_for_header, map_headers, ColumnMapping, Reason};
 
 pub use rules::{FieldKind, FieldRule, Policies, RuleSet};
@@ -45,7 +47,7 @@ pub struct FieldChange {
 #[serde(rename_all = "lowercase")]
 pub enum FieldState {
     /// Absent or empty.
-    Missing,
+    Missing = 0,
     /// Valid as it was.
     Clean,
     /// Valid after standardization changed it.
@@ -183,6 +185,8 @@ pub fn check_field<'a>(kind: FieldKind, input: &'a str, cx: &FieldContext) -> Fi
                 path: cx.path,
                 default_region: cx.region,
                 allow_letters: false,
+                // A record keeps the E.164 value only: the other forms are not computed.
+                formats: false,
             });
             let mut issues = o.issues;
             if let Some(t) = o.phone_type.filter(|_| o.valid && cx.require_mobile) {
@@ -243,6 +247,16 @@ pub fn check_field<'a>(kind: FieldKind, input: &'a str, cx: &FieldContext) -> Fi
                 path: cx.path,
             });
             FieldOutcome { region: o.country, ..FieldOutcome::new(o.value, o.changes, o.issues) }
+        }
+        #[cfg(feature = "company")]
+        FieldKind::Company => {
+            let o = crate::company::standardize_company(input, &crate::company::CompanyOptions {
+                locale: cx.locale,
+                path: cx.path,
+                website: None,
+                email: None,
+            });
+            FieldOutcome::new(o.value, o.changes, o.issues)
         }
         FieldKind::Text => check_text(input, cx),
         // Being built in parallel (issue 5): until each lands, a field of its kind is an error,
@@ -381,8 +395,9 @@ pub fn validate_row<'a>(plan: &Plan, rules: &RuleSet, row: &[Option<&'a str>]) -
     let _ = &phones;
     for (j, rule) in plan.rules.iter().enumerate() {
         if rule.required && !present[j] {
+            // The state stays Missing (the report counts completeness); the score counts a
+            // missing required field as 0 and the issue blocks.
             out.issues.push(Issue::new(Code::RecordRequired, &rule.name, locale, Vec::new()));
-            out.states[j] = FieldState::Invalid;
         }
     }
     if plan.dropped > 0 {

@@ -41,3 +41,22 @@ pub fn expect_eq(input: &str, key: &str, want: &Value, got: Value, failures: &mu
         failures.push(format!("{input:?} {key}: expected {want}, got {got}"));
     }
 }
+
+/// The JSON values of `tests/fixtures/<path>`, a JSON-lines file (blank lines skipped).
+pub fn fixture_lines(path: &str) -> Vec<Value> {
+    fixture_text(path)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}: {e}: {l}")))
+        .collect()
+}
+
+/// The changes lead from `input` to `value`: the first starts at the input, each starts where the
+/// previous ended, the last ends at the value (no changes: the value is the input).
+pub fn assert_change_chain(input: &str, value: &str, changes: &[Change]) {
+    assert_eq!(changes.first().map_or(input, |c| c.from.as_str()), input);
+    assert_eq!(changes.last().map_or(value, |c| c.to.as_str()), value);
+    for pair in changes.windows(2) {
+        assert_eq!(pair[0].to, pair[1].from);
+    }
+}

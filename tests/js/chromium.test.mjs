@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  assertPageResult, launchChromium, loadFieldFixtures, loadFixtures, loadPhoneFixtures, repoRoot, requireBuild, runPage, startStaticServer,
+  assertBizReplays, assertNameReplays, assertPageResult, launchChromium, loadFieldFixtures, loadFixtures, loadPhoneFixtures, repoRoot, requireBuild, runPage, startStaticServer,
 } from './harness.mjs';
 
 let server;
@@ -28,6 +28,8 @@ test('Chromium, plain ES modules: init() fetches the wasm, email and phone fixtu
   t.diagnostic(`chromium ${browser.version()}`);
   const { result, logs } = await runPage(browser, `${server.url}/tests/js/browser/index.html`, 'chromium');
   await assertPageResult(t, result, logs, 'chromium');
+  assertBizReplays(t, result.biz, 'chromium');
+  assertNameReplays(t, result.names, 'chromium');
   assert.equal(result.initSamePromise, true, 'init() returns the same promise on later calls');
   assert.ok(Array.isArray(result.notString) && result.notString.includes('input.not_string'),
     `validateEmail(42) in the browser: ${JSON.stringify(result.notString)}`);

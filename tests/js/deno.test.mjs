@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import {
-  assertCorpus, assertAddressReplays, assertFieldReplays, assertPhoneCorpus, assertPhoneReplay, assertReplay, binDir, loadFieldFixtures, loadFixtures, loadPhoneFixtures, parseMarkedJson, repoRoot, requireBuild, run, writeArtifact,
+  assertBizReplays, assertNameReplays, assertCorpus, assertAddressReplays, assertFieldReplays, assertPhoneCorpus, assertPhoneReplay, assertReplay, binDir, loadFieldFixtures, loadFixtures, loadPhoneFixtures, parseMarkedJson, repoRoot, requireBuild, run, writeArtifact,
 } from './harness.mjs';
 
 const denoDir = mkdtempSync(path.join(os.tmpdir(), 'intake-deno-'));
@@ -41,6 +41,8 @@ test('Deno: init() reads the wasm from its file URL, email and phone fixtures re
     `validatePhone(42): ${JSON.stringify(body.phoneNotString)}`);
   await assertFieldReplays(t, body.fields, 'deno');
   assertAddressReplays(t, body.address, 'deno');
+  assertBizReplays(t, body.biz, 'deno');
+  assertNameReplays(t, body.names, 'deno');
   for (const f of ['countryNotString', 'dateNotString']) {
     assert.ok(Array.isArray(body[f]) && body[f].includes('input.not_string'), `${f}: ${JSON.stringify(body[f])}`);
   }

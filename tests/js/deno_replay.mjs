@@ -4,6 +4,8 @@
 import * as intake from '../../pkg/index.js';
 import { corpusAgreement, phoneCorpusAgreement, replayEmailCases, replayFields, replayPhoneCases } from './replay.mjs';
 import { ADDRESS_FIXTURES, replayAddressAll } from './replay.mjs';
+import { BIZ_FIXTURES, replayBizFields } from './replay.mjs';
+import { replayNameCases } from './replay.mjs';
 
 let out;
 try {
@@ -21,6 +23,10 @@ try {
   ]);
   const addressTexts = {};
   for (const [k, f] of Object.entries(ADDRESS_FIXTURES)) addressTexts[k] = await Deno.readTextFile(new URL(`../fixtures/${f}`, import.meta.url));
+  const bizTexts = (files) => Promise.all(files.map((f) => Deno.readTextFile(new URL(`../fixtures/${f}`, import.meta.url))));
+  const biz = replayBizFields(intake, await bizTexts(BIZ_FIXTURES.website), await bizTexts(BIZ_FIXTURES.company));
+  const [nameCases, nameKeys] = await bizTexts(['name/cases.jsonl', 'name/keys.jsonl']);
+  const names = replayNameCases(intake, nameCases, nameKeys);
   const phoneStarted = performance.now();
   const phone = { replay: replayPhoneCases(intake, phoneCasesText), corpus: phoneCorpusAgreement(intake, phoneCorpusText) };
   phone.ms = Math.round(performance.now() - phoneStarted);
@@ -37,6 +43,8 @@ try {
     phone,
     fields: replayFields(intake, countryCasesText, dateCasesText),
     address: replayAddressAll(intake, addressTexts),
+    biz,
+    names,
     countryNotString: intake.validateCountry(42).issues.map((i) => i.code),
     dateNotString: intake.validateDate(42).issues.map((i) => i.code),
     typed,

@@ -455,6 +455,50 @@ export function moduleGraph(entry) {
 
 
 // ---------------------------------------------------------------------------------------------------------------
+// Companies and websites (issue 5): every tests/fixtures/{website,company}/*.jsonl, replayed by `replayBizFields`.
+
+import { readdirSync } from 'node:fs';
+import { BIZ_FIXTURES } from './replay.mjs';
+
+/** The texts of the website and company fixture files: `{ website: [text...], company: [text...] }`. */
+export function loadBizFixtures() {
+  const out = {};
+  for (const [name, min] of [['website', 250], ['company', 230]]) {
+    const dir = path.join(repoRoot, 'tests', 'fixtures', name);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+    assert.deepEqual(files.map((f) => `${name}/${f}`), BIZ_FIXTURES[name], `BIZ_FIXTURES (replay.mjs) lists every ${name} fixture`);
+    out[name] = files.map((f) => readFileSync(path.join(dir, f), 'utf8'));
+    const lines = out[name].join('\n').split('\n').filter((l) => l.trim() !== '').length;
+    assert.ok(lines >= min, `${name} fixtures have ${lines} cases, fewer than ${min}`);
+  }
+  return out;
+}
+
+/** Replays of the website and company fixtures: every case passes. */
+export function assertBizReplays(t, biz, label) {
+  assert.ok(biz && typeof biz === 'object', `${label}: the website and company fixtures were not replayed`);
+  assertReplay(t, biz.website, `${label}-website`);
+  assertReplay(t, biz.company, `${label}-company`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names (issue 5): tests/fixtures/name/cases.jsonl and keys.jsonl, replayed by `replayNameCases`.
+
+/** The texts of the name fixtures: `{ cases, keys }`. */
+export function loadNameFixtures() {
+  const dir = path.join(repoRoot, 'tests', 'fixtures', 'name');
+  const out = { cases: readFileSync(path.join(dir, 'cases.jsonl'), 'utf8'), keys: readFileSync(path.join(dir, 'keys.jsonl'), 'utf8') };
+  const n = (s) => s.split('\n').filter((l) => l.trim() !== '').length;
+  assert.ok(n(out.cases) >= 250 && n(out.keys) >= 60, `name fixtures: ${n(out.cases)} cases, ${n(out.keys)} keys`);
+  return out;
+}
+
+/** The replay of the name fixtures (`replayNameCases`): every case passes. */
+export function assertNameReplays(t, names, label) {
+  assert.ok(names && typeof names === 'object', `${label}: the name fixtures were not replayed`);
+  assertReplay(t, names, `${label}-name`);
+
+// ---------------------------------------------------------------------------------------------------------------
 // Workers bundles and example servers (tests/js/workerd.test.mjs, tests/js/edge.test.mjs)
 
 /**

@@ -429,6 +429,23 @@ function typeOneByOne(region, typed) {
   return { t, steps };
 }
 
+test('validatePhone with formats: false equals the default result but for null international, national and rfc3966 (whole corpus, single and batch)', () => {
+  const byRegion = new Map();
+  for (const row of phoneCorpusRows) {
+    const options = row.region ? { defaultRegion: row.region } : {};
+    const full = intake.validatePhone(row.input, options);
+    const lean = intake.validatePhone(row.input, { ...options, formats: false });
+    assert.deepEqual(lean, { ...full, international: null, national: null, rfc3966: null }, JSON.stringify(row.input));
+    const k = row.region ?? '';
+    if (!byRegion.has(k)) byRegion.set(k, []);
+    byRegion.get(k).push(row.input);
+  }
+  for (const [region, inputs] of byRegion) {
+    const options = region ? { defaultRegion: region, formats: false } : { formats: false };
+    assert.deepEqual(intake.validatePhones(inputs, options), inputs.map((s) => intake.validatePhone(s, options)), region);
+  }
+});
+
 test('AsYouType formats as it is typed: 09123456789 with IR, +14155552671 with no region', () => {
   const ir = typeOneByOne('IR', '09123456789');
   const want = '0912 345 6789';
@@ -841,4 +858,66 @@ test('formatAddress: libaddressinput layouts', () => {
   assert.equal(lines, 'Ada\n1 Main St\nApt 2\nBOSTON, MA 02108\nUNITED STATES');
   assert.equal(intake.formatAddress({ city: 'Berlin', postcode: '10115', streetAddress: 'Hauptstraße 5' }, { country: 'DE', withCountry: false }),
     'Hauptstraße 5\n10115 BERLIN', 'DE upper-cases the city (libaddressinput default)');
+});
+
+// ---- companies and websites (issue 5) ----
+import { assertBizReplays, loadBizFixtures } from './harness.mjs';
+import { checkCompanyResult, checkWebsiteResult, replayBizFields } from './replay.mjs';
+
+test('website and company fixtures replay (as tests/website.rs and tests/company.rs)', (t) => {
+  const biz = loadBizFixtures();
+  assertBizReplays(t, replayBizFields(intake, biz.website, biz.company), 'node');
+});
+
+test('websites and companies: batches agree with single calls; non-strings give input.not_string; options', () => {
+  const sites = ['acme.com', 'HTTPS://WWW.ACME.CO.UK/?utm_source=x#top', 42, null, '@acme', 'ftp://x.com'];
+  const one = sites.map((s) => intake.validateWebsite(s, { locale: 'fa' }));
+  assert.deepEqual(intake.validateWebsites(sites, { locale: 'fa' }), one);
+  for (const [i, s] of sites.entries()) assert.deepEqual(checkWebsiteResult(s, one[i], undefined, null), [], JSON.stringify(s));
+  assert.equal(one[2].issues[0].code, 'input.not_string');
+  assert.equal(one[1].value, 'https://www.acme.co.uk');
+  assert.equal(one[1].domain, 'acme.co.uk');
+  assert.equal(intake.validateWebsite('@acme', { network: 'twitter' }).value, 'https://x.com/acme');
+  assert.throws(() => intake.validateWebsite('@acme', { network: 'myspace' }), /unknown network/);
+  const names = ['ACME CORPORATION', 'شرکت سهامی خاص ایران خودرو', 7, '阿里巴巴有限公司', 'asdf'];
+  const c = names.map((s) => intake.validateCompany(s, { website: 'acme.com', path: 'org' }));
+  assert.deepEqual(intake.validateCompanies(names, { website: 'acme.com', path: 'org' }), c);
+  for (const [i, s] of names.entries()) assert.deepEqual(checkCompanyResult(s, c[i], { path: 'org' }, null), [], JSON.stringify(s));
+  assert.equal(c[0].value, 'Acme Corp.');
+  assert.deepEqual(c[1].legalForm, { canonical: 'سهامی خاص', written: 'شرکت سهامی خاص', countries: ['IR'], position: 'start' });
+  assert.equal(c[0].domain, 'acme.com');
+  assert.equal(c[2].issues[0].path, 'org');
+  assert.equal(intake.validateCompany('Acme', { email: 'jane@sales.acme.com' }).domain, 'acme.com');
+  assert.equal(intake.validateCompany('Acme', { email: 'jane@gmail.com' }).domain, null);
+  assert.ok(intake.versions().tables.publicSuffixList.startsWith('psl@'));
+  assert.ok(intake.versions().tables.legalForms.startsWith('cleanco=='));
+});
+
+// ---- names (issue 5) ----
+import { loadNameFixtures } from './harness.mjs';
+import { checkNameResult, replayNameCases } from './replay.mjs';
+
+test('name fixtures replay (as tests/name.rs)', (t) => {
+  const f = loadNameFixtures();
+  assertReplay(t, replayNameCases(intake, f.cases, f.keys), 'node-name');
+});
+
+test('names: batches agree with single calls; non-strings give input.not_string; options', () => {
+  const names = ['DR. JEAN-LUC MCDONALD JR', 'علي كريمي', 42, null, '欧阳娜娜', 'ali@gmail.com', 'Smith, John', '\ud800x'];
+  for (const options of [undefined, { part: 'given', locale: 'fa', path: 'first' }, { keys: false }]) {
+    const one = names.map((s) => intake.validateName(s, options));
+    assert.deepEqual(intake.validateNames(names, options), one);
+    for (const [i, s] of names.entries()) assert.deepEqual(checkNameResult(s, one[i], options, null), [], JSON.stringify(s));
+  }
+  const r = intake.validateName('DR. JEAN-LUC MCDONALD JR');
+  assert.equal(r.value, 'Jean-Luc McDonald');
+  assert.deepEqual(r.parts, { honorific: 'Dr.', given: 'Jean-Luc', middle: null, family: 'McDonald', suffix: 'Jr.' });
+  assert.equal(intake.validateName(42).issues[0].code, 'input.not_string');
+  assert.equal(intake.validateName('x', { path: 'first' }).issues.length, 0);
+  assert.equal(intake.validateName('test', { path: 'first', locale: 'fa' }).issues[0].path, 'first');
+  assert.equal(intake.validateName('Ali', { keys: false }).keys, null);
+  assert.throws(() => intake.validateName('Ali', { part: 'middle' }), /unknown name part/);
+  assert.equal(intake.validateName('\ud800x', { part: 'given' }).changes[0].kind, 'replace_lone_surrogate');
+  assert.ok(intake.sameGivenName('Bill', 'William') && !intake.sameGivenName('Robert', 'William'));
+  assert.ok(intake.versions().tables.names.startsWith('nicknames 1.0.1'));
 });

@@ -791,7 +791,139 @@ export function replayFields(intake, countryJson, dateJson) {
   return { country: replayCountryCases(intake, countryJson), date: replayDateCases(intake, dateJson) };
 }
 
+// ---- duplicates (issue 7) ----
+// replayDedupCases(intake, casesJson) -> { total, passed, failed, failures } for tests/fixtures/dedup/cases.json:
+// clusters, explanation levels (and that contributions sum to the weight), index queries after a
+// round trip through bytes, and golden records with the rule that settled each column.
+export function replayDedupCases(intake, casesJson) {
+  const cases = parse(casesJson);
+  const failures = [];
+  let total = 0;
+  const check = (name, key, expected, actual) => {
+    total++;
+    if (!sameJson(expected, actual)) failures.push({ input: name, key, expected, actual: describe(actual) });
+  };
+  for (const batch of cases.batches) {
+    const { name, headers, rows } = batch;
+    let out;
+    try {
+      out = intake.dedupe(rows, { headers });
+    } catch (e) {
+      failures.push({ input: name, key: 'dedupe', expected: 'no throw', actual: describe(e) });
+      total++;
+      continue;
+    }
+    const id = (i) => rows[i][0];
+    const got = out.clusters.map((c) => c.members.map(id)).map((c) => JSON.stringify(c)).sort();
+    const want = batch.clusters.map((c) => JSON.stringify(c)).sort();
+    check(name, 'clusters', want, got);
+    const at = new Map(rows.map((r, i) => [r[0], i]));
+    for (const e of batch.explain ?? []) {
+      const x = out.explain(at.get(e.a), at.get(e.b));
+      const sum = x.prior + x.mixture + x.contributions.reduce((s, c) => s + c.weight, 0);
+      check(name, `explain ${e.a}-${e.b} sum`, true, Math.abs(sum - x.weight) < 1e-9);
+      for (const [field, level] of Object.entries(e.levels)) {
+        check(name, `explain ${e.a}-${e.b} ${field}`, level, x.contributions.find((c) => c.field === field)?.level ?? null);
+      }
+    }
+    const index = intake.loadDedupIndex(out.index().toBytes(), { headers });
+    for (const q of batch.queries ?? []) {
+      check(name, `query ${q.row[0]}`, q.matches, index.match(q.row, { limit: 10 }).map((m) => m.id).sort());
+    }
+    for (const g of batch.golden ?? []) {
+      const members = g.cluster.map((i) => rows[at.get(i)]);
+      const golden = intake.goldenRecord(members, { headers, rules: g.rules });
+      for (const [col, value] of Object.entries(g.values)) check(name, `golden ${col}`, value, golden.record[col]);
+      for (const [col, rule] of Object.entries(g.rule ?? {})) {
+        check(name, `golden ${col} rule`, rule, golden.plan.find((d) => d.column === col)?.rule);
+      }
+    }
+  }
+  return { total, passed: total - failures.length, failed: failures.length, failures };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
+// Records (issue 6): tests/fixtures/record/cases.json and the header fixtures, as tests/record.rs replays them.
+//
+//   replayRecordCases(intake, casesJson) -> { total, passed, failed, failures }   (records, then rule-set errors)
+//   replayHeaderMapping(intake, headersJson) -> { total, right, rate, failures }    (columns mapped to their kind)
+
+const RECORD_EXPECT_KEYS = ['valid', 'record', 'codes', 'blocking', 'changes', 'score', 'fields', 'params'];
+
+function sortedJson(list) {
+  return [...list].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+}
+
+function recordActual(result, key, expected) {
+  switch (key) {
+    case 'valid': return result.valid;
+    case 'record': return Object.entries(result.record);
+    case 'codes': return sortedJson(result.issues.map((i) => [i.path, i.code]));
+    case 'blocking': return result.issues.filter((i) => i.blocking).map((i) => i.code).sort();
+    case 'changes': return result.changes.map((c) => [c.field, c.kind]);
+    case 'score': return result.score;
+    case 'fields': return result.fields.map((f) => [f.name, f.kind, f.state]);
+    case 'params': return expected.map(([path, name]) => [path, name, result.issues.find((i) => i.path === path && name in i.params)?.params[name] ?? null]);
+    default: return undefined;
+  }
+}
+
+export function replayRecordCases(intake, casesJson) {
+  const doc = parse(casesJson);
+  const failures = [];
+  let total = 0;
+  for (const c of doc.cases) {
+    total++;
+    const record = Object.fromEntries(c.record);
+    let result;
+    try {
+      result = intake.validateRecord(record, c.rules);
+    } catch (e) {
+      failures.push({ input: c.name, key: 'threw', expected: 'a result', actual: describe(e) });
+      continue;
+    }
+    if (!sameJson(result.original, record)) failures.push({ input: c.name, key: 'original', expected: record, actual: result.original });
+    for (const key of Object.keys(c.expect)) {
+      if (!RECORD_EXPECT_KEYS.includes(key)) {
+        failures.push({ input: c.name, key, expected: 'a known expectation', actual: key });
+        continue;
+      }
+      const expected = key === 'codes' ? sortedJson(c.expect.codes) : key === 'blocking' ? [...c.expect.blocking].sort() : c.expect[key];
+      const actual = recordActual(result, key, c.expect[key]);
+      if (!sameJson(actual, expected)) failures.push({ input: c.name, key, expected, actual: describe(actual) });
+    }
+    for (const i of result.issues) {
+      if (typeof i.message !== 'string' || i.message.length === 0 || i.message.includes('{')) {
+        failures.push({ input: c.name, key: 'message', expected: 'a rendered message', actual: i.message });
+      }
+    }
+  }
+  for (const e of doc.ruleErrors) {
+    total++;
+    const check = intake.checkRuleSet(e.rules);
+    const actual = check.issues.map((i) => [i.code, i.path]);
+    if (!sameJson(actual, e.errors) || check.valid !== (e.errors.length === 0)) {
+      failures.push({ input: e.rules, key: 'ruleErrors', expected: e.errors, actual });
+    }
+  }
+  return { total, passed: total - failures.length, failed: failures.length, failures };
+}
+
+export function replayHeaderMapping(intake, headersJson) {
+  const doc = parse(headersJson);
+  const failures = [];
+  let total = 0, right = 0;
+  for (const e of doc.exports) {
+    const mapping = intake.mapHeaders(e.columns.map(([h]) => h), e.rows ?? []);
+    e.columns.forEach(([header, kind], i) => {
+      total++;
+      if (mapping[i]?.kind === kind) right++;
+      else failures.push({ input: `${e.source}: ${header}`, key: 'kind', expected: kind, actual: describe(mapping[i]?.kind) });
+    });
+  }
+  return { total, right, rate: total ? right / total : 0, failures };
+}
+
 // Addresses and postcodes: tests/fixtures/postcode/{oracle,cases}.jsonl, tests/fixtures/address/{cases,format}.jsonl,
 // with the semantics of tests/address.rs.
 //
@@ -948,3 +1080,180 @@ export const ADDRESS_FIXTURES = {
   addressCases: 'address/cases.jsonl',
   addressFormat: 'address/format.jsonl',
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Companies and websites: tests/fixtures/company/*.jsonl and tests/fixtures/website/*.jsonl (one JSON case per line:
+// { group, input, options?, expect }), with the semantics of tests/company.rs and tests/website.rs: every key of
+// `expect` is asserted (`codes` as a sorted list, `changes` as the exact kinds), unknown keys and options fail.
+//
+//   replayWebsiteCases(intake, jsonlTexts) / replayCompanyCases(intake, jsonlTexts) -> { total, passed, failed, failures }
+//   replayBizFields(intake, websiteTexts, companyTexts) -> { website, company }
+// `jsonlTexts` is an array of file texts (or one text).
+
+/** The website and company fixture files (paths under tests/fixtures/), for runtimes that cannot list a directory. */
+export const BIZ_FIXTURES = {
+  website: ['website/social.jsonl', 'website/urls.jsonl'],
+  company: ['company/junk.jsonl', 'company/keys.jsonl', 'company/legal_forms.jsonl', 'company/names.jsonl'],
+};
+
+function jsonlCases(texts) {
+  const cases = [];
+  for (const text of [].concat(texts)) {
+    for (const line of String(text).split('\n')) if (line.trim() !== '') cases.push(JSON.parse(line));
+  }
+  return { cases };
+}
+
+const WEBSITE_RESULT_FIELDS = ['valid', 'value', 'original', 'changes', 'host', 'domain', 'social', 'issues'];
+const WEBSITE_EXPECT = {
+  valid: (r) => r.valid, value: (r) => r.value, host: (r) => r.host, domain: (r) => r.domain, social: (r) => r.social,
+  codes: sortedCodes, changes: changeKinds,
+};
+const COMPANY_RESULT_FIELDS = ['valid', 'value', 'original', 'changes', 'core', 'legalForm', 'key', 'domain', 'issues'];
+const COMPANY_EXPECT = {
+  valid: (r) => r.valid, value: (r) => r.value, core: (r) => r.core, key: (r) => r.key, domain: (r) => r.domain,
+  legal_form: (r) => r.legalForm && r.legalForm.canonical, position: (r) => r.legalForm && r.legalForm.position,
+  countries: (r) => r.legalForm && r.legalForm.countries, codes: sortedCodes, changes: changeKinds,
+};
+
+/** Contract of a WebsiteResult or CompanyResult: fields, types, valid iff no error, changes chained. */
+function checkBizResult(input, result, path, fields, severities) {
+  const bad = [];
+  const fail = (name, expected, actual) => bad.push({ key: `invariant.${name}`, expected, actual: describe(actual) });
+  if (!isPlainObject(result)) {
+    fail('result_is_object', 'object', typeName(result));
+    return bad;
+  }
+  commonFieldChecks(input, result, fields, fail);
+  checkChangesAndIssues(result, path, severities, fail);
+  checkChangeChain(input, result, fail);
+  return bad;
+}
+
+export function checkWebsiteResult(input, result, options, severities) {
+  const bad = checkBizResult(input, result, options?.path ?? 'website', WEBSITE_RESULT_FIELDS, severities);
+  if (isPlainObject(result) && result.social !== null && !(isPlainObject(result.social) && typeof result.social.handle === 'string')) {
+    bad.push({ key: 'invariant.social_type', expected: '{ network, handle }|null', actual: describe(result.social) });
+  }
+  return bad;
+}
+
+export function checkCompanyResult(input, result, options, severities) {
+  const bad = checkBizResult(input, result, options?.path ?? 'company', COMPANY_RESULT_FIELDS, severities);
+  const f = isPlainObject(result) ? result.legalForm : null;
+  if (f !== null && !(isPlainObject(f) && typeof f.canonical === 'string' && Array.isArray(f.countries))) {
+    bad.push({ key: 'invariant.legal_form_type', expected: '{ canonical, written, countries, position }|null', actual: describe(f) });
+  }
+  return bad;
+}
+
+function replayBiz(intake, texts, label, fn, expectKeys, optionKeys, check) {
+  const severities = codeSeverities(intake);
+  return replayField(jsonlCases(texts), label, (c, where, failures) => {
+    const options = c.options;
+    for (const k of Object.keys(options || {})) {
+      if (!optionKeys.includes(k)) failures.push({ ...where, key: 'fixture.unsupported_option', expected: optionKeys, actual: k });
+    }
+    const result = callField(intake, fn, c.input, options, where, failures);
+    if (result === undefined) return;
+    for (const v of check(c.input, result, options, severities)) failures.push({ ...where, ...v });
+    for (const [key, want] of Object.entries(c.expect || {})) {
+      const get = expectKeys[key];
+      if (!get) {
+        failures.push({ ...where, key: 'fixture.unknown_expect_key', expected: Object.keys(expectKeys), actual: key });
+        continue;
+      }
+      const expected = key === 'codes' ? [...want].sort() : want;
+      const actual = get(result);
+      if (!sameJson(actual, expected)) failures.push({ ...where, key, expected, actual: describe(actual) });
+    }
+  });
+}
+
+export function replayWebsiteCases(intake, texts) {
+  return replayBiz(intake, texts, 'website', 'validateWebsite', WEBSITE_EXPECT, ['locale', 'network'], checkWebsiteResult);
+}
+
+export function replayCompanyCases(intake, texts) {
+  return replayBiz(intake, texts, 'company', 'validateCompany', COMPANY_EXPECT, ['locale', 'website', 'email'], checkCompanyResult);
+}
+
+export function replayBizFields(intake, websiteTexts, companyTexts) {
+  return { website: replayWebsiteCases(intake, websiteTexts), company: replayCompanyCases(intake, companyTexts) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names (issue 5): tests/fixtures/name/cases.jsonl and keys.jsonl, with the semantics of tests/name.rs.
+//
+//   replayNameCases(intake, casesText, keysText) -> { total, passed, failed, failures: [...] }
+//   checkNameResult(input, result, options, codeSeverities?) -> [{ key, expected, actual }]
+
+const NAME_RESULT_FIELDS = ['valid', 'value', 'original', 'changes', 'parts', 'scripts', 'keys', 'issues'];
+const NAME_PART_FIELDS = ['honorific', 'given', 'middle', 'family', 'suffix'];
+const NAME_KEY_FIELDS = ['fold', 'given', 'family', 'phonetic', 'givenGroups'];
+const NAME_OPTIONS = ['part', 'locale'];
+const NAME_EXPECT = {
+  valid: (r) => r.valid, value: (r) => r.value, codes: sortedCodes, changes: changeKinds, scripts: (r) => r.scripts,
+  ...Object.fromEntries(NAME_PART_FIELDS.map((k) => [k, (r) => r.parts?.[k] ?? null])),
+  fold: (r) => r.keys?.fold ?? '', foldGiven: (r) => r.keys?.given ?? '', foldFamily: (r) => r.keys?.family ?? '',
+  phonetic: (r) => r.keys?.phonetic ?? '', givenGroups: (r) => r.keys?.givenGroups ?? [],
+};
+
+/** Contract of every NameResult (index.d.ts and the invariants of tests/name_totality.rs). */
+export function checkNameResult(input, result, options, severities) {
+  const bad = [];
+  const fail = (name, expected, actual) => bad.push({ key: `invariant.${name}`, expected, actual: describe(actual) });
+  if (!isPlainObject(result)) {
+    fail('result_is_object', 'object', typeName(result));
+    return bad;
+  }
+  commonFieldChecks(input, result, NAME_RESULT_FIELDS, fail);
+  checkChangesAndIssues(result, options?.path ?? 'name', severities, fail);
+  checkChangeChain(input, result, fail);
+  if (!isPlainObject(result.parts)) fail('parts_type', 'object', typeName(result.parts));
+  else {
+    for (const k of NAME_PART_FIELDS) if (!isStringOrNull(result.parts[k])) fail(`parts.${k}_type`, 'string|null', result.parts[k]);
+  }
+  if (!Array.isArray(result.scripts) || !result.scripts.every((s) => typeof s === 'string')) fail('scripts_type', 'string[]', result.scripts);
+  const wantKeys = result.valid === true && options?.keys !== false;
+  if (wantKeys !== (result.keys !== null)) fail('keys_iff_valid', wantKeys ? 'keys' : null, result.keys);
+  if (result.keys !== null && isPlainObject(result.keys)) {
+    for (const k of NAME_KEY_FIELDS.slice(0, 4)) if (typeof result.keys[k] !== 'string') fail(`keys.${k}_type`, 'string', result.keys[k]);
+    if (!Array.isArray(result.keys.givenGroups)) fail('keys.givenGroups_type', 'string[]', result.keys.givenGroups);
+  }
+  if (result.valid === false && typeof input === 'string' && !sortedCodes(result).some((c) => c.startsWith('input.'))) {
+    const typed = trimWhiteSpace(input.toWellFormed());
+    if (result.value !== typed) fail('junk_as_typed', typed, result.value);
+  }
+  return bad;
+}
+
+/** Replays the name fixtures as tests/name.rs does; `same` lines check sameGivenName both ways round. */
+export function replayNameCases(intake, casesText, keysText) {
+  const severities = codeSeverities(intake);
+  return replayField(jsonlCases([casesText, keysText]), 'name', (c, where, failures) => {
+    if (c.group === 'same') {
+      for (const [a, b] of [[c.a, c.b], [c.b, c.a]]) {
+        const got = callField(intake, 'sameGivenName', a, b, where, failures);
+        if (got !== c.same) failures.push({ ...where, input: `${a} ~ ${b}`, key: 'same', expected: c.same, actual: describe(got) });
+      }
+      return;
+    }
+    for (const k of Object.keys(c.options || {})) {
+      if (!NAME_OPTIONS.includes(k)) failures.push({ ...where, key: 'fixture.unsupported_option', expected: NAME_OPTIONS, actual: k });
+    }
+    const result = callField(intake, 'validateName', c.input, c.options, where, failures);
+    if (result === undefined) return;
+    for (const v of checkNameResult(c.input, result, c.options, severities)) failures.push({ ...where, ...v });
+    for (const [key, want] of Object.entries(c.expect || {})) {
+      const get = NAME_EXPECT[key];
+      if (!get) {
+        failures.push({ ...where, key: 'fixture.unknown_expect_key', expected: Object.keys(NAME_EXPECT), actual: key });
+        continue;
+      }
+      const expected = key === 'codes' ? [...want].sort() : want;
+      const actual = get(result);
+      if (!sameJson(actual, expected)) failures.push({ ...where, key, expected, actual: describe(actual) });
+    }
+  });
+}

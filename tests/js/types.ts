@@ -384,3 +384,54 @@ export function addressTypes(): string[] {
   validatePostcode(42);
   return out;
 }
+
+// Companies and websites (issue 5).
+import { validateCompany, validateCompanies, validateWebsite, validateWebsites } from '../../pkg/index.js';
+import type { CompanyOptions, CompanyResult, LegalForm, SocialNetwork, SocialProfile, WebsiteOptions, WebsiteResult } from '../../pkg/index.js';
+assertType<Equals<ReturnType<typeof validateWebsite>, WebsiteResult>>();
+assertType<Equals<Parameters<typeof validateWebsite>, [input: string, options?: WebsiteOptions]>>();
+assertType<Equals<keyof WebsiteOptions, 'locale' | 'path' | 'network'>>();
+assertType<Equals<keyof WebsiteResult, 'valid' | 'value' | 'original' | 'changes' | 'host' | 'domain' | 'social' | 'issues'>>();
+assertType<Equals<WebsiteResult['social'], SocialProfile | null>>();
+assertType<Equals<SocialProfile['network'], SocialNetwork>>();
+assertType<Equals<ReturnType<typeof validateWebsites>, WebsiteResult[]>>();
+assertType<Equals<ReturnType<typeof validateCompany>, CompanyResult>>();
+assertType<Equals<keyof CompanyOptions, 'locale' | 'path' | 'website' | 'email'>>();
+assertType<Equals<keyof CompanyResult, 'valid' | 'value' | 'original' | 'changes' | 'core' | 'legalForm' | 'key' | 'domain' | 'issues'>>();
+assertType<Equals<CompanyResult['legalForm'], LegalForm | null>>();
+assertType<Equals<LegalForm['position'], 'start' | 'end'>>();
+assertType<Equals<ReturnType<typeof validateCompanies>, CompanyResult[]>>();
+
+export function useCompaniesAndWebsites(): string[] {
+  const w = validateWebsite('instagram: @acme', { network: 'instagram', locale: 'fa' });
+  const c = validateCompany('ACME GMBH', { website: 'acme.de', email: 'a@acme.de' });
+  // @ts-expect-error no such network
+  validateWebsite('@acme', { network: 'myspace' });
+  // @ts-expect-error website is a string
+  validateCompany('Acme', { website: 42 });
+  return [w.value, w.social?.handle ?? '', w.domain ?? '', c.legalForm?.canonical ?? '', c.key ?? '', ...c.legalForm?.countries ?? []];
+}
+
+// Names (issue 5).
+import { validateName, validateNames, sameGivenName } from '../../pkg/index.js';
+import type { NameKeys, NameOptions, NamePart, NameParts, NameResult } from '../../pkg/index.js';
+assertType<Equals<ReturnType<typeof validateName>, NameResult>>();
+assertType<Equals<Parameters<typeof validateName>, [input: string, options?: NameOptions]>>();
+assertType<Equals<keyof NameOptions, 'part' | 'locale' | 'path' | 'keys'>>();
+assertType<Equals<NamePart, 'full' | 'given' | 'family'>>();
+assertType<Equals<keyof NameResult, 'valid' | 'value' | 'original' | 'changes' | 'parts' | 'scripts' | 'keys' | 'issues'>>();
+assertType<Equals<keyof NameParts, 'honorific' | 'given' | 'middle' | 'family' | 'suffix'>>();
+assertType<Equals<NameResult['keys'], NameKeys | null>>();
+assertType<Equals<keyof NameKeys, 'fold' | 'given' | 'family' | 'phonetic' | 'givenGroups'>>();
+assertType<Equals<ReturnType<typeof validateNames>, NameResult[]>>();
+assertType<Equals<ReturnType<typeof sameGivenName>, boolean>>();
+
+export function useNames(): string[] {
+  const n = validateName('DR. JEAN-LUC MCDONALD JR', { part: 'full', locale: 'fa', keys: true });
+  const many = validateNames(['علی', 'Bob'], { part: 'given' });
+  // @ts-expect-error no such part
+  validateName('Ali', { part: 'middle' });
+  // @ts-expect-error keys is a boolean
+  validateName('Ali', { keys: 'yes' });
+  return [n.value, n.parts.family ?? '', n.keys?.phonetic ?? '', ...(many[0]?.keys?.givenGroups ?? []), String(sameGivenName('Bill', 'William'))];
+}

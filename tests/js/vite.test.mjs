@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  assertPageResult, jsTestsDir, launchChromium, loadFieldFixtures, loadFixtures, loadPhoneFixtures, requireBuild, runPage, startStaticServer, wasmPath,
+  assertBizReplays, assertNameReplays, assertPageResult, jsTestsDir, launchChromium, loadFieldFixtures, loadFixtures, loadPhoneFixtures, requireBuild, runPage, startStaticServer, wasmPath,
 } from './harness.mjs';
 
 let outDir;
@@ -71,6 +71,8 @@ test('the Vite-built app runs in Chromium and the email and phone fixtures repla
   browser = await launchChromium();
   const { result, logs } = await runPage(browser, `${server.url}/index.html`, 'vite');
   await assertPageResult(t, result, logs, 'vite');
+  assertBizReplays(t, result.biz, 'vite');
+  assertNameReplays(t, result.names, 'vite');
   t.diagnostic(`vite: phone replay took ${result.phone.ms} ms in the page`);
   assert.equal(result.typed.at(-1), '+1 415-555-2671', `AsYouType('US') in the bundle: ${JSON.stringify(result.typed)}`);
   assert.equal(result.batchMatches, true, 'validatePhones equals mapping validatePhone in the bundle');

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  assertAddressReplays, assertCorpus, assertFieldReplays, assertPhoneCorpus, assertPhoneReplay, assertReplay, bundleWorker, freePort, jsTestsDir, loadFixtures,
+  assertAddressReplays, assertBizReplays, assertNameReplays, assertCorpus, assertFieldReplays, assertPhoneCorpus, assertPhoneReplay, assertReplay, bundleWorker, freePort, jsTestsDir, loadFixtures,
   loadFieldFixtures, loadPhoneFixtures, moduleGraph, repoRoot, requireBuild, retryUntil,
   startProcess, writeArtifact,
 } from './harness.mjs';
@@ -68,6 +68,8 @@ async function assertWorkerResult(t, status, body, label) {
   assert.equal(typeof body.versions?.intake, 'string');
   await assertFieldReplays(t, body.fields, label);
   assertAddressReplays(t, body.address, label);
+  assertBizReplays(t, body.biz, label);
+  assertNameReplays(t, body.names, label);
   for (const f of ['countryNotString', 'dateNotString']) {
     assert.ok(Array.isArray(body[f]) && body[f].includes('input.not_string'), `${f}: ${JSON.stringify(body[f])}`);
   }
@@ -133,6 +135,8 @@ test('workerd via Miniflare, bundled like wrangler: `import wasm from \'intake/i
     assertPhoneCorpus(t, body.phone?.corpus, 'miniflare-bundled');
     await assertFieldReplays(t, body.fields, 'miniflare-bundled');
     assertAddressReplays(t, body.address, 'miniflare-bundled');
+    assertBizReplays(t, body.biz, 'miniflare-bundled');
+    assertNameReplays(t, body.names, 'miniflare-bundled');
   } finally {
     await mf.dispose();
   }

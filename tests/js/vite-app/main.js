@@ -9,6 +9,18 @@ import corpus from '../../fixtures/email/corpus.json';
 import phoneCases from '../../fixtures/phone/cases.json';
 // ~4 MB of JSON lines, bundled as one string (Vite's ?raw), parsed line by line by the replay.
 import phoneCorpus from '../../fixtures/phone/corpus.jsonl?raw';
+import { validateCompany, validateWebsite } from 'intake';
+import { replayBizFields } from '../replay.mjs';
+import { replayNameCases } from '../replay.mjs';
+import { sameGivenName, validateName } from 'intake';
+import nameCases from '../../fixtures/name/cases.jsonl?raw';
+import nameKeys from '../../fixtures/name/keys.jsonl?raw';
+import websiteSocial from '../../fixtures/website/social.jsonl?raw';
+import websiteUrls from '../../fixtures/website/urls.jsonl?raw';
+import companyJunk from '../../fixtures/company/junk.jsonl?raw';
+import companyKeys from '../../fixtures/company/keys.jsonl?raw';
+import companyLegalForms from '../../fixtures/company/legal_forms.jsonl?raw';
+import companyNames from '../../fixtures/company/names.jsonl?raw';
 
 const $ = (id) => document.getElementById(id);
 
@@ -34,7 +46,11 @@ async function main() {
     const batch = ['0912 345 6789', 42, '+1 415 555 2671'];
     const batchMatches = JSON.stringify(validatePhones(batch, { defaultRegion: 'IR' }))
       === JSON.stringify(batch.map((s) => validatePhone(s, { defaultRegion: 'IR' })));
-    window.__intake = { ok: true, replay, corpus: agreement, phone, fields, typed, batchMatches, wasmUrls: performance.getEntriesByType('resource')
+    // In BIZ_FIXTURES order (replay.mjs).
+    const biz = replayBizFields({ validateWebsite, validateCompany, issueCodes }, [websiteSocial, websiteUrls],
+      [companyJunk, companyKeys, companyLegalForms, companyNames]);
+    const names = replayNameCases({ validateName, sameGivenName, issueCodes }, nameCases, nameKeys);
+    window.__intake = { ok: true, biz, names, replay, corpus: agreement, phone, fields, typed, batchMatches, wasmUrls: performance.getEntriesByType('resource')
       .map((e) => e.name).filter((n) => n.includes('.wasm')) };
     $('out').textContent = `cases: ${replay.passed} passed, ${replay.failed} failed\n` +
       `corpus agreement: ${(agreement.rate * 100).toFixed(2)}% (${agreement.agree}/${agreement.total})\n` +

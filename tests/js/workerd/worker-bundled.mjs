@@ -16,6 +16,18 @@ import addressCases from '../../fixtures/address/cases.jsonl';
 import addressFormat from '../../fixtures/address/format.jsonl';
 import postcodeCases from '../../fixtures/postcode/cases.jsonl';
 import postcodeOracle from '../../fixtures/postcode/oracle.jsonl';
+import { validateCompany, validateWebsite } from 'intake';
+import { replayBizFields } from '../replay.mjs';
+import { replayNameCases } from '../replay.mjs';
+import { sameGivenName, validateName } from 'intake';
+import nameCases from '../../fixtures/name/cases.jsonl';
+import nameKeys from '../../fixtures/name/keys.jsonl';
+import websiteSocial from '../../fixtures/website/social.jsonl';
+import websiteUrls from '../../fixtures/website/urls.jsonl';
+import companyJunk from '../../fixtures/company/junk.jsonl';
+import companyKeys from '../../fixtures/company/keys.jsonl';
+import companyLegalForms from '../../fixtures/company/legal_forms.jsonl';
+import companyNames from '../../fixtures/company/names.jsonl';
 
 export default {
   async fetch() {
@@ -32,6 +44,9 @@ export default {
         },
         fields: replayFields({ validateCountry, validateDate, issueCodes }, countryCasesText, dateCasesText),
         address: replayAddressAll({ validateAddress, validatePostcode, formatAddress, issueCodes }, { postcodeOracle, postcodeCases, addressCases, addressFormat }),
+        biz: replayBizFields({ validateWebsite, validateCompany, issueCodes }, [websiteSocial, websiteUrls],
+          [companyJunk, companyKeys, companyLegalForms, companyNames]),
+        names: replayNameCases({ validateName, sameGivenName, issueCodes }, nameCases, nameKeys),
         versions: versions(),
       });
     } catch (e) {

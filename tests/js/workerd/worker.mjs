@@ -16,6 +16,16 @@ import addressCases from '../../fixtures/address/cases.jsonl';
 import addressFormat from '../../fixtures/address/format.jsonl';
 import postcodeCases from '../../fixtures/postcode/cases.jsonl';
 import postcodeOracle from '../../fixtures/postcode/oracle.jsonl';
+import { replayBizFields } from '../replay.mjs';
+import { replayNameCases } from '../replay.mjs';
+import nameCases from '../../fixtures/name/cases.jsonl';
+import nameKeys from '../../fixtures/name/keys.jsonl';
+import websiteSocial from '../../fixtures/website/social.jsonl';
+import websiteUrls from '../../fixtures/website/urls.jsonl';
+import companyJunk from '../../fixtures/company/junk.jsonl';
+import companyKeys from '../../fixtures/company/keys.jsonl';
+import companyLegalForms from '../../fixtures/company/legal_forms.jsonl';
+import companyNames from '../../fixtures/company/names.jsonl';
 
 export default {
   async fetch(request) {
@@ -51,6 +61,9 @@ export default {
         phone,
         fields: replayFields(intake, countryCasesText, dateCasesText),
         address: replayAddressAll(intake, { postcodeOracle, postcodeCases, addressCases, addressFormat }),
+        // In BIZ_FIXTURES order (replay.mjs).
+        biz: replayBizFields(intake, [websiteSocial, websiteUrls], [companyJunk, companyKeys, companyLegalForms, companyNames]),
+        names: replayNameCases(intake, nameCases, nameKeys),
         countryNotString: intake.validateCountry(42).issues.map((i) => i.code),
         dateNotString: intake.validateDate(42).issues.map((i) => i.code),
         typed,

@@ -1,0 +1,140 @@
+// Records in Node: the record fixtures replayed through the package, chunked batches, streaming with bounded
+// memory, the compiled-rule-set lifetime, privacy options and header mapping.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, test } from 'node:test';
+import { repoRoot, requireBuild } from './harness.mjs';
+import { replayHeaderMapping, replayRecordCases } from './replay.mjs';
+
+requireBuild();
+const intake = await import('intake');
+const fixture = (name) => readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'record', name), 'utf8');
+
+before(async () => {
+  await intake.init();
+});
+
+test('record fixtures replay as in Rust', () => {
+  const r = replayRecordCases(intake, fixture('cases.json'));
+  assert.ok(r.total >= 35, `${r.total} cases`);
+  assert.deepEqual(r.failures, []);
+});
+
+test('header mapping: >= 95% of columns on both header fixtures, as in Rust', (t) => {
+  for (const name of ['headers.json', 'headers_heldout.json']) {
+    const r = replayHeaderMapping(intake, fixture(name));
+    t.diagnostic(`${name}: ${r.right}/${r.total} (${(r.rate * 100).toFixed(1)}%)`);
+    assert.ok(r.rate >= 0.95, `${name}: ${JSON.stringify(r.failures.slice(0, 10))}`);
+  }
+  const m = intake.mapHeaders(['İİİİ 0912 x1', 'E-MAİL'], [['İİİİ 0912 x1', 'a@b.co']]);
+  assert.equal(m[0].header, 'İİİİ 0912 x1');
+  assert.equal(m[1].kind, 'email');
+  assert.deepEqual(Object.keys(m[1]).sort(), ['column', 'confidence', 'field', 'header', 'kind', 'reason']);
+});
+
+test('a bad rule set: typed errors naming the path, and RuleSetError from createRecordValidator', () => {
+  const check = intake.checkRuleSet({ fields: { mobile: { kind: 'phone', region: 'Iran' } } }, { locale: 'fa' });
+  assert.equal(check.valid, false);
+  assert.deepEqual(check.issues.map((i) => [i.code, i.path]), [['rules.bad_value', 'fields.mobile.region']]);
+  assert.match(check.issues[0].message, /[\u0600-\u06FF]/);
+  assert.throws(() => intake.createRecordValidator({ fields: { a: 'emial' } }), (e) => e instanceof intake.RuleSetError
+    && e.issues[0].code === 'rules.unknown_kind' && e.issues[0].path === 'fields.a.kind');
+  const cyclic = {};
+  cyclic.self = cyclic;
+  assert.equal(intake.checkRuleSet(cyclic).issues[0].code, 'rules.invalid_json');
+  assert.deepEqual(intake.checkRuleSet({}).rules.fields, []);
+});
+
+test('batches: one result per record in order, same as one at a time, across chunks and key changes', () => {
+  const records = [];
+  for (let i = 0; i < 1500; i++) {
+    records.push(i % 3 === 0
+      ? { email: ` user${i}@gmail.com `, phone: `0912 ${String(1000000 + i).slice(0, 3)} ${String(1000 + i).slice(-4)}`, country: 'Iran' }
+      : { Email: `bad${i}`, Notes: 'x'.repeat(i % 50) });
+  }
+  const progress = [];
+  const batch = intake.validateRecords(records, null, { onProgress: (p) => progress.push(p.done) });
+  assert.equal(batch.length, records.length);
+  assert.ok(progress.length >= 3 && progress.at(-1) === records.length, JSON.stringify(progress.slice(-3)));
+  for (const i of [0, 1, 2, 511, 512, 513, 1499]) {
+    assert.deepEqual(batch[i], intake.validateRecord(records[i]), `record ${i}`);
+  }
+  assert.equal(batch[0].record.phone, '+989121001000');
+  assert.equal(batch[0].record.country, 'IR');
+  assert.equal(batch[1].valid, false);
+});
+
+test('values of any type: numbers read as text, null and undefined as missing, lone surrogates repaired', () => {
+  const rules = { fields: { phone: { kind: 'phone', region: 'US', required: true }, note: 'text', email: { kind: 'email', required: true } } };
+  const r = intake.validateRecord({ phone: 4155552671, note: 'a\uD800b', email: null }, rules);
+  assert.equal(r.record.phone, '+14155552671');
+  assert.equal(r.record.note, 'a\uFFFDb');
+  assert.deepEqual(r.issues.map((i) => [i.path, i.code]), [['email', 'record.required']]);
+});
+
+test('createRecordValidator: the compiled rule set lives until free(), whatever the garbage collector does', async () => {
+  const v = intake.createRecordValidator({ fields: { email: { kind: 'email', required: true } } });
+  for (let round = 0; round < 3; round++) {
+    // Churn: many short-lived validators and garbage, then the long-lived one must still work.
+    for (let i = 0; i < 200; i++) intake.createRecordValidator({ fields: { [`f${i}`]: 'text' } }).free();
+    globalThis.gc?.();
+    await new Promise((r) => setTimeout(r, 5));
+    assert.equal(v.validate({ email: 'ann@gmail.com' }).valid, true);
+  }
+  const report = v.report();
+  assert.equal(report.records, 3);
+  v.free();
+  v.free();
+  assert.throws(() => v.validate({ email: 'a@b.co' }), /freed/);
+});
+
+test('validateRows and the quality report: counts only, never values', () => {
+  const v = intake.createRecordValidator({ fields: { email: { kind: 'email', required: true }, phone: { kind: 'phone', region: 'GB' } } });
+  const rows = [['ann@gmail.com', '+442079460958'], [' bo@gmail.com', '020 7946 0958'], ['nope', '12'], [null, '07400 123456']];
+  const results = v.validateRows(['email', 'phone'], rows);
+  assert.deepEqual(results.map((r) => r.valid), [true, true, false, false]);
+  const report = v.report();
+  assert.equal(report.records, 4);
+  assert.equal(report.valid, 2);
+  assert.equal(report.fixed, 1);
+  assert.equal(report.clean, 1);
+  assert.equal(report.codes['record.required'], 1);
+  assert.equal(report.fields[0].field, 'email');
+  assert.equal(report.fields[0].completeness, 0.75);
+  const text = JSON.stringify(report);
+  for (const personal of ['ann', '7946', 'nope']) assert.ok(!text.includes(personal), text);
+  v.free();
+});
+
+test('redact and minimize', () => {
+  const r = intake.validateRecord({ email: 'ali@gmial.com', secret: 'x' }, { fields: { email: 'email' }, redact: true, minimize: true });
+  assert.deepEqual(Object.keys(r.record), ['email']);
+  assert.ok(!JSON.stringify(r.issues).includes('gmail'), JSON.stringify(r.issues));
+  assert.equal(r.original.secret, 'x');
+});
+
+test('validateRecordStream: 100k records in chunks, bounded memory, progress, the report', async () => {
+  async function* source(n) {
+    for (let i = 0; i < n; i++) yield { email: `u${i}@gmail.com`, phone: `+98912${String(1000000 + (i % 8999999)).padStart(7, '0')}`, country: 'IR' };
+  }
+  let chunks = 0, seen = 0, lastDone = 0;
+  const before = process.memoryUsage().heapUsed;
+  let peak = before;
+  const report = await intake.validateRecordStream(source(100_000), null, {
+    chunkSize: 5000,
+    onChunk: (results) => {
+      chunks++;
+      seen += results.length;
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    },
+    onProgress: (p) => { lastDone = p.done; },
+  });
+  assert.equal(chunks, 20);
+  assert.equal(seen, 100_000);
+  assert.equal(lastDone, 100_000);
+  assert.equal(report.records, 100_000);
+  assert.equal(report.valid, 100_000);
+  // One chunk of results at a time: far below what 100k results would hold (~100 MB).
+  assert.ok(peak - before < 64 * 1024 * 1024, `heap grew by ${((peak - before) / 1048576).toFixed(1)} MB`);
+});

@@ -1,0 +1,134 @@
+//! Replays tests/fixtures/name/ against the Rust core: cases.jsonl (standardization, parts, issues,
+//! changes) and keys.jsonl (matching keys and given-name groups). The same files are replayed by
+//! the JS suites (tests/js/replay.mjs). Also measures junk false positives over the real names of
+//! ../shared/data.
+
+use intake::name::keys::same_given_name;
+use intake::name::{standardize_name, NameOptions, NameOutcome, NamePart};
+use intake::{Locale, Severity};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+mod common;
+
+fn lines(path: &str) -> Vec<Value> {
+    common::fixture_lines(path)
+}
+
+fn run<'a>(input: &'a str, options: &Value) -> NameOutcome<'a> {
+    let part = options["part"].as_str().map_or(NamePart::Full, |p| NamePart::from_str(p).expect("part"));
+    let locale = options["locale"].as_str().map_or(Locale::En, Locale::from_tag);
+    standardize_name(input, part, &NameOptions { locale, ..NameOptions::default() })
+}
+
+fn actual(o: &NameOutcome, key: &str) -> Value {
+    let keys = o.keys.clone().unwrap_or_default();
+    match key {
+        "valid" => o.valid.into(),
+        "value" => o.value.as_ref().into(),
+        "honorific" => o.parts.honorific.clone().into(),
+        "given" => o.parts.given.clone().into(),
+        "middle" => o.parts.middle.clone().into(),
+        "family" => o.parts.family.clone().into(),
+        "suffix" => o.parts.suffix.clone().into(),
+        "codes" => common::codes(&o.issues).into(),
+        "changes" => common::kinds(&o.changes),
+        "scripts" => o.scripts.iter().map(|s| s.as_str()).collect::<Vec<_>>().into(),
+        "fold" => keys.fold.into(),
+        "foldGiven" => keys.given.into(),
+        "foldFamily" => keys.family.into(),
+        "phonetic" => keys.phonetic.into(),
+        "givenGroups" => keys.given_groups.into(),
+        _ => panic!("unknown expect key {key}"),
+    }
+}
+
+fn replay(path: &str, min: usize) {
+    let cases = lines(path);
+    assert!(cases.len() >= min, "{path}: {} cases", cases.len());
+    let mut failures = Vec::new();
+    let mut groups: BTreeMap<String, usize> = BTreeMap::new();
+    for case in &cases {
+        *groups.entry(case["group"].as_str().unwrap_or("").to_owned()).or_default() += 1;
+        if let Some(a) = case["a"].as_str() {
+            let b = case["b"].as_str().expect("b");
+            let want = case["same"].as_bool().expect("same");
+            if same_given_name(a, b) != want || same_given_name(b, a) != want {
+                failures.push(format!("same_given_name({a:?}, {b:?}) expected {want}"));
+            }
+            continue;
+        }
+        let input = case["input"].as_str().expect("input");
+        let o = run(input, &case["options"]);
+        assert_eq!(o.original, input);
+        assert_eq!(o.valid, !o.issues.iter().any(|i| i.severity() == Severity::Error), "{input:?}");
+        for (key, want) in case["expect"].as_object().expect("expect") {
+            common::expect_eq(input, key, want, actual(&o, key), &mut failures);
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    eprintln!("{path}: {} cases {groups:?}", cases.len());
+}
+
+#[test]
+fn name_cases() {
+    replay("name/cases.jsonl", 250);
+}
+
+#[test]
+fn name_keys() {
+    replay("name/keys.jsonl", 60);
+}
+
+#[test]
+fn languages_covered() {
+    let cases = lines("name/cases.jsonl");
+    for lang in ["en", "fa", "ar", "zh", "de", "fr", "es", "pt"] {
+        let n = cases.iter().filter(|c| c["group"] == lang).count();
+        assert!(n >= 8, "{lang}: {n} cases");
+    }
+}
+
+/// Every value of the name columns of ../shared/data (Febrl given names and surnames, the CRM
+/// contacts' first and last names: 61,030 values) that has a letter is accepted; only values with
+/// no letter at all (`.`, `..`) are rejected. Skipped with a notice when the data is absent.
+#[test]
+fn no_junk_false_positives_on_real_names() {
+    let dir = format!("{}/../shared/data", env!("CARGO_MANIFEST_DIR"));
+    let opts = NameOptions { keys: false, ..NameOptions::default() };
+    let (mut total, mut with_letters, mut rejected) = (0usize, 0usize, Vec::new());
+    for file in ["febrl/febrl1.csv", "febrl/febrl2.csv", "febrl/febrl3.csv", "febrl/febrl4a.csv", "febrl/febrl4b.csv", "contacts_10k.csv"] {
+        let Ok(text) = std::fs::read_to_string(format!("{dir}/{file}")) else {
+            eprintln!("notice: {dir}/{file} not found; skipping (see ../shared/data/README.md)");
+            continue;
+        };
+        let mut rows = text.lines();
+        let header: Vec<&str> = rows.next().unwrap_or("").split(',').collect();
+        let cols: Vec<(usize, NamePart)> = header
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| match *h {
+                "given_name" | "first_name" => Some((i, NamePart::Given)),
+                "surname" | "last_name" => Some((i, NamePart::Family)),
+                _ => None,
+            })
+            .collect();
+        for row in rows {
+            let fields: Vec<&str> = row.split(',').collect();
+            for &(i, part) in &cols {
+                let Some(v) = fields.get(i).map(|v| v.trim()).filter(|v| !v.is_empty()) else { continue };
+                total += 1;
+                if !v.chars().any(char::is_alphabetic) {
+                    continue;
+                }
+                with_letters += 1;
+                let o = standardize_name(v, part, &opts);
+                if !o.valid {
+                    rejected.push(format!("{v:?}: {:?}", common::codes(&o.issues)));
+                }
+            }
+        }
+    }
+    eprintln!("junk false positives: {} of {with_letters} real names with a letter ({total} values)", rejected.len());
+    assert!(rejected.is_empty(), "{} real names rejected:\n{}", rejected.len(), rejected.join("\n"));
+}
