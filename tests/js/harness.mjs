@@ -497,6 +497,7 @@ export function loadNameFixtures() {
 export function assertNameReplays(t, names, label) {
   assert.ok(names && typeof names === 'object', `${label}: the name fixtures were not replayed`);
   assertReplay(t, names, `${label}-name`);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Workers bundles and example servers (tests/js/workerd.test.mjs, tests/js/edge.test.mjs)
