@@ -1,7 +1,8 @@
 // Types for `intake/schema`: Standard Schema v1 (`@standard-schema/spec`) over intake's validators. The interface
 // is restated here (structurally identical to StandardSchemaV1) so that the package has no runtime or type dependency.
 import type {
-  CountryResult, DateOptions, DateResult, EmailOptions, EmailResult, PhoneOptions, PhoneResult, Severity,
+  CountryResult, DateOptions, DateResult, EmailOptions, EmailResult, PhoneOptions, PhoneResult, RecordChange, RecordIssue,
+  RecordResult, RuleSet, Severity,
 } from './index.js';
 
 export interface StandardIssue {
@@ -80,6 +81,24 @@ export function object<Shape extends Record<string, StandardSchema<any, any>>>(
   shape: Shape, options?: { unknownKeys?: 'strip' | 'keep'; locale?: string },
 ): ObjectSchema<Shape>;
 
+/** A record schema from an intake rule set (createRecordValidator); issues are those the policies make blocking. */
+export function rules(ruleSet?: RuleSet | string, options?: { locale?: string }): RulesSchema;
+
+export interface RulesSchema extends StandardSchema<Record<string, unknown>, Record<string, string>> {
+  /** The standardized record, per-field changes and issues, the blocking issues and the full RecordResult. */
+  details(value: unknown, options?: { locale?: string }):
+    RulesDetails | Promise<RulesDetails>;
+  check(value: unknown, path: PropertyKey[], locale?: string): RulesDetails;
+}
+
+export interface RulesDetails {
+  value: Record<string, string> | undefined;
+  results: Record<string, { changes: RecordChange[]; issues: RecordIssue[] }>;
+  issues: SchemaIssue[];
+  record?: RecordResult;
+}
+
 export const schema: {
-  field: typeof field; email: typeof email; phone: typeof phone; country: typeof country; date: typeof date; object: typeof object;
+  field: typeof field; email: typeof email; phone: typeof phone; country: typeof country; date: typeof date;
+  object: typeof object; rules: typeof rules;
 };

@@ -80,6 +80,12 @@ export const phone = (options) => field(intake.validatePhone, options);
 export const country = (options) => field(intake.validateCountry, options);
 export const date = (options) => field(intake.validateDate, options);
 
+/** The result of a record schema given something other than an object. */
+function notObject(value, path, locale) {
+  const params = { type: value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value };
+  return { value: undefined, results: {}, issues: [{ message: localeMessage('form.not_object', locale ?? 'en', params), path, code: 'form.not_object', severity: 'error', params }] };
+}
+
 /** An intake-or-not Standard Schema's result for a value at `path` (prefixing its issues' paths). */
 function checkAny(s, value, path, locale) {
   if (typeof s.check === 'function') return s.check(value, path, locale);
@@ -101,10 +107,7 @@ function checkAny(s, value, path, locale) {
 export function object(shape, { unknownKeys = 'strip', locale: ownLocale } = {}) {
   const keys = Object.keys(shape);
   const check = (value, path, locale = ownLocale) => {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      const params = { type: value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value };
-      return { value: undefined, results: {}, issues: [{ message: localeMessage('form.not_object', locale ?? 'en', params), path, code: 'form.not_object', severity: 'error', params }] };
-    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return notObject(value, path, locale);
     const out = unknownKeys === 'keep' ? { ...value } : {};
     const results = {};
     const issues = [];
@@ -137,4 +140,38 @@ export function object(shape, { unknownKeys = 'strip', locale: ownLocale } = {})
   });
 }
 
-export const schema = { field, email, phone, country, date, object };
+/**
+ * A record schema from an intake rule set (`createRecordValidator`, docs/quality.md): the output is the
+ * standardized record, the issues those the rule set's policies make blocking, each at its field's path.
+ * `details(value)` also gives each field's changes and issues (the edge handler reports them).
+ */
+export function rules(ruleSet = {}, { locale: ownLocale } = {}) {
+  // Compiled on first use (after init) and kept: the rule set's own locale keeps deciding date order; a `locale`
+  // here or at check time only changes the language messages are written in.
+  let validator = null;
+  const check = (value, path, locale = ownLocale) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return notObject(value, path, locale);
+    validator ??= intake.createRecordValidator(ruleSet);
+    const r = validator.validateMany([value], { report: false })[0];
+    if (locale !== undefined) for (const i of r.issues) i.message = localeMessage(i.code, locale, i.params);
+    const results = {};
+    const at = (field) => (results[field] ??= { changes: [], issues: [] });
+    for (const c of r.changes) at(c.field).changes.push(c);
+    for (const i of r.issues) at(i.path).issues.push(i);
+    const issues = r.issues.filter((i) => i.blocking).map((i) => toStandardIssue(i, [...path, ...(i.path ? i.path.split('.') : [])], 'en'));
+    return { value: r.record, results, issues, record: r };
+  };
+  return standard((value) => {
+    const { value: out, issues } = check(value, []);
+    return issues.length ? { issues } : { value: out };
+  }, {
+    check,
+    intake: { kind: 'rules' },
+    details(value, { locale } = {}) {
+      if (!intake.isReady()) return intake.init().then(() => check(value, [], locale ?? ownLocale));
+      return check(value, [], locale ?? ownLocale);
+    },
+  });
+}
+
+export const schema = { field, email, phone, country, date, object, rules };

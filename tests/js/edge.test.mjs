@@ -3,7 +3,7 @@
 // (cloudflare-worker.js bundled the way wrangler bundles it, the wasm as a CompiledWasm module). The same handler is
 // also replayed in process.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -47,7 +47,9 @@ test('examples/edge/deno.ts under Deno.serve', { timeout: 120_000 }, async (t) =
   const denoDir = mkdtempSync(path.join(os.tmpdir(), 'intake-deno-edge-'));
   tempDirs.push(denoDir);
   const env = { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_DIR: denoDir, NO_COLOR: '1' };
-  await replayServer(t, 'deno', path.join(binDir, 'deno'),
+  // The executable itself, not node_modules/.bin/deno (a Node launcher whose child would outlive a SIGTERM to it).
+  const exe = path.join(repoRoot, 'node_modules', 'deno', 'deno');
+  await replayServer(t, 'deno', existsSync(exe) ? exe : path.join(binDir, 'deno'),
     ['run', '--allow-net=127.0.0.1', '--allow-read', '--allow-env=PORT', '--no-prompt', '--no-lock', path.join(examples, 'deno.ts')], env);
 });
 

@@ -130,3 +130,32 @@ test('locales: a language added at run time, with fallback, RTL digits and isola
   assert.throws(() => locales.addLocale('fa', {}), /built in/);
   assert.throws(() => locales.addLocale('not a tag', {}), /language tag/);
 });
+
+test('schema.rules: an intake rule set as a Standard Schema, through react-hook-form and the edge handler', async () => {
+  await intake.init();
+  const { createHandler } = await import('intake/edge');
+  const crm = schema.rules({
+    fields: { email: { kind: 'email', required: true }, mobile: { kind: 'phone', mobile: true }, country: 'country' },
+    defaultRegion: 'IR', policies: { rejectDisposable: true },
+  });
+  assert.equal(crm['~standard'].version, 1);
+  const ok = crm['~standard'].validate({ email: ' Ali@Acme.IO ', mobile: '۰۹۱۲ ۳۴۵ ۶۷۸۹', country: 'ایران' });
+  assert.deepEqual(ok, { value: { email: 'Ali@acme.io', mobile: '+989123456789', country: 'IR' } });
+  const bad = crm['~standard'].validate({ mobile: '021 8888 8888', email: 'x@mailinator.com' });
+  assert.deepEqual(bad.issues.map((i) => `${i.path.join('.')} ${i.code}`).sort(), ['email email.disposable', 'mobile record.not_mobile']);
+  const resolved = await standardSchemaResolver(schema.rules({ fields: { email: { kind: 'email', required: true } } }, { locale: 'zh' }))(
+    { email: '' }, undefined, { fields: {}, shouldUseNativeValidation: false });
+  assert.deepEqual(Object.keys(resolved.errors), ['email']);
+  assert.match(resolved.errors.email.message, /[\u4e00-\u9fff]/, 'message in Chinese');
+  const handler = createHandler(crm);
+  const res = await handler(new Request('http://x/', {
+    method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'fa' },
+    body: JSON.stringify({ email: 'ali@gmial.com', mobile: '0912 345 6789' }),
+  }));
+  assert.equal(res.status, 200);
+  const body = await res.json();
+  assert.deepEqual(body.value, { email: 'ali@gmial.com', mobile: '+989123456789' });
+  assert.deepEqual(Object.keys(body.changes), ['mobile']);
+  assert.deepEqual(body.warnings.map((w) => w.code), ['email.domain_typo']);
+  assert.ok(body.warnings[0].message.startsWith('آیا'), body.warnings[0].message);
+});
