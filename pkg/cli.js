@@ -10,7 +10,7 @@
 // with how to find its columns, how to check a batch of values and which columns it appends. Everything else
 // (streaming, batching, statistics, report) is generic.
 
-import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname, extname } from 'node:path';
@@ -400,6 +400,16 @@ Options for clean:
                         e.g. windows-1256 for Persian/Arabic Excel exports)
   --quiet, -q           print nothing but errors
 
+Whole records (docs/quality.md). Every run prints a quality report over whole records: columns are
+mapped to fields by their headers in en, fa, ar, zh, de, fr, es or by their values, each record is
+checked by the core's record pipeline and scored 0-100. With any of these options the output is that
+pipeline's: each mapped column standardized (names, companies, addresses, postcodes, websites too),
+plus the columns valid, score and issues (field:code joined by ';'):
+  --rules FILE.json     a rule set (fields, kinds, required, regions, policies); without it the rule
+                        set is made from the mapped columns
+  --redact              issue params never echo personal values
+  --minimize            write only the fields the rule set names
+
 Output: the same records with each email replaced by its standardized form and each valid phone
 number by its E.164 form (+989123456789, with ;ext=12 for an extension; an invalid number is kept
 as typed), plus the columns email_valid (true/false, empty when there is no email), email_suggestion
@@ -447,6 +457,9 @@ function parseArgs(argv) {
     else if (a === '--encoding') opts.encoding = value();
     else if (a === '--region') opts.region = value();
     else if (a === '--date-order') opts.dateOrder = value().toLowerCase();
+    else if (a === '--rules') opts.rules = value();
+    else if (a === '--redact') opts.redact = true;
+    else if (a === '--minimize') opts.minimize = true;
     else if (byOption.has(a)) opts.columns[byOption.get(a).field].push(value());
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else positional.push(a);
@@ -715,6 +728,7 @@ async function clean(opts, log) {
   let written = 0;
   let pending = []; // records waiting for column detection / the next batch
   let outDelimiter = ',';
+  const records = recordPipeline(api, opts, format, log);
 
   const detect = (keys, sample) => {
     const cols = [];
@@ -834,6 +848,14 @@ async function clean(opts, log) {
 
   const processBatch = async (batch) => {
     if (batch.length === 0) return;
+    if (records.mode) {
+      await records.write(batch, out, state);
+      written += batch.length;
+      await out.flush();
+      return;
+    }
+    // The quality report over whole records, before the cells are replaced below.
+    records.observe(batch);
     const perRowIssues = batch.map(() => []);
     const perRowExtras = batch.map(() => []);
     for (const col of columns) {
@@ -900,9 +922,10 @@ async function clean(opts, log) {
     out = new Output(outPath);
     if (format !== 'jsonl') {
       outDelimiter = outFormat === 'tsv' ? '\t' : state.delimiter === ';' ? ';' : ',';
+      state.outDelimiter = outDelimiter;
       state.eolOut = state.eol ?? '\r\n';
       if (state.bom) out.write('\ufeff');
-      const names = header.concat(...columns.map((c) => c.extraNames), [issuesName]);
+      const names = records.mode ? records.outputColumns() : header.concat(...columns.map((c) => c.extraNames), [issuesName]);
       out.write(toCsvRow(names, outDelimiter) + state.eolOut);
     }
   };
@@ -942,7 +965,8 @@ async function clean(opts, log) {
       if (columns === null) {
         if (pending.length < SNIFF_ROWS) continue;
         if (format === 'jsonl') header = keysOf(pending);
-        columns = detect(header, pending);
+        records.start(header, pending);
+        columns = records.mode ? [] : detect(header, pending);
         await startOutput();
       }
       if (pending.length >= BATCH) {
@@ -959,12 +983,14 @@ async function clean(opts, log) {
     if (header === null && format !== 'jsonl') throw new UsageError(`input is empty: ${opts.input}`);
     if (format === 'jsonl') header = keysOf(pending);
     if (format === 'jsonl' && header.length === 0) throw new UsageError(`no JSON records in ${opts.input}`);
-    columns = detect(header, pending);
+    records.start(header, pending);
+    columns = records.mode ? [] : detect(header, pending);
     await startOutput();
   }
   await processBatch(pending);
   await out.close();
   const seconds = (performance.now() - started) / 1000;
+  const quality = records.finish();
 
   const report = {
     intake: plainVersions(api),
@@ -977,6 +1003,7 @@ async function clean(opts, log) {
     malformed,
     fatal,
     fields: columns.map((c) => columnReport(c.stats, api, locale)),
+    ...quality,
     timing: { seconds: round(seconds, 3), rowsPerSecond: Math.round(rows / Math.max(seconds, 1e-6)),
       initMs: round(initMs, 1) },
   };
@@ -1047,6 +1074,123 @@ const round = (x, d) => Math.round(x * 10 ** d) / 10 ** d;
 const fill = (template, params, fmt = String) => template.replace(/\{(\w+)\}/g, (m, k) => (k in params ? fmt(params[k]) : m));
 
 // ---------------------------------------------------------------------------------------------------------------
+// Whole records: the core's record pipeline (rule sets, header mapping, quality report; docs/quality.md)
+
+/** A rule set made from the mapped columns (city and state columns as text). */
+function rulesFromMapping(mapping, opts) {
+  const fields = {};
+  for (const m of mapping) {
+    if (m.kind === 'text' || m.confidence < 0.5 || m.header === '' || m.header in fields) continue;
+    const spec = { kind: ['city', 'region'].includes(m.field) ? 'text' : m.kind };
+    if (m.field === 'birth_date') spec.birthDate = true;
+    if (m.kind === 'name') spec.part = m.field === 'first_name' || m.field === 'middle_name' ? 'given' : m.field === 'last_name' ? 'family' : 'full';
+    fields[m.header] = spec;
+  }
+  return { fields };
+}
+
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The record pipeline of one clean run. `mode` (--rules, --redact or --minimize) makes it write the
+ * output; otherwise it only `observe`s batches for the quality report.
+ */
+function recordPipeline(api, opts, format, log) {
+  const mode = Boolean(opts.rules || opts.redact || opts.minimize);
+  let validator = null, mapping = null, keys = null, kept = null, names = null;
+  const validate = (batch, report) =>
+    format === 'jsonl' ? validator.validateMany(batch.map((r) => r.obj), { report }) : validator.validateRows(keys, batch.map((r) => r.fields), { report });
+  return {
+    mode,
+    start(header, sample) {
+      keys = format === 'jsonl' ? [...new Set(sample.flatMap((r) => Object.keys(r.obj)))] : header;
+      mapping = api.mapHeaders(keys, sample.map((r) => keys.map((k, i) => (format === 'jsonl' ? r.obj[k] : r.fields[i]))));
+      let rules;
+      if (opts.rules) {
+        try {
+          rules = JSON.parse(readFileSync(opts.rules, 'utf8'));
+        } catch (e) {
+          throw new UsageError(`--rules ${opts.rules}: ${e.message}`);
+        }
+        if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) throw new UsageError(`--rules ${opts.rules}: not a JSON object`);
+      } else rules = rulesFromMapping(mapping, opts);
+      if (opts.redact) rules.redact = true;
+      if (opts.minimize) rules.minimize = true;
+      if (opts.region && !rules.defaultRegion) rules.defaultRegion = opts.region.toUpperCase();
+      rules.today ??= today();
+      if (!rules.locale) rules.locale = opts.dateOrder === 'mdy' ? `${opts.locale}-US` : opts.locale;
+      try {
+        validator = api.createRecordValidator(rules, { locale: opts.locale });
+      } catch (e) {
+        if (!(e instanceof api.RuleSetError)) throw e;
+        throw new UsageError(`${opts.rules ? `--rules ${opts.rules}` : "the rule set made from the columns"}: ${e.issues.map((i) => `${i.path || '(root)'}: ${i.message} [${i.code}]`).join('; ')}`);
+      }
+      if (mode) {
+        const empty = validator.validateMany([Object.fromEntries(keys.map((k) => [k, '']))], { report: false })[0];
+        kept = Object.keys(empty.record);
+        const taken = new Set(kept);
+        names = { valid: uniqueName('valid', taken), score: uniqueName('score', taken), issues: uniqueName('issues', taken) };
+        log.notice(`notice: records checked against ${opts.rules ? opts.rules : 'a rule set made from the mapped columns'}`);
+      }
+    },
+    observe(batch) {
+      if (validator) validate(batch, true);
+    },
+    outputColumns() {
+      return [...kept, names.valid, names.score, names.issues];
+    },
+    async write(batch, out, state) {
+      const results = validate(batch, true);
+      results.forEach((r) => {
+        const issues = r.issues.map((x) => (x.path ? `${x.path}:${x.code}` : x.code)).join(';');
+        if (format === 'jsonl') {
+          out.write(JSON.stringify({ ...r.record, [names.valid]: r.valid, [names.score]: r.score, [names.issues]: issues }) + '\n');
+        } else {
+          const cells = kept.map((k) => r.record[k] ?? '');
+          out.write(toCsvRow(cells.concat([String(r.valid), String(r.score), issues]), state.outDelimiter) + state.eolOut);
+        }
+      });
+    },
+    finish() {
+      if (!validator) return {};
+      const quality = validator.report();
+      const rules = validator.rules;
+      validator.free();
+      return { records: { mode: mode ? 'output' : 'report', rules, mapping }, quality };
+    },
+  };
+}
+
+const QUALITY_LABELS = {
+  en: { title: 'quality (whole records, docs/quality.md)', score: 'score', records: 'records', valid: 'valid', rejected: 'rejected',
+    fixed: 'fixed', clean: 'clean', field: 'field', completeness: 'completeness', validity: 'validity', codes: 'issue codes' },
+  fa: { title: 'کیفیت (رکوردهای کامل، docs/quality.md)', score: 'امتیاز', records: 'رکوردها', valid: 'معتبر', rejected: 'ردشده',
+    fixed: 'اصلاح‌شده', clean: 'بی‌نقص', field: 'فیلد', completeness: 'کامل بودن', validity: 'اعتبار', codes: 'کدهای مشکل' },
+  ar: { title: 'الجودة (سجلات كاملة، docs/quality.md)', score: 'الدرجة', records: 'السجلات', valid: 'صالحة', rejected: 'مرفوضة',
+    fixed: 'مصححة', clean: 'سليمة', field: 'الحقل', completeness: 'الاكتمال', validity: 'الصلاحية', codes: 'رموز المشكلات' },
+  zh: { title: '质量（整条记录，docs/quality.md）', score: '评分', records: '记录', valid: '有效', rejected: '拒绝', fixed: '已修正',
+    clean: '无问题', field: '字段', completeness: '完整度', validity: '有效率', codes: '问题代码' },
+};
+
+function printQuality(report, write, line, n, pct) {
+  const Q = QUALITY_LABELS[report.locale] ?? QUALITY_LABELS.en;
+  const q = report.quality;
+  write(`  ${Q.title}\n`);
+  line(4, Q.score, `${n(q.score)}/${n(100)}`);
+  line(4, Q.records, `${n(q.records)}: ${Q.valid} ${n(q.valid)}${pct(q.valid, q.records)}, ${Q.rejected} ${n(q.rejected)}, ` +
+    `${Q.fixed} ${n(q.fixed)}, ${Q.clean} ${n(q.clean)}`);
+  for (const f of q.fields) {
+    line(4, `${Q.field} "${f.field}" (${f.kind})`, `${Q.completeness} ${n(Math.round(f.completeness * 1000) / 10)}%, ` +
+      `${Q.validity} ${n(Math.round(f.validity * 1000) / 10)}%`);
+  }
+  const codes = Object.entries(q.codes).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 12);
+  if (codes.length) line(4, Q.codes, codes.map(([c, k]) => `${c} ${n(k)}`).join(', '));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Printing the report
 
 function printReport(report, opts, write) {
@@ -1111,6 +1255,7 @@ function printReport(report, opts, write) {
       write(`      ${i.code.padEnd(w)}  ${n(i.count).padStart(cw)}  ${padEnd(L.severity[i.severity], sw)}  ${i.message}\n`);
     }
   }
+  if (report.quality) printQuality(report, write, line, n, pct);
   if (report.fatal) write(`  error: ${report.fatal.message}\n`);
   const t = report.timing;
   line(2, L.time, `${n(t.seconds)} ${L.seconds}${L.comma}${n(t.rowsPerSecond)} ${L.rowsPerSecond}`);

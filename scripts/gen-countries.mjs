@@ -7,8 +7,9 @@
 // lookup index is built on first use; so the generator and the lookup can never disagree about keys.
 // Collisions (two countries whose names share a key) are resolved in Rust by a fixed priority, see
 // src/country/mod.rs and the documented list in tests/country.rs.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pinned } from './pins.mjs';
 
 const require = createRequire(import.meta.url);
 const root = new URL('..', import.meta.url);
@@ -17,13 +18,6 @@ const PKG = 'i18n-iso-countries';
 // The name columns, in collision priority order. Changing the order changes which country wins a
 // shared key; keep it in step with `table::LANGUAGES` users (tests/country.rs).
 const LANGUAGES = ['en', 'fa', 'ar', 'zh', 'de', 'fr', 'es'];
-
-function pinned(name) {
-  const version = require(`${name}/package.json`).version;
-  const wanted = JSON.parse(readFileSync(new URL('package.json', root))).devDependencies[name];
-  if (version !== wanted) throw new Error(`${name}: installed ${version}, package.json pins ${wanted}; run npm ci`);
-  return `${name}@${version} (npm)`;
-}
 
 // Common variants the package lacks (or that must win a collision), by alpha-2. They take priority
 // over every package name (but not over the codes themselves). Duplicates of package names are fine.

@@ -84,7 +84,7 @@ CANONICAL = {
     'tmi': 'Tmi', 'pse': 'PSE', 'sicav': 'SICAV', 'ohf': 'ohf.', 'nuf': 'NUF', 'hb': 'HB', 'kb': 'KB', 'kda': 'KDA',
     'kd': 'KD', 'sapa': 'S.a.p.a.', 'scpa': 'S.C.p.A.', 'scrl': 'S.C.R.L.', 'scs': 'SCS', 'cvba': 'CVBA',
     'vzw': 'VZW', 'as oy': 'AS Oy', 'asoy': 'AS Oy', 'amba': 'A.m.b.A.', 'fmba': 'F.m.b.A.', 'smba': 'S.m.b.A.',
-    'sagl': 'Sagl', 'coop': 'Coop.', 'scoop': 'S.Coop.', 'sgps': 'SGPS', 'tov': 'TOV', 'ltdltd': 'Ltd',
+    'sagl': 'Sagl', 'se': 'SE', 'coop': 'Coop.', 'scoop': 'S.Coop.', 'sgps': 'SGPS', 'tov': 'TOV', 'ltdltd': 'Ltd',
 }
 
 # (written form, canonical, countries, position). Long forms cleanco lacks, and fa/ar/zh/ja/ko.
@@ -100,7 +100,7 @@ SUPPLEMENT = [
     ('Société par actions simplifiée', 'SAS', 'FR', 'e'), ('Sociedad Anónima', 'S.A.', 'ES MX AR', 'e'),
     ('Sociedad Limitada', 'S.L.', 'ES', 'e'), ('Sociedad de Responsabilidad Limitada', 'S. de R.L.', 'MX', 'e'),
     ('Sociedade Anônima', 'S.A.', 'BR', 'e'), ('Sociedade Anónima', 'S.A.', 'PT', 'e'), ('S/A', 'S.A.', 'BR', 'e'),
-    ('Sociedade Limitada', 'Ltda.', 'BR', 'e'), ('EIRELI', 'EIRELI', 'BR', 'e'), ('Unipessoal Lda.', 'Unipessoal Lda.', 'PT', 'e'),
+    ('Sociedade Limitada', 'Ltda.', 'BR', 'e'), ('Limitada', 'Ltda.', 'BR CL CO', 'e'), ('KG', 'KG', 'DE', 'e'), ('EIRELI', 'EIRELI', 'BR', 'e'), ('Unipessoal Lda.', 'Unipessoal Lda.', 'PT', 'e'),
     ('Società per Azioni', 'S.p.A.', 'IT', 'e'), ('Società a responsabilità limitata', 'S.r.l.', 'IT', 'e'),
     ('Besloten Vennootschap', 'B.V.', 'NL', 'e'), ('Naamloze Vennootschap', 'N.V.', 'NL BE', 'e'),
     ('Aktiebolag', 'AB', 'SE', 'e'), ('Aksjeselskap', 'AS', 'NO', 'e'), ('Osakeyhtiö', 'Oy', 'FI', 'e'),

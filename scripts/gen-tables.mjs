@@ -3,19 +3,13 @@
 //
 // Each table is one sorted, newline-separated string: the core binary-searches it in place, so a table
 // costs its bytes and nothing else (no per-entry pointers in the wasm data segment, no start-up work).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pinned } from './pins.mjs';
 import { domainToASCII } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = new URL('..', import.meta.url);
-
-function pinned(name) {
-  const version = require(`${name}/package.json`).version;
-  const wanted = JSON.parse(readFileSync(new URL('package.json', root))).devDependencies[name];
-  if (version !== wanted) throw new Error(`${name}: installed ${version}, package.json pins ${wanted}; run npm ci`);
-  return `${name}@${version} (npm)`;
-}
 
 function asciiDomain(d) {
   const a = domainToASCII(String(d).trim().toLowerCase());

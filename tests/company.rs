@@ -71,7 +71,7 @@ fn company_cases() {
             all.push((format!("{f}:{}", i + 1), v));
         }
     }
-    assert!(all.len() >= 230, "only {} company cases", all.len());
+    assert!(all.len() >= 370, "only {} company cases", all.len());
     let mut per_group: BTreeMap<String, usize> = BTreeMap::new();
     let mut failures = Vec::new();
     for (at, case) in &all {

@@ -75,7 +75,7 @@ pub fn invariants(input: &str, o: &WebsiteOutcome) {
 #[test]
 fn website_cases() {
     let all = cases();
-    assert!(all.len() >= 250, "only {} website cases", all.len());
+    assert!(all.len() >= 360, "only {} website cases", all.len());
     let mut per_group: BTreeMap<String, usize> = BTreeMap::new();
     let mut failures = Vec::new();
     for (at, case) in &all {

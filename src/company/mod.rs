@@ -217,6 +217,14 @@ const SMALL_WORDS: &[&str] = &[
     "van", "der", "den", "von", "und", "a", "an", "in", "on", "at", "by", "to", "di",
 ];
 
+/// Short words of company names that are words, not acronyms (`NEW YORK`, `BIG SKY`, `TOP SHOP`).
+const COMMON_SHORT: &[&str] = &[
+    "new", "one", "two", "six", "ten", "top", "big", "red", "sun", "sea", "car", "air", "art", "bar", "bay", "box",
+    "fox", "hub", "joy", "key", "lab", "law", "map", "net", "oak", "oil", "pet", "pro", "tea", "tree", "way", "web",
+    "sky", "gas", "cafe", "bio", "eco", "go", "my", "our", "all", "old", "east", "west", "gold", "blue", "max", "sur",
+    "rio", "mar", "sol", "sud", "nord", "ost", "bau", "haus", "neu", "los", "las", "el", "il", "au", "aux",
+];
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Case {
     Upper,
@@ -268,11 +276,16 @@ fn fix_case(s: &str, case: Case) -> String {
             out.push(' ');
         }
         let lower = word.to_lowercase();
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        // Cased letters only: `IBM(中国)` is a three-letter acronym.
+        let letters = word.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).count();
         let small = SMALL_WORDS.contains(&lower.as_str());
         if i > 0 && small {
             out.push_str(&lower);
-        } else if !small && case == Case::Upper && (letters <= 3 || !lower.contains(['a', 'e', 'i', 'o', 'u', 'y'])) {
+        } else if !small
+            && case == Case::Upper
+            && !COMMON_SHORT.contains(&lower.as_str())
+            && (letters <= 3 || !lower.contains(['a', 'e', 'i', 'o', 'u', 'y']))
+        {
             out.push_str(word);
         } else {
             out.push_str(&title_word(word));

@@ -22,7 +22,7 @@ pub use report::{FieldStats, QualityReport};
 
 pub use headers::{kind_for_header, map_headers, ColumnMapping, Reason};
 
-pub use rules::{FieldKind, FieldRule, Policies, RuleSet};
+pub use rules::{FieldKind, FieldRule, NamePart, Policies, RuleSet};
 
 use crate::country::{standardize_country, CountryOptions};
 use crate::date::{standardize_date, DateOptions, DateOrder};
@@ -146,6 +146,7 @@ pub struct FieldContext<'a> {
     pub today: Option<(i32, u8, u8)>,
     pub birth_date: bool,
     pub require_mobile: bool,
+    pub name_part: NamePart,
 }
 
 /// One field's result.
@@ -247,6 +248,21 @@ pub fn check_field<'a>(kind: FieldKind, input: &'a str, cx: &FieldContext) -> Fi
                 path: cx.path,
             });
             FieldOutcome { region: o.country, ..FieldOutcome::new(o.value, o.changes, o.issues) }
+        }
+        // Records need no matching keys: names are standardized without them.
+        #[cfg(feature = "name")]
+        FieldKind::Name => {
+            let part = match cx.name_part {
+                NamePart::Full => crate::name::NamePart::Full,
+                NamePart::Given => crate::name::NamePart::Given,
+                NamePart::Family => crate::name::NamePart::Family,
+            };
+            let o = crate::name::standardize_name(input, part, &crate::name::NameOptions {
+                locale: cx.locale,
+                path: cx.path,
+                keys: false,
+            });
+            FieldOutcome::new(o.value, o.changes, o.issues)
         }
         #[cfg(feature = "company")]
         FieldKind::Company => {
@@ -358,9 +374,12 @@ pub fn validate_row<'a>(plan: &Plan, rules: &RuleSet, row: &[Option<&'a str>]) -
             today: rules.today,
             birth_date: rule.birth_date,
             require_mobile: rule.mobile.unwrap_or(rules.policies.require_mobile),
+            name_part: rule.part,
         };
         let mut o = check_field(rule.kind, v, &cx);
-        if matches!(rule.kind, FieldKind::Name | FieldKind::Company) && looks_like_email(&o.value) {
+        // (The name standardizer raises its own `name.email_in_name`.)
+        let flagged = o.issues.iter().any(|i| i.code.as_str().ends_with(".email_in_name"));
+        if matches!(rule.kind, FieldKind::Name | FieldKind::Company) && !flagged && looks_like_email(&o.value) {
             o.issues.push(Issue::new(Code::RecordEmailInName, &rule.name, locale, Vec::new()));
         }
         match rule.kind {

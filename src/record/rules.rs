@@ -50,6 +50,27 @@ impl FieldKind {
     }
 }
 
+/// Which part of a name a name field holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NamePart {
+    #[default]
+    Full,
+    Given,
+    Family,
+}
+
+impl NamePart {
+    /// The part a field's name says (`first_name` is given, `Nachname` family), else full.
+    pub fn of_field(name: &str) -> NamePart {
+        match super::headers::kind_for_header(name) {
+            Some((_, "first_name" | "middle_name", _)) => NamePart::Given,
+            Some((_, "last_name", _)) => NamePart::Family,
+            _ => NamePart::Full,
+        }
+    }
+}
+
 /// One field of the CRM's schema.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -65,11 +86,14 @@ pub struct FieldRule {
     pub birth_date: bool,
     /// Phones only: override of the rule set's `requireMobile` policy.
     pub mobile: Option<bool>,
+    /// Names only: which part the field holds (by default, what the field's name says).
+    pub part: NamePart,
 }
 
 impl FieldRule {
     pub fn new(name: &str, kind: FieldKind) -> FieldRule {
-        FieldRule { name: name.to_owned(), kind, required: false, region: None, birth_date: false, mobile: None }
+        let part = if kind == FieldKind::Name { NamePart::of_field(name) } else { NamePart::Full };
+        FieldRule { name: name.to_owned(), kind, required: false, region: None, birth_date: false, mobile: None, part }
     }
 }
 
@@ -252,7 +276,7 @@ fn join(path: &str, key: &str) -> String {
 }
 
 const TOP_KEYS: &[&str] = &["fields", "defaultRegion", "locale", "today", "policies", "redact", "minimize"];
-const FIELD_KEYS: &[&str] = &["kind", "required", "region", "birthDate", "mobile"];
+const FIELD_KEYS: &[&str] = &["kind", "required", "region", "birthDate", "mobile", "part"];
 const POLICY_KEYS: &[&str] = &["rejectDisposable", "requireMobile", "acceptPlaceholders", "blockOn"];
 
 fn read_rules(root: &Json, errs: &mut Errors) -> RuleSet {
@@ -318,6 +342,7 @@ fn read_fields(v: &Json, errs: &mut Errors) -> Vec<FieldRule> {
         let mut kind = None;
         let mut rule = FieldRule::new(name, FieldKind::Text);
         let mut kind_seen = false;
+        let mut part = None;
         for (key, v) in errs.members(&path, spec, FIELD_KEYS) {
             let p = join(&path, key);
             match key {
@@ -329,6 +354,20 @@ fn read_fields(v: &Json, errs: &mut Errors) -> Vec<FieldRule> {
                 "region" => rule.region = errs.region(&p, v),
                 "birthDate" => rule.birth_date = errs.bool(&p, v),
                 "mobile" => rule.mobile = Some(errs.bool(&p, v)),
+                "part" => {
+                    part = errs.str(&p, v).and_then(|s| {
+                        let part = match s {
+                            "full" => Some(NamePart::Full),
+                            "given" => Some(NamePart::Given),
+                            "family" => Some(NamePart::Family),
+                            _ => None,
+                        };
+                        if part.is_none() {
+                            errs.add(Code::RulesBadValue, &p, vec![("expected", "full, given or family".into())]);
+                        }
+                        part
+                    })
+                }
                 _ => {}
             }
         }
@@ -336,7 +375,10 @@ fn read_fields(v: &Json, errs: &mut Errors) -> Vec<FieldRule> {
             errs.add(Code::RulesMissingKey, &path, vec![("key", "kind".into())]);
         }
         if let Some(k) = kind {
-            rule.kind = k;
+            rule = FieldRule { required: rule.required, region: rule.region, birth_date: rule.birth_date, mobile: rule.mobile, ..FieldRule::new(name, k) };
+            if let Some(p) = part {
+                rule.part = p;
+            }
             out.push(rule);
         }
     }

@@ -12,20 +12,33 @@ use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-type Rules = HashSet<Box<str>, BuildHasherDefault<FxHasher>>;
+type Set = HashSet<Box<str>, BuildHasherDefault<FxHasher>>;
 
 pub use table::SOURCE;
 
-fn rules() -> &'static Rules {
-    static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(|| {
-        let mut set = Rules::with_capacity_and_hasher(table::RULES, Default::default());
+/// The rules with reversed labels, and the top-level domains (the first label of every rule: the
+/// list has rules under `za` but no rule `za`).
+struct Psl {
+    rules: Set,
+    tlds: Set,
+}
+
+fn psl() -> &'static Psl {
+    static PSL: OnceLock<Psl> = OnceLock::new();
+    PSL.get_or_init(|| {
+        let mut rules = Set::with_capacity_and_hasher(table::RULES, Default::default());
+        let mut tlds = Set::default();
+        let mut insert = |rule: &[u8]| {
+            let rule = String::from_utf8_lossy(rule);
+            tlds.insert(rule.split('.').next().unwrap_or("").into());
+            rules.insert(rule.into());
+        };
         let mut current: Vec<u8> = Vec::with_capacity(64);
         let mut started = false;
         for &b in table::DATA {
             if b >= 0x80 {
                 if started {
-                    set.insert(String::from_utf8_lossy(&current).into());
+                    insert(&current);
                 }
                 started = true;
                 current.truncate(usize::from(b - 0x80));
@@ -34,10 +47,14 @@ fn rules() -> &'static Rules {
             }
         }
         if started {
-            set.insert(String::from_utf8_lossy(&current).into());
+            insert(&current);
         }
-        set
+        Psl { rules, tlds }
     })
+}
+
+fn rules() -> &'static Set {
+    &psl().rules
 }
 
 /// Every rule in its usual written form (`co.uk`, `*.kawasaki.jp`, `!city.kawasaki.jp`), for tests.
@@ -45,9 +62,9 @@ pub fn all_rules() -> Vec<String> {
     rules().iter().map(|r| r.rsplit('.').collect::<Vec<_>>().join(".")).collect()
 }
 
-/// Whether `label` (ASCII, lowercase) is a top-level domain the list knows (every ICANN TLD is a rule).
+/// Whether `label` (ASCII, lowercase) is a top-level domain the list knows (every ICANN TLD has rules).
 pub fn is_known_tld(label: &str) -> bool {
-    !label.is_empty() && !label.contains('.') && rules().contains(label)
+    !label.is_empty() && psl().tlds.contains(label)
 }
 
 /// The number of labels of `host`'s public suffix (at least 1: an unlisted TLD is a suffix by the
@@ -131,6 +148,6 @@ mod tests {
             assert_eq!(registrable_domain(host), want, "{host}");
         }
         assert_eq!(rules().len(), table::RULES);
-        assert!(is_known_tld("com") && is_known_tld("xn--mgba3a4f16a") && !is_known_tld("unknowntld"));
+        assert!(is_known_tld("com") && is_known_tld("za") && is_known_tld("xn--mgba3a4f16a") && !is_known_tld("unknowntld"));
     }
 }

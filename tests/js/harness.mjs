@@ -463,7 +463,7 @@ import { BIZ_FIXTURES } from './replay.mjs';
 /** The texts of the website and company fixture files: `{ website: [text...], company: [text...] }`. */
 export function loadBizFixtures() {
   const out = {};
-  for (const [name, min] of [['website', 250], ['company', 230]]) {
+  for (const [name, min] of [['website', 360], ['company', 370]]) {
     const dir = path.join(repoRoot, 'tests', 'fixtures', name);
     const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
     assert.deepEqual(files.map((f) => `${name}/${f}`), BIZ_FIXTURES[name], `BIZ_FIXTURES (replay.mjs) lists every ${name} fixture`);

@@ -138,3 +138,31 @@ test('validateRecordStream: 100k records in chunks, bounded memory, progress, th
   // One chunk of results at a time: far below what 100k results would hold (~100 MB).
   assert.ok(peak - before < 64 * 1024 * 1024, `heap grew by ${((peak - before) / 1048576).toFixed(1)} MB`);
 });
+
+test('CLI: the quality report in every run; --rules, --minimize and --redact write the record pipeline', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync, readFileSync: read } = await import('node:fs');
+  const os = await import('node:os');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'intake-records-'));
+  const input = path.join(dir, 'in.csv');
+  writeFileSync(input, 'نام,Nachname,E-Mail,شماره موبایل,کشور,Notes\nali,REZAEI,ali@gmial.com,0912 345 6789,ایران,x\n' +
+    'sara,smith,sara@mailinator.com,+44 20 7946 0958,Iran,y\n');
+  const run = (...args) => execFileSync(process.execPath, [path.join(repoRoot, 'pkg', 'cli.js'), 'clean', input, ...args], { encoding: 'utf8' });
+  const reportPath = path.join(dir, 'r.json');
+  run('--out', path.join(dir, 'plain.csv'), '--report', reportPath, '-q');
+  const plain = JSON.parse(read(reportPath, 'utf8'));
+  assert.equal(plain.quality.records, 2);
+  assert.deepEqual(plain.records.mapping.map((m) => m.kind), ['name', 'name', 'email', 'phone', 'country', 'text']);
+  const rules = path.join(dir, 'rules.json');
+  writeFileSync(rules, JSON.stringify({ fields: { 'E-Mail': { kind: 'email', required: true }, 'شماره موبایل': 'phone', 'کشور': 'country' },
+    policies: { rejectDisposable: true } }));
+  const out = run('--rules', rules, '--minimize', '--redact', '--out', '-', '-q');
+  const lines = out.trim().split(/\r?\n/);
+  assert.equal(lines[0], 'E-Mail,شماره موبایل,کشور,valid,score,issues');
+  assert.equal(lines[1], 'ali@gmial.com,+989123456789,IR,true,88,E-Mail:email.domain_typo');
+  assert.equal(lines[2], 'sara@mailinator.com,+442079460958,IR,false,44,E-Mail:email.disposable;شماره موبایل:record.phone_country_mismatch');
+  const printed = run('--rules', rules, '--out', path.join(dir, 'o.csv'), '--locale', 'fa');
+  assert.match(printed, /کیفیت/);
+  writeFileSync(rules, '{"fields": {"email": {"kind": "emial"}}}');
+  assert.throws(() => run('--rules', rules, '-q'), (e) => e.status === 2 && /fields\.email\.kind/.test(e.stderr));
+});
