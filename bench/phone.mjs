@@ -86,6 +86,14 @@ const intakeOptions = regionOf.map((r) => {
   return optionsByRegion.get(r);
 });
 
+// The same with `formats: false`: parse + validate + E.164 and type, the work libphonenumber-js does here.
+const leanByRegion = new Map();
+const leanOptions = regionOf.map((r) => {
+  const k = r ?? '';
+  if (!leanByRegion.has(k)) leanByRegion.set(k, r === undefined ? { formats: false } : { defaultRegion: r, formats: false });
+  return leanByRegion.get(k);
+});
+
 const NONE = { valid: false, e164: null, type: null };
 function libphonenumber(parse) {
   return (s, region) => {
@@ -107,11 +115,13 @@ function libphonenumberFormats(parse) {
 }
 
 const I = 'intake';
+const IL = 'intake, formats: false';
 const MAX = 'max';
 const MIN = 'min';
 const contenders = [
   ...(intake ? [{ name: I, one: (i) => intake.validatePhone(inputs[i], intakeOptions[i]), call: (s, region) =>
-    intake.validatePhone(s, region === undefined ? undefined : { defaultRegion: region }) }] : []),
+    intake.validatePhone(s, region === undefined ? undefined : { defaultRegion: region }) },
+  { name: IL, one: (i) => intake.validatePhone(inputs[i], leanOptions[i]) }] : []),
   { name: MAX, one: (i) => lpMax(inputs[i], regionOf[i]), call: lpMax },
 ];
 
@@ -252,6 +262,7 @@ function pass(fn) {
 const best = new Map();
 const latency = new Map();
 let bestBatch = null;
+let bestBatchLean = null;
 let batchMismatch = 0;
 let batchCalls = 0;
 let overheadNs = 0;
@@ -277,36 +288,46 @@ if (intake && best.has(I) && typeof intake.validatePhones === 'function') {
   for (const [k, idx] of groups) {
     for (let s = 0; s < idx.length; s += BATCH) {
       const part = idx.slice(s, s + BATCH);
-      chunks.push({ idx: part, inputs: part.map((i) => inputs[i]), options: k === '' ? undefined : optionsByRegion.get(k) });
+      chunks.push({ idx: part, inputs: part.map((i) => inputs[i]), options: k === '' ? undefined : optionsByRegion.get(k),
+        lean: leanByRegion.get(k) });
     }
   }
   batchCalls = chunks.length;
-  const batchPass = () => {
+  // `key`: 'options' (the default, all formats) or 'lean' (formats: false).
+  const batchPass = (key) => {
     const start = process.hrtime.bigint();
     for (let r = 0; r < REPEAT; r++) {
       for (const ch of chunks) {
-        const results = intake.validatePhones(ch.inputs, ch.options);
+        const results = intake.validatePhones(ch.inputs, ch[key]);
         for (let k = 0; k < results.length; k++) if (results[k].valid) sink++;
       }
     }
     return Number(process.hrtime.bigint() - start) / 1e9 / REPEAT;
   };
   try {
-    for (const ch of chunks) {
-      const results = intake.validatePhones(ch.inputs, ch.options);
-      ch.idx.forEach((i, k) => {
-        const one = intake.validatePhone(inputs[i], intakeOptions[i]);
-        if (JSON.stringify(results[k]) !== JSON.stringify(one)) {
-          if (batchMismatch++ < EXAMPLES) log(`validatePhones differs from validatePhone on ${JSON.stringify(inputs[i])}: ${JSON.stringify(results[k])} vs ${JSON.stringify(one)}`);
-        }
-      });
+    for (const [key, single] of [['options', intakeOptions], ['lean', leanOptions]]) {
+      for (const ch of chunks) {
+        const results = intake.validatePhones(ch.inputs, ch[key]);
+        ch.idx.forEach((i, k) => {
+          const one = intake.validatePhone(inputs[i], single[i]);
+          if (JSON.stringify(results[k]) !== JSON.stringify(one)) {
+            if (batchMismatch++ < EXAMPLES) log(`validatePhones differs from validatePhone on ${JSON.stringify(inputs[i])}: ${JSON.stringify(results[k])} vs ${JSON.stringify(one)}`);
+          }
+        });
+      }
     }
-    batchPass();
+    batchPass('options');
+    batchPass('lean');
     bestBatch = Infinity;
-    for (let p = 0; p < PASSES; p++) bestBatch = Math.min(bestBatch, batchPass());
+    bestBatchLean = Infinity;
+    for (let p = 0; p < PASSES; p++) {
+      bestBatch = Math.min(bestBatch, batchPass('options'));
+      bestBatchLean = Math.min(bestBatchLean, batchPass('lean'));
+    }
   } catch (e) {
     log(`notice: validatePhones failed (${e?.message ?? e}); batch row n/a`);
     bestBatch = null;
+    bestBatchLean = null;
   }
 }
 log('throughput done');
@@ -503,12 +524,16 @@ row(`accepted invalid (phonenumbers invalid or unparsable, judged valid), of ${f
 agreeRow('agreement: INTERNATIONAL, NATIONAL and RFC 3966 formats, all three exactly ↑ (i)', 'formats');
 agreeRow('… NATIONAL format alone ↑ (i)', 'national');
 const tput = (name) => (best.has(name) && Number.isFinite(best.get(name)) ? N / best.get(name) : null);
-row(`throughput, records/s (best of ${PASSES} passes, each over the corpus ${REPEAT}×) ↑`, tput(I) ? fmtInt(tput(I)) : NA, fmtInt(tput(MAX)), ratio(tput(I), tput(MAX)));
-row(`throughput with intake's batch API (validatePhones, ≤ ${fmtInt(BATCH)} per call), records/s ↑ (d)`,
-  bestBatch ? fmtInt(N / bestBatch) : NA, fmtInt(tput(MAX)), bestBatch ? ratio(N / bestBatch, tput(MAX)) : '—');
+const tputRow = (label, v) => row(label, v ? fmtInt(v) : NA, fmtInt(tput(MAX)), ratio(v, tput(MAX)));
+tputRow(`throughput, parse + validate + E.164 + type (formats: false), records/s (best of ${PASSES} passes, each over the corpus ${REPEAT}×) ↑ (j)`, tput(IL));
+tputRow(`… the same with intake's batch API (validatePhones, ≤ ${fmtInt(BATCH)} per call), records/s ↑ (d)`, bestBatchLean ? N / bestBatchLean : null);
+tputRow('throughput with every format (the default: also INTERNATIONAL, NATIONAL, RFC 3966), records/s ↑', tput(I));
+tputRow('… the same with the batch API, records/s ↑ (d)', bestBatch ? N / bestBatch : null);
 const lat = (name, k) => (latency.has(name) ? latency.get(name)[k] : null);
-row('latency p50, µs per call ↓', lat(I, 'p50') !== null ? fmt1(lat(I, 'p50')) : NA, fmt1(lat(MAX, 'p50')), ratio(lat(I, 'p50'), lat(MAX, 'p50')));
-row('latency p99, µs per call ↓', lat(I, 'p99') !== null ? fmt1(lat(I, 'p99')) : NA, fmt1(lat(MAX, 'p99')), ratio(lat(I, 'p99'), lat(MAX, 'p99')));
+for (const [name, label] of [[IL, 'formats: false'], [I, 'every format']]) {
+  row(`latency p50, µs per call (${label}) ↓`, lat(name, 'p50') !== null ? fmt1(lat(name, 'p50')) : NA, fmt1(lat(MAX, 'p50')), ratio(lat(name, 'p50'), lat(MAX, 'p50')));
+  row(`latency p99, µs per call (${label}) ↓`, lat(name, 'p99') !== null ? fmt1(lat(name, 'p99')) : NA, fmt1(lat(MAX, 'p99')), ratio(lat(name, 'p99'), lat(MAX, 'p99')));
+}
 const cold = (c, k) => (c && c[k] !== undefined ? fmt1(c[k]) : null);
 row(`cold start: import → first result, ms (median of ${COLD_RUNS} fresh processes) ↓ (e)`,
   cold(coldIntake, 'totalMs') ?? NA, cold(coldLp, 'totalMs'), ratio(coldIntake?.totalMs ?? null, coldLp.totalMs));
@@ -582,6 +607,9 @@ const notes = [
     'numbers and extensions too. libphonenumber-js writes RFC 3966 without dashes (tel:+14155552671) and INTERNATIONAL with spaces where ' +
     'libphonenumber uses dashes (+1 415 555 2671), by design, so its all-three figure measures convention more than correctness; NATIONAL is comparable. ' +
     'phonenumbers keeps extension digits as typed (ext. ٢٢٤) while intake folds every digit to ASCII, so both sides are compared with digits folded to ASCII (as tests/phone.rs does).',
+  '(j) `validatePhone(input, { defaultRegion, formats: false })`: parse, validate, type and E.164 (with value, region, national number, ' +
+    'extension, changes and issues), without the INTERNATIONAL, NATIONAL and RFC 3966 strings; the same result otherwise (tests/phone.rs and the ' +
+    'Node suite check it on the whole corpus). libphonenumber-js does the same work here: parse, isValid, number, getType.',
   ...(intakeNote ? [`(n) ${intakeNote}.`] : []),
   `Latency: each call timed with process.hrtime.bigint() over all ${fmtInt(N)} inputs; the timer itself costs ~${(overheadNs / 1000).toFixed(2)} µs per call (not subtracted).`,
 ];

@@ -646,7 +646,6 @@ export interface RecordValidator {
   resetReport(): void;
   /** Frees the compiled rule set. The validator lives until this is called (no finalizer frees it). */
   free(): void;
-  [Symbol.dispose](): void;
 }
 
 /** Thrown by `createRecordValidator` for a bad rule set. */

@@ -196,11 +196,12 @@ function wellFormed(original) {
 }
 
 /** The changes (each `from` is the previous `to`, the first's is `input`) and issues of a group. */
-function readChangesAndIssues(x, input, changes, issues, path, locale) {
+function readChangesAndIssues(x, input, changes, issues, path, locale, lastTo) {
   let from = input;
   for (let n = x.ix[x.at++]; n > 0; n--) {
     const kind = nextString(x);
-    const to = nextString(x);
+    // The core leaves out the last change's `to` when the caller knows it (`lastTo`, the value).
+    const to = n === 1 && lastTo !== undefined ? lastTo : nextString(x);
     changes.push({ kind, from, to });
     from = to;
   }
@@ -333,9 +334,17 @@ const PHONE_TYPES = ['FIXED_LINE', 'MOBILE', 'FIXED_LINE_OR_MOBILE', 'TOLL_FREE'
 /** A region code as the core takes it: its two letters packed in a number, 0 for none. */
 function regionWord(region) {
   if (typeof region !== 'string') return 0;
-  const r = region.trim().toUpperCase();
-  return /^[A-Z]{2}$/.test(r) ? (r.charCodeAt(0) << 8) | r.charCodeAt(1) : 0;
+  let w = regionWords.get(region);
+  if (w === undefined) {
+    const r = region.trim().toUpperCase();
+    w = /^[A-Z]{2}$/.test(r) ? (r.charCodeAt(0) << 8) | r.charCodeAt(1) : 0;
+    // Remembered per spelling (a few hundred at most in practice; bounded all the same).
+    if (regionWords.size > 4096) regionWords.clear();
+    regionWords.set(region, w);
+  }
+  return w;
 }
+const regionWords = new Map();
 
 function phoneResult(original, repaired, st, x, path, locale) {
   const input = repaired ? repaired.to : original;
@@ -353,7 +362,10 @@ function phoneResult(original, repaired, st, x, path, locale) {
     if (mask & 32) region = nextString(x);
     if (mask & 64) nationalNumber = nextString(x);
     if (mask & 128) extension = nextString(x);
-    readChangesAndIssues(x, input, changes, issues, path, locale);
+    // What the core left out because it is rebuilt here (see phone_outcome in src/bindings/phone.rs).
+    if (mask & 256) e164 = '+' + (st >>> PH_CC_SHIFT) + nationalNumber;
+    if (mask & 512) value = extension === null ? e164 : e164 + ';ext=' + extension;
+    readChangesAndIssues(x, input, changes, issues, path, locale, mask & 1024 ? value : undefined);
   }
   const type = (st >>> PH_TYPE_SHIFT) & 15;
   return {
@@ -395,20 +407,21 @@ function checkPhone(original, region, bits, locale, path) {
   return phoneResult(original, repaired, st, readExtra(), path, locale);
 }
 
-function phoneArgs(options) {
-  const bits = (options?.allowLetters ? 1 : 0) | (options?.formats === false ? 2 : 0);
-  return [regionWord(options?.defaultRegion), bits, localeIndex(options?.locale), options?.path ?? 'phone'];
+function phoneBits(options) {
+  return (options?.allowLetters ? 1 : 0) | (options?.formats === false ? 2 : 0);
 }
 
 export function validatePhone(input, options) {
   assertReady();
-  const [region, bits, locale, path] = phoneArgs(options);
-  return checkPhone(input, region, bits, locale, path);
+  if (options == null) return checkPhone(input, 0, 0, 0, 'phone');
+  return checkPhone(input, regionWord(options.defaultRegion), phoneBits(options), localeIndex(options.locale),
+    options.path ?? 'phone');
 }
 
 export function validatePhones(inputs, options) {
   assertReady();
-  const [region, bits, locale, path] = phoneArgs(options);
+  const region = regionWord(options?.defaultRegion), bits = phoneBits(options), locale = localeIndex(options?.locale);
+  const path = options?.path ?? 'phone';
   return runBatch(inputs, limits.phoneInputBytes, (s) => checkPhone(s, region, bits, locale, path),
     (n) => core.phone_check_batch(n, region, bits, locale),
     (original, repaired, st, x) => phoneResult(original, repaired, st, x, path, locale));

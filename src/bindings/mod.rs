@@ -128,10 +128,18 @@ impl Extra {
         for s in strings.iter().flatten() {
             self.string(s);
         }
+        self.changes_and_issues(changes, issues, false);
+    }
+
+    /// The changes and issues part of a group. With `last_to_known` the last change's `to` is left
+    /// out: the caller's mask tells the shim it is the value (which it already has).
+    pub(crate) fn changes_and_issues(&mut self, changes: &[crate::Change], issues: &[crate::Issue], last_to_known: bool) {
         self.number(changes.len());
-        for c in changes {
+        for (i, c) in changes.iter().enumerate() {
             self.string(c.kind);
-            self.string(&c.to);
+            if !(last_to_known && i + 1 == changes.len()) {
+                self.string(&c.to);
+            }
         }
         self.number(issues.len());
         for issue in issues {

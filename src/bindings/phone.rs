@@ -1,29 +1,48 @@
 //! Phone exports (see the parent module for the output layout).
 
 use super::{locale_from_index, run_batch, text_of, Extra, IN, OUT};
-use crate::phone::{validate_phone, PhoneOptions, PhoneOutcome, PhoneType};
+use crate::phone::{strip_code, validate_phone, PhoneOptions, PhoneOutcome, PhoneType};
 use wasm_bindgen::prelude::*;
 
 impl Extra {
     /// A phone outcome's group: the strings are value (when changed), E.164, international,
-    /// national, RFC 3966, region, national number and extension.
+    /// national, RFC 3966, region, national number and extension (mask bits 0-7). What the shim
+    /// can rebuild is left out, which keeps the text (decoded per call) short: bit 8, E.164 is
+    /// `+`, the country code of the status word and the national number; bit 9, the value is the
+    /// E.164 plus `;ext=` and the extension, if any; bit 10, the last change's `to` is the value.
     fn phone_outcome(&mut self, o: &PhoneOutcome) {
-        self.group(
-            &[
-                (!o.changes.is_empty()).then_some(o.value.as_ref()),
-                o.e164.as_deref(),
-                o.international.as_deref(),
-                o.national.as_deref(),
-                o.rfc3966.as_deref(),
-                o.region,
-                o.national_number.as_deref(),
-                o.extension.as_deref(),
-            ],
-            &o.changes,
-            &o.issues,
-        );
+        let e164_derived = match (&o.e164, &o.national_number, o.country_code) {
+            (Some(e), Some(nn), Some(cc)) => e
+                .strip_prefix('+')
+                .and_then(|rest| strip_code(rest, cc))
+                .is_some_and(|rest| rest == nn),
+            _ => false,
+        };
+        let changed = !o.changes.is_empty();
+        let value_derived = changed
+            && o.e164.as_deref().is_some_and(|e| match &o.extension {
+                None => o.value == e,
+                Some(ext) => o.value.strip_prefix(e).and_then(|r| r.strip_prefix(";ext=")) == Some(ext.as_str()),
+            });
+        let last_to_known = o.changes.last().is_some_and(|c| c.to == o.value);
+        let strings = [
+            (changed && !value_derived).then_some(o.value.as_ref()),
+            o.e164.as_deref().filter(|_| !e164_derived),
+            o.international.as_deref(),
+            o.national.as_deref(),
+            o.rfc3966.as_deref(),
+            o.region,
+            o.national_number.as_deref(),
+            o.extension.as_deref(),
+        ];
+        let mut mask = strings.iter().enumerate().fold(0, |m, (i, p)| m | (usize::from(p.is_some()) << i));
+        mask |= usize::from(e164_derived) << 8 | usize::from(value_derived) << 9 | usize::from(last_to_known) << 10;
+        self.number(mask);
+        for s in strings.iter().flatten() {
+            self.string(s);
+        }
+        self.changes_and_issues(&o.changes, &o.issues, last_to_known);
     }
-
 }
 
 // Phone status word, mirrored in pkg/index.js: bit 0 valid, bit 1 parsed (a group was written),

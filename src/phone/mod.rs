@@ -14,6 +14,8 @@ use crate::limits::PHONE_INPUT_BYTES;
 use crate::locale::Locale;
 use meta::Region;
 pub use parse::ParseError;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use parse::strip_code;
 use parse::{metadata_for_country_code, test_length, Length, Parsed};
 use patterns::{captures_start, full_match, matches_prefix};
 use std::borrow::Cow;
@@ -146,8 +148,15 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
         out.issues.push(issue(Code::InputEmpty, Vec::new()));
         return out;
     }
-    let region_upper = opts.default_region.map(|r| r.trim().to_ascii_uppercase());
-    let parsed = match parse::parse(trimmed, region_upper.as_deref()) {
+    let region_buf: String;
+    let region_upper = match opts.default_region.map(str::trim) {
+        Some(r) if r.bytes().any(|b| b.is_ascii_lowercase()) => {
+            region_buf = r.to_ascii_uppercase();
+            Some(region_buf.as_str())
+        }
+        r => r,
+    };
+    let parsed = match parse::parse(trimmed, region_upper) {
         Ok(p) => p,
         Err(e) => {
             let code = match e {

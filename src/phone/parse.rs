@@ -5,6 +5,7 @@
 use super::meta::{self, Region};
 use super::patterns::{full_match, match_start, captures_start};
 use crate::text::non_ascii_digit_value;
+use std::borrow::Cow;
 
 /// Why a string is not a phone number at all (libphonenumber's NumberParseException types).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,7 +107,7 @@ const RFC3966_PHONE_CONTEXT: &str = ";phone-context=";
 const RFC3966_ISDN_SUBADDRESS: &str = ";isub=";
 
 /// `_build_national_number_for_parsing`: handles RFC 3966 (`tel:` with `phone-context`).
-fn build_national_number_for_parsing(s: &str) -> Result<String, ParseError> {
+fn build_national_number_for_parsing(s: &str) -> Result<Cow<'_, str>, ParseError> {
     // Most numbers have no ';' at all: one byte scan instead of a substring search.
     let has_semicolon = s.as_bytes().contains(&b';');
     let mut national = if let Some(ctx_at) = has_semicolon.then(|| s.find(RFC3966_PHONE_CONTEXT)).flatten() {
@@ -123,13 +124,19 @@ fn build_national_number_for_parsing(s: &str) -> Result<String, ParseError> {
         if from <= ctx_at {
             n.push_str(&s[from..ctx_at]);
         }
-        n
+        Cow::Owned(n)
     } else {
-        extract_possible_number(s).to_owned()
+        Cow::Borrowed(extract_possible_number(s))
     };
     if let Some(isub) = has_semicolon.then(|| national.find(RFC3966_ISDN_SUBADDRESS)).flatten() {
         if isub > 0 {
-            national.truncate(isub);
+            national = match national {
+                Cow::Borrowed(b) => Cow::Borrowed(&b[..isub]),
+                Cow::Owned(mut o) => {
+                    o.truncate(isub);
+                    Cow::Owned(o)
+                }
+            };
         }
     }
     Ok(national)
@@ -316,7 +323,10 @@ fn viable_core(s: &str) -> bool {
 /// `_normalize`: a vanity number (three or more ASCII letters) is converted by the keypad, keeping
 /// ASCII digits only; otherwise digits of any script become ASCII and everything else goes.
 fn normalize(s: &str) -> (String, bool) {
-    let letters = s.chars().filter(char::is_ascii_alphabetic).count();
+    let letters = s.bytes().filter(u8::is_ascii_alphabetic).count();
+    if letters < 3 && s.is_ascii() {
+        return (s.bytes().filter(u8::is_ascii_digit).map(char::from).collect(), false);
+    }
     if letters >= 3 {
         let d = s.chars().filter_map(|c| if c.is_ascii_digit() { Some(c as u8 - b'0') } else { keypad(c) });
         return (d.map(|d| char::from(b'0' + d)).collect(), true);
@@ -360,7 +370,7 @@ fn matches_general(number: &str, region: &Region) -> bool {
 
 /// `_maybe_strip_national_prefix_carrier_code`: the number without its national prefix (and
 /// carrier code), when stripping leaves a viable number.
-pub fn strip_national_prefix(number: &str, region: &Region) -> Option<String> {
+pub fn strip_national_prefix<'n>(number: &'n str, region: &Region) -> Option<Cow<'n, str>> {
     let prefix = region.national_prefix_for_parsing.filter(|p| !p.is_empty())?;
     if number.is_empty() {
         return None;
@@ -375,14 +385,14 @@ pub fn strip_national_prefix(number: &str, region: &Region) -> Option<String> {
             if viable_original && !matches_general(&transformed, region) {
                 return None;
             }
-            Some(transformed)
+            Some(Cow::Owned(transformed))
         }
         _ => {
             let rest = &number[m_end..];
             if viable_original && !matches_general(rest, region) {
                 return None;
             }
-            Some(rest.to_owned())
+            Some(Cow::Borrowed(rest))
         }
     }
 }
@@ -440,6 +450,23 @@ pub fn test_length(number: &str, region: &Region) -> Length {
     }
 }
 
+/// `number` without the decimal digits of `cc` at its start, if it starts with them.
+pub(crate) fn strip_code(number: &str, cc: u16) -> Option<&str> {
+    let mut digits = [0u8; 5];
+    let mut i = digits.len();
+    let mut n = cc;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let code = &digits[i..];
+    number.as_bytes().starts_with(code).then(|| &number[code.len()..])
+}
+
 /// `_maybe_extract_country_code`: `(country code, national number)` when the number says its
 /// country (a '+', the region's international prefix, or the region's own code), else None.
 fn maybe_extract_country_code(number: &str, region: Option<&Region>) -> Result<Option<(u16, String)>, ParseError> {
@@ -470,13 +497,12 @@ fn maybe_extract_country_code(number: &str, region: Option<&Region>) -> Result<O
         };
     }
     if let Some(region) = region {
-        let cc = region.country_code.to_string();
-        if let Some(rest) = full.strip_prefix(cc.as_str()) {
-            let potential = strip_national_prefix(rest, region).unwrap_or_else(|| rest.to_owned());
+        if let Some(rest) = strip_code(&full, region.country_code) {
+            let potential = strip_national_prefix(rest, region).unwrap_or(Cow::Borrowed(rest));
             if (!matches_general(&full, region) && matches_general(&potential, region))
                 || test_length(&full, region) == Length::TooLong
             {
-                return Ok(Some((region.country_code, potential)));
+                return Ok(Some((region.country_code, potential.into_owned())));
             }
         }
     }
@@ -497,12 +523,12 @@ pub fn parse(input: &str, default_region: Option<&str>) -> Result<Parsed, ParseE
         return Err(ParseError::InvalidCountryCode);
     }
     let (extension, national) = match find_extension(&national) {
-        Some((start, ext)) if is_viable(&national[..start]) => (Some(ext), national[..start].to_owned()),
-        _ => (None, national),
+        Some((start, ext)) if is_viable(&national[..start]) => (Some(ext), &national[..start]),
+        _ => (None, &*national),
     };
     let had_letters = national.chars().filter(char::is_ascii_alphabetic).count() >= 3;
 
-    let extracted = match maybe_extract_country_code(&national, region) {
+    let extracted = match maybe_extract_country_code(national, region) {
         Ok(x) => x,
         Err(ParseError::InvalidCountryCode) if national.starts_with(is_plus) => {
             let rest: &str = national.trim_start_matches(is_plus);
@@ -527,7 +553,7 @@ pub fn parse(input: &str, default_region: Option<&str>) -> Result<Parsed, ParseE
             let Some(region) = region else {
                 return Err(ParseError::InvalidCountryCode);
             };
-            (region.country_code, normalize(&national).0, Some(region))
+            (region.country_code, normalize(national).0, Some(region))
         }
     };
     if nsn.len() < MIN_LENGTH_FOR_NSN {
@@ -538,7 +564,7 @@ pub fn parse(input: &str, default_region: Option<&str>) -> Result<Parsed, ParseE
             // Keep the prefix when what is left is too short to be a number here: the original
             // may be a valid short number.
             if !matches!(test_length(&stripped, metadata), Length::TooShort | Length::PossibleLocalOnly | Length::Invalid) {
-                nsn = stripped;
+                nsn = stripped.into_owned();
             }
         }
     }

@@ -30,21 +30,39 @@ fn compiled(pattern: &'static str) -> &'static Option<Pattern> {
     })
 }
 
+/// A pattern of plain digits (most international and national prefixes: `00`, `011`, `0`): its
+/// matches are string comparisons, with no compiled program and no cache lookup.
+fn literal(pattern: &str) -> bool {
+    !pattern.is_empty() && pattern.bytes().all(|b| b.is_ascii_digit())
+}
+
 pub fn full_match(pattern: &'static str, text: &str) -> bool {
+    if literal(pattern) {
+        return pattern == text;
+    }
     compiled(pattern).as_ref().is_some_and(|p| p.full_match(text.as_bytes()))
 }
 
 /// Whether some prefix of `text` matches (`match_start(..).is_some()`, answered faster).
 pub fn matches_prefix(pattern: &'static str, text: &str) -> bool {
+    if literal(pattern) {
+        return text.starts_with(pattern);
+    }
     compiled(pattern).as_ref().is_some_and(|p| p.matches_prefix(text.as_bytes()))
 }
 
 /// Length of the match at the start of `text` (Python `re.match`).
 pub fn match_start(pattern: &'static str, text: &str) -> Option<usize> {
+    if literal(pattern) {
+        return text.starts_with(pattern).then_some(pattern.len());
+    }
     compiled(pattern).as_ref()?.match_start(text.as_bytes())
 }
 
 pub fn captures_start(pattern: &'static str, text: &str) -> Option<Vec<Option<(usize, usize)>>> {
+    if literal(pattern) {
+        return text.starts_with(pattern).then(|| vec![Some((0, pattern.len()))]);
+    }
     compiled(pattern).as_ref()?.captures_start(text.as_bytes())
 }
 

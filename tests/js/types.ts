@@ -86,7 +86,7 @@ assertType<Equals<PhoneResult['issues'], Issue[]>>();
 assertType<Equals<keyof PhoneResult,
   | 'valid' | 'value' | 'original' | 'changes' | 'e164' | 'international' | 'national' | 'rfc3966' | 'countryCode'
   | 'region' | 'nationalNumber' | 'extension' | 'type' | 'possible' | 'issues'>>();
-assertType<Equals<keyof PhoneOptions, 'defaultRegion' | 'locale' | 'path' | 'allowLetters'>>();
+assertType<Equals<keyof PhoneOptions, 'defaultRegion' | 'locale' | 'path' | 'allowLetters' | 'formats'>>();
 assertType<Equals<ReturnType<AsYouType['input']>, string>>();
 assertType<Equals<ReturnType<AsYouType['set']>, string>>();
 assertType<Equals<ReturnType<AsYouType['clear']>, void>>();
