@@ -644,7 +644,10 @@ export interface RecordValidator {
   /** The quality report of every record validated so far. */
   report(): QualityReport;
   resetReport(): void;
-  /** Frees the compiled rule set. The validator lives until this is called (no finalizer frees it). */
+  /**
+   * Frees the compiled rule set. The validator lives until this is called (no finalizer frees it);
+   * it is also `Symbol.dispose` where the runtime has it (`using v = createRecordValidator(...)`).
+   */
   free(): void;
 }
 
