@@ -787,3 +787,6 @@ export function goldenRecord(records: DedupRecord[], options?: { headers?: strin
 export function loadDedupIndex(bytes: Uint8Array | ArrayBuffer, options?: { headers?: string[] }): DedupIndex;
 
 // ---- forms, Standard Schema, edge handler (issue 8) ----
+
+/** True once `init()` has resolved (or `initSync` ran): every call after that is synchronous. */
+export function isReady(): boolean;
