@@ -1,7 +1,7 @@
 //! Prints what the address field makes of each line of stdin, for eyeballing and for writing
 //! fixtures: `country<TAB>address` or `country<TAB>postcode:<code>`; `--json` prints fixture lines.
 //!   printf 'US\t21092 Justin Alley\n' | cargo run -q --example address_probe
-use intake::address::{standardize_address, standardize_postcode, AddressOptions, PostcodeOptions};
+use intake::address::{standardize_address, standardize_postcode, AddressOptions, PostcodeOptions, Style};
 use serde_json::json;
 use std::io::BufRead;
 
@@ -20,7 +20,15 @@ fn main() {
             }
             continue;
         }
-        let o = standardize_address(text, &AddressOptions { country, ..Default::default() });
+        // `country/style` in the first column picks a style (short, long, keep).
+        let (country, style_name) = country.split_once('/').unwrap_or((country, ""));
+        let style = match style_name {
+            "short" => Style::Short,
+            "long" => Style::Long,
+            "keep" => Style::Keep,
+            _ => Style::Standard,
+        };
+        let o = standardize_address(text, &AddressOptions { country, style, ..Default::default() });
         let codes: Vec<_> = o.issues.iter().map(|i| i.code.as_str()).collect();
         let kinds: Vec<_> = o.changes.iter().map(|c| c.kind).collect();
         let p = &o.parts;
@@ -29,6 +37,9 @@ fn main() {
                 "house_number": p.house_number, "street": p.street, "street_type": p.street_type,
                 "unit": p.unit.as_ref().map(|u| json!({"kind": u.kind, "value": u.value})),
                 "city": p.city, "region": p.region, "postcode": p.postcode, "key": o.keys.key});
+            if !style_name.is_empty() {
+                v["style"] = json!(style_name);
+            }
             if p.district.is_some() {
                 v["district"] = json!(p.district);
             }

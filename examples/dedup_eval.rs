@@ -53,6 +53,17 @@ fn read(path: &str) -> Vec<Vec<String>> {
     parse_csv(&std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}")))
 }
 
+/// CPU seconds (user + system) of this process so far, from /proc (the machine may be shared).
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let after = s.rsplit_once(')')?.1.split_whitespace().collect::<Vec<_>>();
+            Some((after.get(11)?.parse::<f64>().ok()? + after.get(12)?.parse::<f64>().ok()?) / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
 fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -73,8 +84,8 @@ fn main() {
     let big = arg("--big").unwrap_or_else(|| "out/dedup".into());
     let wanted = arg("--sets").unwrap_or_else(|| "febrl1,febrl2,febrl3,febrl4,contacts_10k".into());
     let threshold: Option<f64> = arg("--threshold").and_then(|t| t.parse().ok());
-    println!("| set | records | candidate pairs | pairs completeness | true pairs | precision | recall | F1 | seconds | peak RSS MB |");
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("| set | records | candidate pairs | pairs completeness | true pairs | precision | recall | F1 | seconds | CPU seconds | peak RSS MB |");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
     for name in wanted.split(',') {
         let set = match name {
             "febrl4" => Set { name: name.into(), files: vec![format!("{data}/febrl/febrl4a.csv"), format!("{data}/febrl/febrl4b.csv")], truth: format!("{data}/febrl/febrl4_true_pairs.csv") },
@@ -94,6 +105,7 @@ fn run(set: &Set, threshold: Option<f64>) {
         opts.threshold = t;
     }
     let started = Instant::now();
+    let cpu0 = cpu_seconds();
     let mut d = Deduper::new(Schema::guess(&headers), opts);
     let mut ids: Vec<&str> = Vec::new();
     for (source, t) in tables.iter().enumerate() {
@@ -103,8 +115,20 @@ fn run(set: &Set, threshold: Option<f64>) {
             ids.push(row[0].as_str());
         }
     }
-    let out = d.run(&mut |_, _, _| {});
+    let prepared = started.elapsed().as_secs_f64();
+    let mut last = String::new();
+    let verbose = std::env::var("DEDUP_EVAL_VERBOSE").is_ok();
+    let out = d.run(&mut |phase, _, _| {
+        if verbose && phase.as_str() != last {
+            last = phase.as_str().to_string();
+            eprintln!("  {:.2}s wall {:.2}s cpu {}", started.elapsed().as_secs_f64(), cpu_seconds() - cpu0, last);
+        }
+    });
+    if verbose {
+        eprintln!("  prepared in {prepared:.2}s");
+    }
     let seconds = started.elapsed().as_secs_f64();
+    let cpu = cpu_seconds() - cpu0;
     let index: HashMap<&str, u32> = ids.iter().enumerate().map(|(i, id)| (*id, i as u32)).collect();
     let key = |a: u32, b: u32| if a < b { (u64::from(a) << 32) | u64::from(b) } else { (u64::from(b) << 32) | u64::from(a) };
     let truth: HashSet<u64> = read(&set.truth)[1..]
@@ -127,7 +151,7 @@ fn run(set: &Set, threshold: Option<f64>) {
     let cands = block::candidates(d.store(), &block::BlockOptions { link, ..d.options.block }, &mut |_, _| {});
     let found = cands.pairs.iter().filter(|p| truth.contains(p)).count() as f64;
     println!(
-        "| {} | {} | {} | {:.4} | {} | {:.4} | {:.4} | {:.4} | {:.2} | {:.0} |",
+        "| {} | {} | {} | {:.4} | {} | {:.4} | {:.4} | {:.4} | {:.2} | {:.2} | {:.0} |",
         set.name,
         ids.len(),
         out.stats.candidate_pairs,
@@ -137,6 +161,7 @@ fn run(set: &Set, threshold: Option<f64>) {
         recall,
         f1,
         seconds,
+        cpu,
         peak_rss_mb()
     );
     if std::env::var("DEDUP_EVAL_VERBOSE").is_ok() {

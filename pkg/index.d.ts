@@ -644,9 +644,11 @@ export interface RecordValidator {
   /** The quality report of every record validated so far. */
   report(): QualityReport;
   resetReport(): void;
-  /** Frees the compiled rule set. The validator lives until this is called (no finalizer frees it). */
+  /**
+   * Frees the compiled rule set. The validator lives until this is called (no finalizer frees it);
+   * it is also `Symbol.dispose` where the runtime has it (`using v = createRecordValidator(...)`).
+   */
   free(): void;
-  [Symbol.dispose](): void;
 }
 
 /** Thrown by `createRecordValidator` for a bad rule set. */
@@ -785,3 +787,6 @@ export function goldenRecord(records: DedupRecord[], options?: { headers?: strin
 export function loadDedupIndex(bytes: Uint8Array | ArrayBuffer, options?: { headers?: string[] }): DedupIndex;
 
 // ---- forms, Standard Schema, edge handler (issue 8) ----
+
+/** True once `init()` has resolved (or `initSync` ran): every call after that is synchronous. */
+export function isReady(): boolean;

@@ -1297,3 +1297,8 @@ export function loadDedupIndex(bytes, { headers } = {}) {
 }
 
 // ---- forms, Standard Schema, edge handler (issue 8) ----
+
+/** True once `init()` has resolved (or `initSync` ran): every call after that is synchronous. */
+export function isReady() {
+  return initialized;
+}

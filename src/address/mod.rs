@@ -19,7 +19,7 @@ mod postcode;
 mod words;
 
 pub use postcode::{
-    collapse_space, country_code, has_postcodes, rules, standardize_postcode, PostcodeOptions, PostcodeOutcome,
+    country_code, has_postcodes, rules, standardize_postcode, PostcodeOptions, PostcodeOutcome,
     POSTCODE_INPUT_BYTES,
 };
 pub use words::{Place, StreetType, UnitType};
@@ -139,6 +139,13 @@ fn is_latin_letter(c: char) -> bool {
     c.is_alphabetic() && (c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c))
 }
 
+/// An ordinal written with digits: `2nd`, `3rd`, `1st`, `4th`, `2.`, `3e`, `2º`.
+fn is_ordinal(w: &str) -> bool {
+    let w = w.trim_end_matches(',').to_lowercase();
+    let tail = w.trim_start_matches(|c: char| c.is_ascii_digit());
+    tail.len() < w.len() && matches!(tail, "st" | "nd" | "rd" | "th" | "." | "e" | "er" | "ème" | "º" | "ª" | "°")
+}
+
 fn has_digit(w: &str) -> bool {
     w.bytes().any(|b| b.is_ascii_digit())
 }
@@ -190,7 +197,10 @@ fn join(segs: &[Seg]) -> String {
     for (i, s) in segs.iter().enumerate() {
         out.push_str(&s.words.join(" "));
         if i + 1 < segs.len() {
-            out.push(s.sep.unwrap_or(','));
+            match s.sep {
+                Some(' ') => {}
+                sep => out.push(sep.unwrap_or(',')),
+            }
             out.push(' ');
         }
     }
@@ -224,8 +234,10 @@ fn pick(style: Style, long: &str, short: &str, short_is_standard: bool, written:
     same_initial_case(written, form)
 }
 
-fn pick_street(style: Style, t: &StreetType, written: &str) -> String {
-    pick(style, t.long, t.short, t.short_is_standard, written)
+fn pick_street(style: Style, t: &StreetType, written: &str, swiss: bool) -> String {
+    let form = pick(style, t.long, t.short, t.short_is_standard, written);
+    // Swiss German writes no ß: Bahnhofstrasse.
+    if swiss { form.replace('ß', "ss") } else { form }
 }
 
 fn pick_unit(style: Style, t: &UnitType, written: &str) -> String {
@@ -268,24 +280,8 @@ fn title_word(w: &str, first: bool) -> String {
 }
 
 /// The first-level region a segment names (by key, local name or Latin name): its key.
-fn region_key(r: &CountryRules, s: &str) -> Option<&'static str> {
-    if r.sub_keys.is_empty() {
-        return None;
-    }
-    let k = crate::country::match_key(s);
-    if k.is_empty() {
-        return None;
-    }
-    let keys: Vec<&'static str> = r.sub_keys.split('~').collect();
-    for list in [r.sub_keys, r.sub_names, r.sub_lnames] {
-        if list.is_empty() {
-            continue;
-        }
-        if let Some(i) = list.split('~').position(|n| crate::country::match_key(n) == k) {
-            return keys.get(i).copied();
-        }
-    }
-    None
+fn region_key(r: &'static CountryRules, s: &str) -> Option<&'static str> {
+    postcode::region_named(r, s)
 }
 
 /// A word or a pair of words that is a postcode of `r`: (first word, number of words, written form).
@@ -297,7 +293,11 @@ fn find_postcode(r: &'static CountryRules, words: &[String]) -> Option<(usize, u
                 continue;
             }
             let up = cand.trim_end_matches([',', '.']).to_uppercase();
-            if let Some(w) = postcode::written_form(r, &up) {
+            let form = postcode::written_form(r, &up)
+                .or_else(|| postcode::strip_prefix(r, &up).and_then(|p| postcode::written_form(r, &p)));
+            // At least as many digits as the country's postcodes have (`Dublin 2` is no Eircode).
+            let fewest = r.zipex.split(',').map(|e| e.bytes().filter(u8::is_ascii_digit).count()).min().unwrap_or(0);
+            if let Some(w) = form.filter(|w| w.bytes().filter(u8::is_ascii_digit).count() >= fewest) {
                 return Some((i, n, w));
             }
         }
@@ -305,14 +305,37 @@ fn find_postcode(r: &'static CountryRules, words: &[String]) -> Option<(usize, u
     None
 }
 
-/// A word that looks like a postcode (3 to 10 characters of digits, letters and `-`, at least 3
-/// digits) when none fits the country.
-fn postcode_like(words: &[String]) -> Option<usize> {
+/// Words that look like a postcode when none fits the country: (first word, number of words).
+/// One word of 3 to 10 digits, letters and `-` with at least 3 digits, or two short words of
+/// letters and digits whose second starts with a digit (`NW1 6XE`, `K1A 0B1`).
+fn postcode_like(words: &[String]) -> Option<(usize, usize)> {
+    let alnum = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric());
+    let mixed = |w: &str| w.bytes().any(|b| b.is_ascii_digit()) && w.bytes().any(|b| b.is_ascii_alphabetic());
+    let pair = words.windows(2).position(|p| {
+        let (a, b) = (p[0].trim_end_matches(','), p[1].trim_end_matches(','));
+        alnum(a) && alnum(b) && (2..=4).contains(&a.len()) && (2..=4).contains(&b.len()) && mixed(a) && mixed(b) && starts_digit(b)
+    });
+    if let Some(i) = pair {
+        return Some((i, 2));
+    }
     words.iter().position(|w| {
         let n = w.chars().count();
         (3..=10).contains(&n) && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
             && w.bytes().filter(u8::is_ascii_digit).count() >= 3
-    })
+    }).map(|i| (i, 1))
+}
+
+/// The number of words of a post-office box at the start of `ws` (`PO Box 12`, `P.O. Box 12`,
+/// `Postfach 12`, `BP 12`), including its number.
+fn po_box(ws: &[String]) -> Option<usize> {
+    let k = |i: usize| ws.get(i).map(|w| w.trim_end_matches(',').to_lowercase());
+    let num = |i: usize| ws.get(i).is_some_and(|w| has_digit(w));
+    match k(0)?.as_str() {
+        "po" | "p.o." | "p.o" | "pob" if k(1).as_deref() == Some("box") && num(2) => Some(3),
+        "pobox" | "postfach" | "bp" | "b.p." | "apartado" if num(1) => Some(2),
+        "caixa" if k(1).as_deref() == Some("postal") && num(2) => Some(3),
+        _ => None,
+    }
 }
 
 /// Matching-key form of a word.
@@ -365,9 +388,13 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
                 if n == 1 && i == 0 {
                     break; // a one-segment address: its numbers are house and unit numbers
                 }
-                if let Some(w) = postcode_like(&segs[i].words) {
-                    let up = segs[i].words[w].to_uppercase();
-                    segs[i].words[w] = up.clone();
+                // `Praça de Vieira, 469`: a number alone after a street without one is its house number.
+                let lone = n == 2 && i == 1 && segs[1].words.len() == 1
+                    && !segs[0].words.iter().any(|w| is_house_number(w));
+                let cand = postcode_like(&segs[i].words).filter(|_| !lone);
+                if let Some((w, len)) = cand {
+                    let up = segs[i].words[w..w + len].join(" ").trim_end_matches(',').to_uppercase();
+                    segs[i].words.splice(w..w + len, [up.clone()]);
                     out.push(postcode::invalid(&PostcodeOptions { locale: opts.locale, path: opts.path }, r));
                     if let Some(other) = postcode::other_country(r.code, &up) {
                         out.push(Issue::new(Code::PostcodeMismatchCountry, opts.path, opts.locale, vec![("country", other.to_owned())]));
@@ -380,14 +407,17 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
         }
     } else if rules.is_none() && n > 1 {
         for &i in &search {
-            if let Some(w) = postcode_like(&segs[i].words) {
-                parts.postcode = Some(segs[i].words[w].to_uppercase());
+            if let Some((w, len)) = postcode_like(&segs[i].words) {
+                let up = segs[i].words[w..w + len].join(" ").to_uppercase();
+                segs[i].words.splice(w..w + len, [up.clone()]);
+                parts.postcode = Some(up);
                 pc_seg = Some((i, w));
                 break;
             }
         }
     }
     // Region: the rest of the postcode's segment, or a whole segment.
+    let mut region_city: Option<String> = None;
     if let Some(r) = rules {
         for i in (1..n).rev().filter(|&i| !used[i]) {
             let rest: Vec<String> = segs[i].words.iter().enumerate().filter(|(k, _)| pc_seg != Some((i, *k))).map(|(_, w)| w.clone()).collect();
@@ -399,6 +429,10 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
             let last = rest.last().map(|s| s.as_str()).unwrap_or("");
             if let Some(k) = region_key(r, &whole) {
                 parts.region = Some(k.to_owned());
+                // `28013 Madrid`: a region's name (not its code) next to the postcode is also the city.
+                if pc_seg.map(|p| p.0) == Some(i) && !whole.eq_ignore_ascii_case(k) && whole.chars().count() > 3 {
+                    region_city = Some(whole.clone());
+                }
                 if rest.len() == 1 && whole.eq_ignore_ascii_case(k) {
                     let at = segs[i].words.iter().position(|w| w.eq_ignore_ascii_case(k));
                     if let Some(at) = at {
@@ -445,6 +479,8 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
     let mut street_key = Vec::new();
     let mut street_text: Vec<String> = Vec::new();
     let mut street_type: Option<String> = None;
+    let lang = words::language_of(parts.country);
+    let swiss = matches!(parts.country, Some("CH" | "LI"));
     for i in 0..n {
         if used[i] {
             continue;
@@ -456,10 +492,26 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
         let mut k = 0;
         while k < ws.len() {
             let w = ws[k].clone();
+            if let Some(len) = po_box(&ws[k..]) {
+                unit = Some(Unit { kind: "po box", value: ws[k + len - 1].trim_end_matches(',').to_owned() });
+                taken[k..k + len].iter_mut().for_each(|t| *t = true);
+                signal = true;
+                k += len;
+                continue;
+            }
             if let Some(v) = w.strip_prefix('#').filter(|v| !v.is_empty() && has_digit(v)) {
                 if unit.is_none() {
                     unit = Some(Unit { kind: "unit", value: v.trim_end_matches(',').to_owned() });
                 }
+                taken[k] = true;
+                signal = true;
+            } else if let Some(t) = words::unit_type(&w).filter(|_| k > 0 && is_ordinal(&ws[k - 1]) && !taken[k - 1]) {
+                // `2nd Floor`, `3. OG`: the number comes first.
+                if unit.as_ref().map_or(true, |u| u.kind == "floor" && t.kind != "floor") {
+                    unit = Some(Unit { kind: t.kind, value: ws[k - 1].trim_end_matches([',', '.']).to_owned() });
+                }
+                ws[k] = pick_unit(style, &t, &w);
+                taken[k - 1] = true;
                 taken[k] = true;
                 signal = true;
             } else if let Some(t) = words::unit_type(&w) {
@@ -506,6 +558,10 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
             } else if is_house_number(&ws[last]) && !(before_type && free.len() == 2) {
                 num_at = Some(last);
             }
+            // Once a street and its number are known, a later `Dublin 2` is a place, not a street.
+            if num_at.is_some() && house.is_some() && !street_segs.is_empty() && !signal {
+                num_at = None;
+            }
         }
         if let Some(j) = num_at {
             taken[j] = true;
@@ -518,17 +574,22 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
         // Street words and type.
         let free: Vec<usize> = (0..ws.len()).filter(|&j| !taken[j]).collect();
         let mut typed = false;
+        let mut type_at: Option<(usize, StreetType)> = None;
         if free.len() >= 2 {
-            let (first, last) = (free[0], free[free.len() - 1]);
-            let after = words::street_types(&ws[last]).iter().find(|t| t.place == Place::After).copied().filter(|_| street_segs.is_empty() || signal);
-            let before = words::street_types(&ws[first]).iter().find(|t| t.place == Place::Before).copied();
+            // `Pennsylvania Ave NW`, `Queen St W`: the type comes before a trailing direction.
+            let dir_tail = free.len() >= 3 && words::direction(&ws[free[free.len() - 1]]).is_some();
+            let (first, last) = (free[0], free[free.len() - 1 - usize::from(dir_tail)]);
+            let after = words::street_type_at(&ws[last], Place::After, lang).filter(|_| street_segs.is_empty() || signal);
+            let before = words::street_type_at(&ws[first], Place::Before, lang);
             let prefer_before = before.is_some() && (after.is_none() || !ws[first].is_ascii() || !ws[first].chars().next().is_some_and(char::is_uppercase) || free.len() > 2 && after.is_none());
             if let (Some(t), true) = (before, prefer_before || after.is_none()) {
-                ws[first] = pick_street(style, &t, &ws[first]);
+                type_at = Some((first, t));
+                ws[first] = pick_street(style, &t, &ws[first], swiss);
                 street_type = street_type.or_else(|| Some(ws[first].clone()));
                 typed = true;
             } else if let Some(t) = after {
-                ws[last] = pick_street(style, &t, &ws[last]);
+                type_at = Some((last, t));
+                ws[last] = pick_street(style, &t, &ws[last], swiss);
                 street_type = street_type.or_else(|| Some(ws[last].clone()));
                 typed = true;
             }
@@ -538,7 +599,7 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
             for &j in free.iter().rev() {
                 if let Some((at, t)) = words::compound_street_type(&ws[j]) {
                     let (name, written) = ws[j].split_at(at);
-                    let form = pick_street(style, &t, written);
+                    let form = pick_street(style, &t, written, swiss);
                     let form = if form.chars().next().is_some_and(char::is_uppercase) && !written.starts_with(char::is_uppercase) { form.to_lowercase() } else { form };
                     let name = name.to_owned();
                     compound_key = Some((j, key_word(&name), key_word(t.long)));
@@ -554,6 +615,14 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
         if typed && !street_segs.is_empty() && !signal {
             let first = free.first().map(|&j| ws[j].as_str()).unwrap_or("");
             typed = words::street_types(first).iter().any(|t| t.place == Place::Before);
+        }
+        // A segment that is only an ordinal (`Calle Larios 5, 2º`) is a floor.
+        if !signal && !typed && ws.len() == 1 && is_ordinal(&ws[0]) && !street_segs.is_empty() {
+            if unit.is_none() {
+                unit = Some(Unit { kind: "floor", value: ws[0].trim_end_matches([',', '.']).to_owned() });
+            }
+            used[i] = true;
+            continue;
         }
         // A segment that is only a house number (`90, avenue de Becker`, `Rua Augusta, 28`).
         if !signal && !typed && ws.len() == 1 && is_house_number(&ws[0]) && house.is_none() {
@@ -575,9 +644,10 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
                     }
                 }
                 let w = &ws[j];
-                let k = words::direction(w).map(|d| d.to_lowercase()).or_else(|| {
-                    words::street_types(w).first().map(|t| key_word(if t.short_is_standard { t.short } else { t.long }))
-                });
+                let k = match type_at {
+                    Some((tj, t)) if tj == j => Some(key_word(if t.short_is_standard { t.short } else { t.long })),
+                    _ => words::direction(w).map(|d| d.to_lowercase()),
+                };
                 street_key.push(k.unwrap_or_else(|| key_word(w)));
             }
             used[i] = true;
@@ -585,13 +655,16 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
             used[i] = true;
         }
     }
-    // First segment is the street when nothing else was.
-    if street_segs.is_empty() && n > 0 && !used[0] {
-        let ws = &segs[0].words;
-        street_text.push(ws.join(" "));
-        street_key.extend(ws.iter().map(|w| key_word(w)));
-        used[0] = true;
-        street_segs.push(0);
+    // The first free segment is the street when nothing else was (`83, Dixit Marg` has its number
+    // in a segment of its own).
+    if street_segs.is_empty() && unit.as_ref().map_or(true, |u| u.kind != "po box") {
+        if let Some(i) = (0..n).find(|&i| !used[i]) {
+            let ws = &segs[i].words;
+            street_text.push(ws.join(" "));
+            street_key.extend(ws.iter().map(|w| key_word(w)));
+            used[i] = true;
+            street_segs.push(i);
+        }
     }
     street_key.retain(|k| !k.is_empty());
     // City: the first unassigned segment after the street (before it in right-to-left scripts).
@@ -605,6 +678,9 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
             parts.city = Some(segs[i].words.join(" "));
         }
     }
+    if parts.city.is_none() {
+        parts.city = region_city;
+    }
     parts.house_number = house;
     parts.unit = unit;
     parts.street = (!street_text.is_empty()).then(|| street_text.join(", ")).filter(|s| !s.is_empty());
@@ -616,22 +692,45 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
 /// units (栋, 单元, 室 ...), a six-digit postcode anywhere.
 fn parse_chinese(s: &str, rules: Option<&'static CountryRules>) -> Parsed {
     let mut parts = AddressParts { country: rules.map(|r| r.code), ..Default::default() };
-    let mut rest: String = s.chars().filter(|c| !c.is_whitespace() && !is_sep(*c)).collect();
-    // Postcode: a run of exactly six ASCII digits.
-    let bytes = rest.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() {
-            let j = (i..bytes.len()).find(|&j| !bytes[j].is_ascii_digit()).unwrap_or(bytes.len());
-            if j - i == 6 {
-                parts.postcode = Some(rest[i..j].to_owned());
-                rest.replace_range(i..j, "");
-                break;
-            }
-            i = j;
-        } else {
-            i += 1;
+    // A postcode written apart (`... 100-0005`, `〒150-0002 ...`) is taken before the text is joined.
+    let s = s.replace('〒', " ");
+    let apart = s.split(|c: char| c.is_whitespace() || is_sep(c)).find(|t| {
+        t.len() >= 4 && t.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+            && rules.is_some_and(|r| !r.zip.is_empty() && postcode::written_form(r, t).is_some())
+    });
+    let s = match apart {
+        Some(t) => {
+            parts.postcode = rules.and_then(|r| postcode::written_form(r, t));
+            s.replacen(t, " ", 1)
         }
+        None => s,
+    };
+    let mut rest: String = s.chars().filter(|c| !c.is_whitespace() && !is_sep(*c)).collect();
+    // Postcode: a run of ASCII digits (and `-`) that the country's pattern takes, else a run of six
+    // digits, else a trailing run of four to eight digits written apart from the text.
+    let runs: Vec<(usize, usize)> = {
+        let b = rest.as_bytes();
+        let mut v = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i].is_ascii_digit() {
+                let j = (i..b.len()).find(|&j| !(b[j].is_ascii_digit() || b[j] == b'-')).unwrap_or(b.len());
+                v.push((i, j));
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        v
+    };
+    let fits = |&&(i, j): &&(usize, usize)| rules.is_some_and(|r| !r.zip.is_empty() && j - i >= 4 && postcode::written_form(r, &rest[i..j]).is_some());
+    let trailing = s.trim_end().rsplit(char::is_whitespace).next().filter(|t| (4..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()));
+    let found = runs.iter().find(fits).or_else(|| runs.iter().find(|&&(i, j)| j - i == 6 && rest[i..j].bytes().all(|b| b.is_ascii_digit())))
+        .or_else(|| trailing.and_then(|t| runs.iter().rev().find(|&&(i, j)| &rest[i..j] == t)));
+    if let Some(&(i, j)) = found.filter(|_| parts.postcode.is_none()) {
+        let code = rest[i..j].to_owned();
+        parts.postcode = Some(rules.and_then(|r| postcode::written_form(r, &code)).unwrap_or(code));
+        rest.replace_range(i..j, "");
     }
     let take = |rest: &mut String, ends: &[&str]| -> Option<String> {
         let (at, end) = ends.iter().filter_map(|e| rest.find(e).map(|p| (p, e.len()))).min_by_key(|&(p, l)| (p, usize::MAX - l))?;
@@ -640,8 +739,9 @@ fn parse_chinese(s: &str, rules: Option<&'static CountryRules>) -> Parsed {
         Some(head)
     };
     if let Some(r) = rules {
-        if !r.sub_names.is_empty() {
-            if let Some(name) = r.sub_names.split('~').filter(|n| !n.is_empty() && rest.starts_with(n)).max_by_key(|n| n.len()) {
+        let names = if r.sub_names.is_empty() { r.sub_keys } else { r.sub_names };
+        if !names.is_empty() {
+            if let Some(name) = names.split('~').filter(|n| !n.is_empty() && rest.starts_with(n)).max_by_key(|n| n.len()) {
                 parts.region = Some(name.to_owned());
                 rest.replace_range(..name.len(), "");
             }
@@ -654,11 +754,11 @@ fn parse_chinese(s: &str, rules: Option<&'static CountryRules>) -> Parsed {
     if city_like {
         parts.city = take(&mut rest, &["市"]);
     }
-    let district = ["区", "县", "镇"].iter().filter_map(|e| rest.find(e)).min();
+    let district = ["区", "县", "镇", "區", "縣", "鎮"].iter().filter_map(|e| rest.find(e)).min();
     let street_end = words::ZH_STREETS.iter().filter_map(|e| rest.find(e).map(|p| (p, e.len()))).min_by_key(|&(p, l)| (p, usize::MAX - l));
     if let Some(d) = district {
         if street_end.map_or(true, |(p, _)| d < p) {
-            parts.district = take(&mut rest, &["区", "县", "镇"]);
+            parts.district = take(&mut rest, &["区", "县", "镇", "區", "縣", "鎮"]);
         }
     }
     if let Some(city) = parts.city.clone().filter(|_| parts.region.is_none()) {
@@ -671,11 +771,16 @@ fn parse_chinese(s: &str, rules: Option<&'static CountryRules>) -> Parsed {
         street_key.push(key_word(&street));
         parts.street = Some(street);
     }
-    // House number: digits followed by 号 (not 号楼).
-    if let Some(p) = rest.find('号') {
-        let num = &rest[..p];
-        if !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit() || b == b'-') && !rest[p..].starts_with("号楼") {
-            parts.house_number = Some(num.to_owned());
+    // House number: the digits just before the first 号/號 (not 号楼); what comes before them
+    // (a section: 五段) stays with the street.
+    if let Some(p) = rest.find(['号', '號']).filter(|&p| !rest[p..].starts_with("号楼") && !rest[p..].starts_with("號樓")) {
+        let start = rest[..p].rfind(|c: char| !(c.is_ascii_digit() || c == '-')).map_or(0, |q| q + rest[q..].chars().next().map_or(1, char::len_utf8));
+        if start < p {
+            parts.house_number = Some(rest[start..p].to_owned());
+            let before = rest[..start].to_owned();
+            if let Some(st) = parts.street.as_mut() {
+                st.push_str(&before);
+            }
             rest.replace_range(..p + '号'.len_utf8(), "");
         }
     }
@@ -742,7 +847,17 @@ pub fn standardize_address<'a>(input: &'a str, opts: &AddressOptions) -> Address
     c.apply("fold_width", text::fold_width);
     c.apply("fold_digits", text::fold_digits);
     c.apply("join_lines", replace_line_breaks);
-    c.apply("collapse_space", collapse_space);
+    // ي/ك typed for ی/ک in Persian text (an Arabic keyboard), and the reverse in Arabic text.
+    let lang = words::language_of(rules.map(|r| r.code));
+    match text::arabic_script_language(&c.value) {
+        text::ArabicScriptLanguage::Persian => c.apply("persian_letters", text::to_persian_letters),
+        text::ArabicScriptLanguage::Arabic if lang != "fa" => c.apply("arabic_letters", text::to_arabic_letters),
+        text::ArabicScriptLanguage::Unknown if lang == "fa" => c.apply("persian_letters", text::to_persian_letters),
+        _ => {}
+    }
+    c.apply("remove_controls", text::strip_controls);
+    c.apply("remove_tatweel", text::remove_tatweel);
+    c.apply("collapse_whitespace", text::collapse_whitespace);
     c.apply("trim_punctuation", |s| {
         let t = s.trim_matches(|ch: char| is_sep(ch) || ch.is_whitespace() || ch == '.' && s.len() < 2);
         (t.len() != s.len()).then(|| t.to_owned())
@@ -755,7 +870,13 @@ pub fn standardize_address<'a>(input: &'a str, opts: &AddressOptions) -> Address
     }
     let lower = c.value.to_lowercase();
     if PLACEHOLDERS.contains(&lower.as_str()) || lower.chars().all(|ch| ch.is_ascii_digit() || ch == ' ') {
+        // Nothing to parse or to recase in a placeholder: report it as typed (cleaned).
         out.issues.push(issue(Code::AddressPlaceholder, Vec::new()));
+        out.parts.country = rules.map(|r| r.code);
+        out.value = c.value;
+        out.changes = c.list;
+        out.valid = !out.issues.iter().any(|i| i.severity() == Severity::Error);
+        return out;
     }
     let chinese = c.value.chars().filter(|&ch| is_cjk(ch)).count() >= 2;
     let parsed = if chinese {
@@ -764,7 +885,7 @@ pub fn standardize_address<'a>(input: &'a str, opts: &AddressOptions) -> Address
         // Casing: all-caps or all-lower Latin text is title-cased.
         let latin: Vec<char> = c.value.chars().filter(|&ch| is_latin_letter(ch)).collect();
         if latin.len() >= 4 && (latin.iter().all(|ch| !ch.is_lowercase()) || latin.iter().all(|ch| !ch.is_uppercase())) {
-            c.apply("casing", |s| {
+            c.apply("recase", |s| {
                 let mut segs = segments(s);
                 for seg in &mut segs {
                     for (k, w) in seg.words.iter_mut().enumerate() {
@@ -779,6 +900,18 @@ pub fn standardize_address<'a>(input: &'a str, opts: &AddressOptions) -> Address
         let mut segs = segments(&c.value);
         c.apply("punctuation", |_| Some(join(&segs)));
         let mut segs2 = segs.clone();
+        // `1 Rue de Rivoli 75001 Paris`: a one-segment address is read as two, split before its
+        // postcode (joined again by a space, so the value keeps its layout).
+        if let (1, Some(r)) = (segs2.len(), rules.filter(|r| !r.zip.is_empty())) {
+            let ws = &segs2[0].words;
+            if let Some((w, _, _)) = ws.get(2..).and_then(|rest| find_postcode(r, rest)).map(|(w, l, f)| (w + 2, l, f)) {
+                if words::unit_type(&ws[w - 1]).is_none() {
+                    let tail = segs2[0].words.split_off(w);
+                    segs2[0].sep = Some(' ');
+                    segs2.push(Seg { words: tail, sep: None });
+                }
+            }
+        }
         let mut pc_issues = Vec::new();
         let parsed = parse_segments(&mut segs2, rules, opts.style, &mut pc_issues, opts);
         out.issues.extend(pc_issues);

@@ -74,6 +74,9 @@ struct Compiled {
     zip: Option<Pattern>,
     /// (region index, prefix pattern)
     subs: Vec<(usize, Pattern)>,
+    /// Region names and keys by match key (`country::match_key`) to the region's key; the first
+    /// of keys, local names, Latin names wins.
+    regions: std::collections::HashMap<String, &'static str>,
 }
 
 /// The country's compiled patterns, built on first use of that country.
@@ -92,6 +95,19 @@ fn compiled(r: &'static CountryRules) -> &'static Compiled {
                 .filter(|(_, p)| !p.is_empty())
                 .filter_map(|(k, p)| Pattern::new(p).ok().map(|p| (k, p)))
                 .collect()
+        },
+        regions: {
+            let keys: Vec<&'static str> = r.sub_keys.split('~').collect();
+            let mut m = std::collections::HashMap::new();
+            for list in [r.sub_keys, r.sub_names, r.sub_lnames].into_iter().filter(|l| !l.is_empty()) {
+                for (i, name) in list.split('~').enumerate() {
+                    let k = crate::country::match_key(name);
+                    if let (false, Some(key)) = (k.is_empty(), keys.get(i)) {
+                        m.entry(k).or_insert(*key);
+                    }
+                }
+            }
+            m
         },
     })
 }
@@ -146,6 +162,15 @@ pub(crate) fn written_form(r: &'static CountryRules, cleaned: &str) -> Option<St
     found
 }
 
+/// The key of the first-level region a text names (its key, local or Latin name, compared by
+/// `country::match_key`).
+pub(crate) fn region_named(r: &'static CountryRules, s: &str) -> Option<&'static str> {
+    if r.sub_keys.is_empty() {
+        return None;
+    }
+    compiled(r).regions.get(&crate::country::match_key(s)).copied()
+}
+
 /// The key of the region whose postcode prefix `code` (written form) starts with.
 pub(crate) fn region_of(r: &'static CountryRules, code: &str) -> Option<&'static str> {
     let (k, _) = compiled(r).subs.iter().find(|(_, p)| p.matches_prefix(code.as_bytes()))?;
@@ -177,32 +202,24 @@ pub(crate) fn clean<'a>(c: &mut Changes<'a>) {
     c.apply("fold_width", text::fold_width);
     c.apply("fold_digits", text::fold_digits);
     c.apply("uppercase", |s| (s.chars().any(char::is_lowercase)).then(|| s.to_uppercase()));
-    c.apply("collapse_space", collapse_space);
+    c.apply("collapse_whitespace", text::collapse_whitespace);
 }
 
-/// Collapses runs of whitespace to one space (and trims).
-pub fn collapse_space(s: &str) -> Option<String> {
-    let mut prev_space = true;
-    let needs = s.chars().any(|c| {
-        let sp = c.is_whitespace();
-        let bad = sp && (prev_space || c != ' ');
-        prev_space = sp;
-        bad
-    }) || s.ends_with(char::is_whitespace);
-    if !needs {
-        return None;
-    }
-    Some(s.split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
-/// Removes the country's postal prefix (`CH-8001`, `SE-114 55`, `FL-9490`) or `alpha2-`.
-fn strip_prefix(r: &CountryRules, s: &str) -> Option<String> {
-    let pre = [r.postprefix.trim(), r.code].into_iter().filter(|p| !p.is_empty()).find_map(|p| {
+/// Removes a postal prefix written before the code: the country's own (`CH-8001`, `SE-114 55`,
+/// `FL-9490`), its alpha-2 code, or the one-letter codes of old European addresses (`D-10115`,
+/// `F-75001`): one to three letters and a hyphen (or the country's prefix and a space).
+pub(crate) fn strip_prefix(r: &CountryRules, s: &str) -> Option<String> {
+    let own = [r.postprefix.trim(), r.code].into_iter().filter(|p| !p.is_empty()).find_map(|p| {
         let rest = s.strip_prefix(p)?;
         let rest = rest.strip_prefix(['-', ' ']).unwrap_or(rest).trim_start();
-        (rest.starts_with(|c: char| c.is_ascii_digit())).then_some(rest)
-    })?;
-    Some(pre.to_owned())
+        rest.starts_with(|c: char| c.is_ascii_digit()).then_some(rest)
+    });
+    let letters = || {
+        let (pre, rest) = s.split_once('-')?;
+        ((1..=3).contains(&pre.len()) && pre.bytes().all(|b| b.is_ascii_uppercase()) && rest.starts_with(|c: char| c.is_ascii_digit()))
+            .then_some(rest)
+    };
+    own.or_else(letters).map(str::to_owned)
 }
 
 /// Validates and formats one postcode for `country` (an alpha-2 code or a country name in any

@@ -26,72 +26,180 @@ pub struct StreetType {
     pub place: Place,
     /// Whether the short form is the standard one (USPS for English); otherwise the long form is.
     pub short_is_standard: bool,
+    /// The language of the row (`en` for the USPS table).
+    pub lang: &'static str,
 }
 
-/// Hand-written street types: (written forms, long, short, place). The first written form is the
-/// long one; lookups are case-insensitive and ignore a final dot.
-const STREETS: &[(&[&str], &str, &str, Place)] = &[
-    // German (also recognized as the end of a compound: Hauptstraße, Lindenallee)
-    (&["straße", "strasse", "str"], "Straße", "Str.", Place::After),
-    (&["weg"], "Weg", "Weg", Place::After),
-    (&["allee"], "Allee", "Allee", Place::After),
-    (&["platz", "pl"], "Platz", "Pl.", Place::After),
-    (&["gasse"], "Gasse", "G.", Place::After),
-    (&["ring"], "Ring", "Ring", Place::After),
-    (&["damm"], "Damm", "Damm", Place::After),
-    (&["ufer"], "Ufer", "Ufer", Place::After),
-    // Dutch
-    (&["straat", "str"], "straat", "str.", Place::After),
-    (&["laan"], "laan", "ln.", Place::After),
-    (&["gracht"], "gracht", "gr.", Place::After),
-    // French
-    (&["rue", "r"], "rue", "r.", Place::Before),
-    (&["avenue", "av", "ave"], "avenue", "av.", Place::Before),
-    (&["boulevard", "bd", "boul", "bvd"], "boulevard", "bd", Place::Before),
-    (&["chemin", "ch"], "chemin", "ch.", Place::Before),
-    (&["impasse", "imp"], "impasse", "imp.", Place::Before),
-    (&["allée", "allee", "all"], "allée", "all.", Place::Before),
-    (&["place", "pl"], "place", "pl.", Place::Before),
-    (&["route", "rte"], "route", "rte", Place::Before),
-    (&["quai"], "quai", "quai", Place::Before),
-    // Spanish
-    (&["calle", "c", "cl", "c/"], "Calle", "C.", Place::Before),
-    (&["avenida", "av", "avda"], "Avenida", "Av.", Place::Before),
-    (&["paseo", "pº", "po"], "Paseo", "P.º", Place::Before),
-    (&["plaza", "pza", "pl"], "Plaza", "Pza.", Place::Before),
-    (&["carrera", "cra", "kr"], "Carrera", "Cra.", Place::Before),
-    (&["camino", "cno"], "Camino", "Cno.", Place::Before),
-    // Portuguese
-    (&["rua", "r"], "Rua", "R.", Place::Before),
-    (&["travessa", "tv", "trav"], "Travessa", "Tv.", Place::Before),
-    (&["praça", "praca", "pç"], "Praça", "Pç.", Place::Before),
-    (&["estrada", "estr"], "Estrada", "Estr.", Place::Before),
-    (&["alameda", "al"], "Alameda", "Al.", Place::Before),
-    (&["rodovia", "rod"], "Rodovia", "Rod.", Place::Before),
-    (&["morro"], "Morro", "Morro", Place::Before),
-    (&["largo", "lgo"], "Largo", "Lgo.", Place::Before),
-    // Italian
-    (&["via", "v"], "Via", "V.", Place::Before),
-    (&["viale", "v.le"], "Viale", "V.le", Place::Before),
-    (&["piazza", "p.za", "pza"], "Piazza", "P.za", Place::Before),
-    (&["corso", "c.so"], "Corso", "C.so", Place::Before),
-    // Persian
-    (&["خیابان", "خ"], "خیابان", "خ.", Place::Before),
-    (&["کوچه", "ک"], "کوچه", "ک.", Place::Before),
-    (&["بلوار", "بل"], "بلوار", "بل.", Place::Before),
-    (&["میدان", "م"], "میدان", "م.", Place::Before),
-    (&["بزرگراه", "اتوبان"], "بزرگراه", "بزرگراه", Place::Before),
-    (&["جاده"], "جاده", "جاده", Place::Before),
-    (&["کوی"], "کوی", "کوی", Place::Before),
-    (&["بن‌بست", "بن بست", "بنبست"], "بن‌بست", "بن‌بست", Place::Before),
-    (&["تقاطع"], "تقاطع", "تقاطع", Place::After),
-    // Arabic
-    (&["شارع", "ش"], "شارع", "ش.", Place::Before),
-    (&["طريق"], "طريق", "طريق", Place::Before),
-    (&["جادة"], "جادة", "جادة", Place::Before),
-    (&["ميدان"], "ميدان", "ميدان", Place::Before),
-    (&["حي"], "حي", "حي", Place::Before),
+/// Hand-written street types: (language, written forms, long, short, place). The first written form
+/// is the long one; lookups are case-insensitive and ignore a final dot. Types of the languages in
+/// [`COMPOUNDING`] are also recognized as the end of a word (`Hauptstraße`, `Drottninggatan`).
+const STREETS: &[(&str, &[&str], &str, &str, Place)] = &[
+    ("de", &["straße", "strasse", "str"], "Straße", "Str.", Place::After),
+    ("de", &["weg"], "Weg", "Weg", Place::After),
+    ("de", &["allee"], "Allee", "Allee", Place::After),
+    ("de", &["platz", "pl"], "Platz", "Pl.", Place::After),
+    ("de", &["gasse"], "Gasse", "G.", Place::After),
+    ("de", &["ring"], "Ring", "Ring", Place::After),
+    ("de", &["damm"], "Damm", "Damm", Place::After),
+    ("de", &["ufer"], "Ufer", "Ufer", Place::After),
+    ("nl", &["straat", "str"], "straat", "str.", Place::After),
+    ("nl", &["laan"], "laan", "ln.", Place::After),
+    ("nl", &["gracht"], "gracht", "gr.", Place::After),
+    ("nl", &["plein"], "plein", "pln.", Place::After),
+    ("sv", &["gatan", "gata"], "gatan", "g.", Place::After),
+    ("sv", &["vägen", "väg"], "vägen", "v.", Place::After),
+    ("da", &["gade"], "gade", "gd.", Place::After),
+    ("da", &["vej"], "vej", "vej", Place::After),
+    ("ko", &["대로"], "대로", "대로", Place::After),
+    ("ko", &["로"], "로", "로", Place::After),
+    ("ko", &["길"], "길", "길", Place::After),
+    ("fr", &["rue", "r"], "rue", "r.", Place::Before),
+    ("fr", &["avenue", "av", "ave"], "avenue", "av.", Place::Before),
+    ("fr", &["boulevard", "bd", "boul", "bvd"], "boulevard", "bd", Place::Before),
+    ("fr", &["chemin", "ch"], "chemin", "ch.", Place::Before),
+    ("fr", &["impasse", "imp"], "impasse", "imp.", Place::Before),
+    ("fr", &["allée", "allee", "all"], "allée", "all.", Place::Before),
+    ("fr", &["place", "pl"], "place", "pl.", Place::Before),
+    ("fr", &["route", "rte"], "route", "rte", Place::Before),
+    ("fr", &["quai"], "quai", "quai", Place::Before),
+    ("fr", &["cours"], "cours", "crs", Place::Before),
+    ("es", &["calle", "c", "cl", "c/"], "Calle", "C.", Place::Before),
+    ("es", &["avenida", "av", "avda"], "Avenida", "Av.", Place::Before),
+    ("es", &["paseo", "pº"], "Paseo", "P.º", Place::Before),
+    ("es", &["plaza", "pza", "pl"], "Plaza", "Pza.", Place::Before),
+    ("es", &["carrera", "cra", "kr"], "Carrera", "Cra.", Place::Before),
+    ("es", &["camino", "cno"], "Camino", "Cno.", Place::Before),
+    ("es", &["ronda", "rda"], "Ronda", "Rda.", Place::Before),
+    // Portuguese: the Correios (DNE) types of logradouro most often written.
+    ("pt", &["rua", "r"], "Rua", "R.", Place::Before),
+    ("pt", &["avenida", "av"], "Avenida", "Av.", Place::Before),
+    ("pt", &["travessa", "tv", "trav"], "Travessa", "Tv.", Place::Before),
+    ("pt", &["praça", "praca", "pç"], "Praça", "Pç.", Place::Before),
+    ("pt", &["estrada", "estr"], "Estrada", "Estr.", Place::Before),
+    ("pt", &["alameda", "al"], "Alameda", "Al.", Place::Before),
+    ("pt", &["rodovia", "rod"], "Rodovia", "Rod.", Place::Before),
+    ("pt", &["largo", "lgo"], "Largo", "Lgo.", Place::Before),
+    ("pt", &["ladeira", "ld"], "Ladeira", "Ld.", Place::Before),
+    ("pt", &["viela"], "Viela", "Viela", Place::Before),
+    ("pt", &["vila"], "Vila", "Vila", Place::Before),
+    ("pt", &["vereda"], "Vereda", "Vereda", Place::Before),
+    ("pt", &["viaduto"], "Viaduto", "Viaduto", Place::Before),
+    ("pt", &["trecho"], "Trecho", "Trecho", Place::Before),
+    ("pt", &["trevo"], "Trevo", "Trevo", Place::Before),
+    ("pt", &["quadra", "qd"], "Quadra", "Qd.", Place::Before),
+    ("pt", &["setor"], "Setor", "Setor", Place::Before),
+    ("pt", &["pátio", "patio"], "Pátio", "Pátio", Place::Before),
+    ("pt", &["esplanada"], "Esplanada", "Esplanada", Place::Before),
+    ("pt", &["jardim", "jd"], "Jardim", "Jd.", Place::Before),
+    ("pt", &["parque", "pq"], "Parque", "Pq.", Place::Before),
+    ("pt", &["conjunto"], "Conjunto", "Conjunto", Place::Before),
+    ("pt", &["loteamento"], "Loteamento", "Loteamento", Place::Before),
+    ("pt", &["residencial"], "Residencial", "Residencial", Place::Before),
+    ("pt", &["morro"], "Morro", "Morro", Place::Before),
+    ("pt", &["recanto"], "Recanto", "Recanto", Place::Before),
+    ("pt", &["chácara", "chacara"], "Chácara", "Chácara", Place::Before),
+    ("pt", &["sítio", "sitio"], "Sítio", "Sítio", Place::Before),
+    ("pt", &["passarela"], "Passarela", "Passarela", Place::Before),
+    ("pt", &["praia"], "Praia", "Praia", Place::Before),
+    ("pt", &["lagoa"], "Lagoa", "Lagoa", Place::Before),
+    ("pt", &["lago"], "Lago", "Lago", Place::Before),
+    ("pt", &["campo"], "Campo", "Campo", Place::Before),
+    ("pt", &["vale"], "Vale", "Vale", Place::Before),
+    ("pt", &["distrito"], "Distrito", "Distrito", Place::Before),
+    ("pt", &["núcleo", "nucleo"], "Núcleo", "Núcleo", Place::Before),
+    ("pt", &["fazenda"], "Fazenda", "Fazenda", Place::Before),
+    ("pt", &["aeroporto"], "Aeroporto", "Aeroporto", Place::Before),
+    ("pt", &["estação", "estacao"], "Estação", "Estação", Place::Before),
+    ("pt", &["colônia", "colonia"], "Colônia", "Colônia", Place::Before),
+    ("pt", &["condomínio", "condominio"], "Condomínio", "Condomínio", Place::Before),
+    ("pt", &["favela"], "Favela", "Favela", Place::Before),
+    ("pt", &["feira"], "Feira", "Feira", Place::Before),
+    ("pt", &["área", "area"], "Área", "Área", Place::Before),
+    ("it", &["via", "v"], "Via", "V.", Place::Before),
+    ("it", &["viale", "v.le"], "Viale", "V.le", Place::Before),
+    ("it", &["piazza", "p.za", "pza"], "Piazza", "P.za", Place::Before),
+    ("it", &["corso", "c.so"], "Corso", "C.so", Place::Before),
+    ("pl", &["ulica", "ul"], "ulica", "ul.", Place::Before),
+    ("pl", &["aleja", "al"], "aleja", "al.", Place::Before),
+    ("pl", &["plac", "pl"], "plac", "pl.", Place::Before),
+    ("pl", &["osiedle", "os"], "osiedle", "os.", Place::Before),
+    ("ru", &["улица", "ул"], "улица", "ул.", Place::Before),
+    ("ru", &["проспект", "пр-т", "просп", "пр"], "проспект", "просп.", Place::Before),
+    ("ru", &["переулок", "пер"], "переулок", "пер.", Place::Before),
+    ("ru", &["шоссе", "ш"], "шоссе", "ш.", Place::Before),
+    ("ru", &["бульвар", "б-р", "бул"], "бульвар", "б-р", Place::Before),
+    ("ru", &["площадь", "пл"], "площадь", "пл.", Place::Before),
+    ("ru", &["набережная", "наб"], "набережная", "наб.", Place::Before),
+    ("ru", &["проспект", "пр-т", "просп"], "проспект", "просп.", Place::After),
+    ("ru", &["переулок", "пер"], "переулок", "пер.", Place::After),
+    ("ru", &["шоссе"], "шоссе", "ш.", Place::After),
+    ("ru", &["бульвар", "б-р"], "бульвар", "б-р", Place::After),
+    ("uk", &["вулиця", "вул"], "вулиця", "вул.", Place::Before),
+    ("uk", &["проспект", "просп"], "проспект", "просп.", Place::Before),
+    ("uk", &["провулок", "пров"], "провулок", "пров.", Place::Before),
+    ("ms", &["jalan", "jln"], "Jalan", "Jln.", Place::Before),
+    ("tr", &["caddesi", "cad", "cd"], "Caddesi", "Cad.", Place::After),
+    ("tr", &["sokak", "sokağı", "sk"], "Sokak", "Sk.", Place::After),
+    ("tr", &["bulvarı", "blv"], "Bulvarı", "Blv.", Place::After),
+    ("in", &["marg"], "Marg", "Marg", Place::After),
+    ("in", &["chowk"], "Chowk", "Chowk", Place::After),
+    ("in", &["nagar"], "Nagar", "Nagar", Place::After),
+    ("in", &["ganj"], "Ganj", "Ganj", Place::After),
+    ("in", &["gali"], "Gali", "Gali", Place::After),
+    ("in", &["colony"], "Colony", "Colony", Place::After),
+    ("fa", &["خیابان", "خ"], "خیابان", "خ.", Place::Before),
+    ("fa", &["کوچه", "ک"], "کوچه", "ک.", Place::Before),
+    ("fa", &["بلوار", "بل"], "بلوار", "بل.", Place::Before),
+    ("fa", &["میدان", "م"], "میدان", "م.", Place::Before),
+    ("fa", &["بزرگراه", "اتوبان"], "بزرگراه", "بزرگراه", Place::Before),
+    ("fa", &["جاده"], "جاده", "جاده", Place::Before),
+    ("fa", &["کوی"], "کوی", "کوی", Place::Before),
+    ("fa", &["سرک"], "سرک", "سرک", Place::Before),
+    ("fa", &["بن‌بست", "بنبست"], "بن‌بست", "بن‌بست", Place::Before),
+    ("fa", &["تقاطع"], "تقاطع", "تقاطع", Place::After),
+    ("ar", &["شارع", "ش"], "شارع", "ش.", Place::Before),
+    ("ar", &["طريق"], "طريق", "طريق", Place::Before),
+    ("ar", &["جادة"], "جادة", "جادة", Place::Before),
+    ("ar", &["ميدان"], "ميدان", "ميدان", Place::Before),
+    ("ar", &["حي"], "حي", "حي", Place::Before),
 ];
+
+/// Languages whose street types are written as the end of a compound word.
+const COMPOUNDING: &[&str] = &["de", "nl", "sv", "da", "ko"];
+
+/// The language of a country's street words, for abbreviations several languages share (`av.`).
+pub fn language_of(country: Option<&str>) -> &'static str {
+    match country.unwrap_or("") {
+        "FR" | "BE" | "LU" | "MC" | "CI" | "SN" | "MA" | "TN" | "DZ" | "HT" => "fr",
+        "ES" | "MX" | "AR" | "CO" | "CL" | "PE" | "VE" | "EC" | "UY" | "PY" | "BO" | "CR" | "PA" | "GT" | "HN"
+        | "SV" | "NI" | "DO" | "CU" | "PR" => "es",
+        "PT" | "BR" | "AO" | "MZ" | "CV" => "pt",
+        "IT" | "SM" | "VA" => "it",
+        "DE" | "AT" | "CH" | "LI" => "de",
+        "NL" | "SR" => "nl",
+        "PL" => "pl",
+        "RU" | "BY" | "KZ" | "KG" => "ru",
+        "IN" => "in",
+        "IR" | "AF" | "TJ" => "fa",
+        "SE" => "sv",
+        "UA" => "uk",
+        "MY" | "BN" => "ms",
+        "TR" => "tr",
+        "DK" => "da",
+        "KR" => "ko",
+        "SA" | "AE" | "EG" | "IQ" | "JO" | "KW" | "QA" | "BH" | "OM" | "YE" | "SY" | "LB" | "LY" | "SD" => "ar",
+        _ => "en",
+    }
+}
+
+/// The street type a word is at `place`, preferring `lang` where languages share a spelling.
+pub fn street_type_at(word: &str, place: Place, lang: &str) -> Option<StreetType> {
+    let all = street_types(word);
+    // One-letter abbreviations (`v`, `r`, `c`) only in the country's own language.
+    let short = key(word).chars().count() == 1;
+    let at = || all.iter().filter(|t| t.place == place && (!short || t.lang == lang));
+    at().find(|t| t.lang == lang).or_else(|| at().next()).copied()
+}
 
 /// Chinese street-type suffixes, longest first.
 pub const ZH_STREETS: &[&str] = &["大道", "大街", "胡同", "路", "街", "道", "巷", "弄", "里"];
@@ -108,11 +216,14 @@ pub struct UnitType {
 /// Hand-written unit designators in other languages: (written forms, kind, long, short).
 const UNITS: &[(&[&str], &str, &str, &str)] = &[
     (&["flat"], "flat", "Flat", "Flat"),
+    (&["studio"], "studio", "Studio", "Studio"),
     (&["appartement", "appt"], "apartment", "appartement", "appt"),
     (&["étage", "etage", "ét"], "floor", "étage", "ét."),
     (&["bâtiment", "batiment", "bât", "bat"], "building", "bâtiment", "bât."),
     (&["wohnung", "whg"], "apartment", "Wohnung", "Whg."),
-    (&["stock", "og"], "floor", "Stock", "OG"),
+    (&["stock"], "floor", "Stock", "Stock"),
+    (&["og", "obergeschoss"], "floor", "OG", "OG"),
+    (&["level", "lvl"], "floor", "Level", "Lvl"),
     (&["departamento", "depto", "dpto"], "apartment", "Departamento", "Depto."),
     (&["piso"], "floor", "Piso", "Piso"),
     (&["apartamento", "apto", "ap"], "apartment", "Apartamento", "Apto."),
@@ -129,6 +240,10 @@ const UNITS: &[(&[&str], &str, &str, &str)] = &[
     (&["الطابق", "طابق"], "floor", "الطابق", "الطابق"),
     (&["وحدة"], "unit", "وحدة", "وحدة"),
     (&["مكتب"], "office", "مكتب", "مكتب"),
+    (&["مبنى", "عمارة"], "building", "مبنى", "مبنى"),
+    (&["ساختمان", "بلوک"], "building", "ساختمان", "ساختمان"),
+    (&["квартира", "кв"], "apartment", "квартира", "кв."),
+    (&["mieszkanie", "lokal"], "apartment", "mieszkanie", "m."),
 ];
 
 /// Chinese unit suffixes: (suffix, kind).
@@ -138,7 +253,7 @@ pub const ZH_UNITS: &[(&str, &str)] = &[
 ];
 
 /// Markers written before a house number: (written forms, canonical).
-const HOUSE_MARKERS: &[&str] = &["no", "nr", "n°", "nº", "no.", "número", "num", "پلاک", "رقم", "بناية", "號", "#"];
+const HOUSE_MARKERS: &[&str] = &["no", "nr", "n°", "nº", "no.", "número", "num", "h.no", "hno", "h.no.", "plot", "дом", "д", "پلاک", "پ", "خانه", "رقم", "بناية", "#"];
 
 /// The lookup key of a word: lower case, without a final dot.
 pub fn key(word: &str) -> String {
@@ -188,11 +303,11 @@ fn index() -> &'static Index {
                 continue; // `US HWY` and the like: multi-word, left as written
             }
             let long = longs.get(abbr).copied().unwrap_or(abbr);
-            let t = StreetType { long: leak(title(long)), short: leak(title(abbr)), place: Place::After, short_is_standard: true };
+            let t = StreetType { long: leak(title(long)), short: leak(title(abbr)), place: Place::After, short_is_standard: true, lang: "en" };
             push(written.to_lowercase(), t);
         }
-        for &(forms, long, short, place) in STREETS {
-            let t = StreetType { long, short, place, short_is_standard: false };
+        for &(lang, forms, long, short, place) in STREETS {
+            let t = StreetType { long, short, place, short_is_standard: false, lang };
             for f in forms {
                 push(f.to_string(), t);
             }
@@ -236,13 +351,12 @@ pub fn compound_street_type(word: &str) -> Option<(usize, StreetType)> {
     if lower.len() != word.trim_end_matches('.').len() {
         return None; // lower-casing changed byte lengths: offsets would not line up
     }
-    for &(forms, long, short, place) in &STREETS[..11] {
+    for &(lang, forms, long, short, place) in STREETS.iter().filter(|r| COMPOUNDING.contains(&r.0)) {
         for f in forms {
             if lower.len() > f.len() + 2 && lower.ends_with(f) && lower.is_char_boundary(lower.len() - f.len()) {
-                return Some((lower.len() - f.len(), StreetType { long, short, place, short_is_standard: false }));
+                return Some((lower.len() - f.len(), StreetType { long, short, place, short_is_standard: false, lang }));
             }
         }
-        let _ = place;
     }
     None
 }

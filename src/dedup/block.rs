@@ -4,7 +4,6 @@
 //! common key cannot make the work quadratic.
 
 use super::hash_str;
-use super::name_keys::phonetic_key;
 use super::prepare::{slot, Store};
 
 /// Blocking key kinds, the top byte of a key.
@@ -34,11 +33,13 @@ pub fn keys(store: &Store, r: usize, out: &mut Vec<u64>) {
     if phone.len() >= 6 {
         out.push(key(1, &[phone]));
     }
-    let (pg, ps) = (phonetic_key(g), phonetic_key(s));
+    let (pg, ps) = (store.get(r, slot::SOUND_GIVEN), store.get(r, slot::SOUND_SURNAME));
     if !s.is_empty() && !g.is_empty() {
         // Both orders, so first and last names written in each other's place still meet.
-        out.push(key(2, &[&ps, first_char(g)]));
-        out.push(key(2, &[&pg, first_char(s)]));
+        out.push(key(2, &[ps, first_char(g)]));
+        // Both sounds in sorted order: first and last names written in each other's place meet.
+        let (x, y) = if pg <= ps { (pg, ps) } else { (ps, pg) };
+        out.push(key(2, &[x, y, "~"]));
     }
     let birth = store.get(r, slot::BIRTH);
     if birth.len() >= 6 {
@@ -68,7 +69,7 @@ pub fn keys(store: &Store, r: usize, out: &mut Vec<u64>) {
     }
     let city = store.get(r, slot::CITY);
     if !city.is_empty() && (!pg.is_empty() || !ps.is_empty()) {
-        out.push(key(8, &[&pg, &ps, city]));
+        out.push(key(8, &[pg, ps, city]));
     }
 }
 
@@ -128,7 +129,9 @@ pub fn candidates(store: &Store, opts: &BlockOptions, progress: &mut dyn FnMut(u
         let kind = (k >> 56) as usize;
         let block = &entries[i..j];
         let before = out.pairs.len();
-        if block.len() <= opts.max_block {
+        // Shared phones (an office switchboard) are compared within a smaller window.
+        let (max_block, window) = if kind == 1 { (8, 4) } else { (opts.max_block, opts.window) };
+        if block.len() <= max_block {
             for x in 0..block.len() {
                 for y in x + 1..block.len() {
                     push_pair(store, opts, &mut out.pairs, block[x].1, block[y].1);
@@ -144,7 +147,7 @@ pub fn candidates(store: &Store, opts: &BlockOptions, progress: &mut dyn FnMut(u
                 ka.cmp(&kb).then(a.cmp(&b))
             });
             for x in 0..sort_buf.len() {
-                for y in x + 1..(x + 1 + opts.window).min(sort_buf.len()) {
+                for y in x + 1..(x + 1 + window).min(sort_buf.len()) {
                     push_pair(store, opts, &mut out.pairs, sort_buf[x], sort_buf[y]);
                 }
             }

@@ -1,7 +1,6 @@
 //! Comparison levels per field: how alike two standardized records are, one small integer per
 //! comparison (0 = different, higher = more alike, [`NULL`] = a side is missing).
 
-use super::name_keys::same_given_name;
 use super::prepare::{slot, Store};
 use crate::distance::{jaro_winkler, osa_within};
 
@@ -79,13 +78,14 @@ fn level(c: usize, x: &str, y: &str, sa: &Store, a: usize, sb: &Store, b: usize)
     }
     match c {
         0 => {
-            if similar(x, y, 0.92) {
+            let jw = jaro_winkler(x, y);
+            if jw >= 0.92 {
                 5
-            } else if same_given_name(x, y) {
+            } else if same_group(sa.get(a, slot::NICKNAMES), sb.get(b, slot::NICKNAMES)) {
                 4
             } else if swapped(sa, a, sb, b) {
                 3
-            } else if similar(x, y, 0.8) {
+            } else if jw >= 0.8 {
                 2
             } else if initial_of(x, y) || initial_of(y, x) {
                 1
@@ -94,11 +94,12 @@ fn level(c: usize, x: &str, y: &str, sa: &Store, a: usize, sb: &Store, b: usize)
             }
         }
         1 => {
-            if similar(x, y, 0.92) {
+            let jw = jaro_winkler(x, y);
+            if jw >= 0.92 {
                 3
             } else if swapped(sa, a, sb, b) {
                 2
-            } else if similar(x, y, 0.8) {
+            } else if jw >= 0.8 {
                 1
             } else {
                 0
@@ -145,6 +146,11 @@ fn level(c: usize, x: &str, y: &str, sa: &Store, a: usize, sb: &Store, b: usize)
     }
 }
 
+/// Two space-separated lists of nickname groups share one.
+fn same_group(x: &str, y: &str) -> bool {
+    !x.is_empty() && x.split(' ').any(|g| y.split(' ').any(|h| g == h))
+}
+
 fn tail(s: &str) -> Option<&str> {
     s.get(s.len().saturating_sub(7)..).filter(|t| t.len() == 7)
 }
@@ -152,7 +158,8 @@ fn tail(s: &str) -> Option<&str> {
 /// `a`'s given name is `b`'s surname and the other way round (each equal or very close).
 fn swapped(sa: &Store, a: usize, sb: &Store, b: usize) -> bool {
     let (ga, sua, gb, sub) = (sa.get(a, slot::GIVEN), sa.get(a, slot::SURNAME), sb.get(b, slot::GIVEN), sb.get(b, slot::SURNAME));
-    !ga.is_empty() && !sua.is_empty() && (ga == sub || similar(ga, sub, 0.92)) && (sua == gb || similar(sua, gb, 0.92))
+    let close = |x: &str, y: &str| x == y || (x.as_bytes().first() == y.as_bytes().first() && similar(x, y, 0.92));
+    !ga.is_empty() && !sua.is_empty() && close(ga, sub) && close(sua, gb)
 }
 
 /// `x` is one letter and `y` starts with it.

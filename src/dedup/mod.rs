@@ -19,7 +19,6 @@ pub mod cluster;
 pub mod compare;
 pub mod index;
 pub mod model;
-mod name_keys;
 pub mod prepare;
 pub mod survive;
 
@@ -32,28 +31,8 @@ use crate::issue::{Code, Issue};
 use crate::limits::{DEDUP_FIELD_BYTES, DEDUP_RECORD_FIELDS};
 use crate::Locale;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A fast non-cryptographic hasher for integer keys (FxHash's multiply-rotate).
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.write_u64(u64::from(i));
-    }
-}
+use crate::tables::FxHasher;
+use std::hash::BuildHasherDefault;
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 

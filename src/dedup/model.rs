@@ -146,7 +146,9 @@ impl Model {
                 }
             }
         };
-        if n * n.saturating_sub(1) / 2 <= U_SAMPLES {
+        // About 20 pairs per record, at most U_SAMPLES.
+        let samples = (n * 20).min(U_SAMPLES);
+        if n * n.saturating_sub(1) / 2 <= samples {
             for a in 0..n {
                 for b in a + 1..n {
                     add(a, b);
@@ -154,7 +156,7 @@ impl Model {
             }
         } else {
             let mut rng = Rng::new(0x9E37_79B9_7F4A_7C15);
-            for _ in 0..U_SAMPLES {
+            for _ in 0..samples {
                 let (a, b) = (rng.below(n), rng.below(n));
                 if a != b {
                     add(a, b);
@@ -257,7 +259,7 @@ impl Model {
     fn classes<'s>(&self, lv: impl Fn(usize) -> u8, value: impl Fn(usize) -> &'s str) -> ([f64; 3], f64) {
         let mut ll = [self.lambda.log2(), self.lambda_related.log2(), (1.0 - self.lambda - self.lambda_related).max(1e-12).log2()];
         let mut tf = 0.0;
-        for c in 0..N {
+        for (c, cmp) in COMPARISONS.iter().enumerate() {
             let l = lv(c);
             if l == NULL {
                 continue;
@@ -266,7 +268,7 @@ impl Model {
             ll[0] += self.log_m[c][li];
             ll[1] += self.log_h[c][li];
             ll[2] += self.log_u[c][li];
-            if COMPARISONS[c].tf && li == COMPARISONS[c].levels.len() - 1 {
+            if cmp.tf && li == cmp.levels.len() - 1 {
                 tf += self.tf[c].adjustment(value(c));
             }
         }

@@ -2,7 +2,7 @@
 //! standardized (names folded, email canonical keys, phones to E.164, dates to ISO, streets with
 //! abbreviated types and their house number apart) into one arena of strings per batch.
 
-use super::name_keys::{fold_key, fold_words};
+use crate::name::keys::given_name_groups;
 use crate::limits::DEDUP_FIELD_BYTES;
 
 /// What a column holds. Unknown columns are carried but not compared.
@@ -126,7 +126,12 @@ pub mod slot {
     pub const NATIONAL_ID: usize = 14;
     /// The registrable-ish domain of a business email or the website (blocking only).
     pub const DOMAIN: usize = 15;
-    pub const COUNT: usize = 16;
+    /// The given name's nickname/variant groups, space-separated (Bob -> "robert").
+    pub const NICKNAMES: usize = 16;
+    /// Phonetic keys of the given name and surname (blocking).
+    pub const SOUND_GIVEN: usize = 17;
+    pub const SOUND_SURNAME: usize = 18;
+    pub const COUNT: usize = 19;
 }
 
 /// Standardized records back to back: one string arena and `slot::COUNT` end offsets per record.
@@ -208,7 +213,7 @@ pub fn prepare(row: &[&str], schema: &Schema, opts: &PrepareOptions) -> Prepared
             Role::Id => p.slots[slot::ID] = v.to_string(),
             Role::GivenName => append(&mut p.slots[slot::GIVEN], &fold_key(v)),
             Role::Surname => append(&mut p.slots[slot::SURNAME], &fold_key(v)),
-            Role::FullName => full_name = fold_words(v),
+            Role::FullName => full_name = fold_key(v),
             Role::Email => email_raw = v,
             Role::Phone => phone_raw = v,
             Role::Company => p.slots[slot::COMPANY] = company_core(v),
@@ -232,7 +237,7 @@ pub fn prepare(row: &[&str], schema: &Schema, opts: &PrepareOptions) -> Prepared
     }
     if !full_name.is_empty() && p.slots[slot::GIVEN].is_empty() && p.slots[slot::SURNAME].is_empty() {
         // "Given Middle Surname": the last word is the surname, the first the given name.
-        let mut words = full_name.split(' ');
+        let mut words = full_name.split(' ').filter(|w| !w.is_empty());
         let first = words.next().unwrap_or("");
         let last = words.next_back();
         match last {
@@ -243,6 +248,16 @@ pub fn prepare(row: &[&str], schema: &Schema, opts: &PrepareOptions) -> Prepared
             None => p.slots[slot::SURNAME] = first.to_string(),
         }
     }
+    // Names compare without inner spaces ("mary ann" = "maryann"); keys come from the words.
+    let given = std::mem::take(&mut p.slots[slot::GIVEN]);
+    if !given.is_empty() {
+        p.slots[slot::NICKNAMES] = given_name_groups(&given).join(" ");
+        p.slots[slot::SOUND_GIVEN] = crate::name::keys::phonetic_key(&given).replace(' ', "");
+    }
+    p.slots[slot::GIVEN] = given.replace(' ', "");
+    let surname = std::mem::take(&mut p.slots[slot::SURNAME]);
+    p.slots[slot::SOUND_SURNAME] = crate::name::keys::phonetic_key(&surname).replace(' ', "");
+    p.slots[slot::SURNAME] = surname.replace(' ', "");
     if !street_raw.is_empty() {
         let (street, number) = street_and_number(&street_raw);
         p.slots[slot::STREET] = street;
@@ -268,6 +283,26 @@ pub fn prepare(row: &[&str], schema: &Schema, opts: &PrepareOptions) -> Prepared
     p
 }
 
+/// The name module's matching fold ([`crate::name::keys::fold_key`]), with a fast path for ASCII
+/// (the same result: letters and digits lowercased, runs of spaces and hyphens one space).
+pub fn fold_key(v: &str) -> String {
+    if !v.is_ascii() {
+        return crate::name::keys::fold_key(v);
+    }
+    let mut out = String::with_capacity(v.len());
+    for b in v.bytes() {
+        if b.is_ascii_alphanumeric() {
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else if (b.is_ascii_whitespace() || b == b'-') && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
 fn append(slot: &mut String, v: &str) {
     slot.push_str(v);
 }
@@ -281,7 +316,7 @@ const COMPANY_NOISE: &[&str] = &[
 
 /// A company name without legal forms, case, accents and punctuation ("Green and Sons, Inc." -> "greensons").
 pub fn company_core(v: &str) -> String {
-    let words = fold_words(v);
+    let words = fold_key(v);
     let mut out = String::new();
     for w in words.split(' ') {
         if !COMPANY_NOISE.contains(&w) {
@@ -306,7 +341,7 @@ const STREET_TYPES: &[(&str, &str)] = &[
 
 /// Street without its house number, words folded and types abbreviated; and the house number.
 pub fn street_and_number(v: &str) -> (String, String) {
-    let words = fold_words(v);
+    let words = fold_key(v);
     let mut street = String::new();
     let mut number = String::new();
     for (i, w) in words.split(' ').enumerate() {
@@ -408,6 +443,13 @@ fn website_domain(v: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_fold_is_the_name_fold() {
+        for v in ["  Mary-Ann  O'Brien ", "A.B. Smith", "x\ty", "--", "", "Jean - Luc", "ACME, Inc.", "12 Main St."] {
+            assert_eq!(fold_key(v), crate::name::keys::fold_key(v), "{v:?}");
+        }
+    }
 
     #[test]
     fn standardizes_a_contact() {

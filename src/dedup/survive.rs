@@ -2,7 +2,7 @@
 //! which record each value came from (the input records are never changed, so any merge can be
 //! undone from the plan).
 
-use super::name_keys::fold_key;
+use super::prepare::fold_key;
 use super::prepare::{Role, Schema};
 
 /// One rule. Rules for a column are applied in order, each narrowing the candidate values

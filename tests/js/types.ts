@@ -86,7 +86,7 @@ assertType<Equals<PhoneResult['issues'], Issue[]>>();
 assertType<Equals<keyof PhoneResult,
   | 'valid' | 'value' | 'original' | 'changes' | 'e164' | 'international' | 'national' | 'rfc3966' | 'countryCode'
   | 'region' | 'nationalNumber' | 'extension' | 'type' | 'possible' | 'issues'>>();
-assertType<Equals<keyof PhoneOptions, 'defaultRegion' | 'locale' | 'path' | 'allowLetters'>>();
+assertType<Equals<keyof PhoneOptions, 'defaultRegion' | 'locale' | 'path' | 'allowLetters' | 'formats'>>();
 assertType<Equals<ReturnType<AsYouType['input']>, string>>();
 assertType<Equals<ReturnType<AsYouType['set']>, string>>();
 assertType<Equals<ReturnType<AsYouType['clear']>, void>>();
@@ -434,4 +434,31 @@ export function useNames(): string[] {
   // @ts-expect-error keys is a boolean
   validateName('Ali', { keys: 'yes' });
   return [n.value, n.parts.family ?? '', n.keys?.phonetic ?? '', ...(many[0]?.keys?.givenGroups ?? []), String(sameGivenName('Bill', 'William'))];
+}
+
+// Records, rule sets, header mapping, quality report (issue 6).
+import { checkRuleSet, createRecordValidator, mapHeaders, qualityReport, validateRecord, validateRecords, validateRecordStream, RuleSetError } from '../../pkg/index.js';
+import type { ColumnMapping, FieldKind, QualityReport, RecordResult, RecordValidator, RuleSet, RuleSetCheck } from '../../pkg/index.js';
+assertType<Equals<ReturnType<typeof validateRecord>, RecordResult>>();
+assertType<Equals<ReturnType<typeof validateRecords>, RecordResult[]>>();
+assertType<Equals<ReturnType<typeof createRecordValidator>, RecordValidator>>();
+assertType<Equals<ReturnType<typeof checkRuleSet>, RuleSetCheck>>();
+assertType<Equals<ReturnType<typeof mapHeaders>, ColumnMapping[]>>();
+assertType<Equals<ReturnType<typeof qualityReport>, QualityReport>>();
+assertType<Equals<ReturnType<typeof validateRecordStream>, Promise<QualityReport>>>();
+assertType<Equals<keyof RecordResult, 'valid' | 'score' | 'record' | 'original' | 'changes' | 'issues' | 'fields'>>();
+assertType<Equals<FieldKind, 'email' | 'phone' | 'name' | 'company' | 'address' | 'postcode' | 'country' | 'date' | 'website' | 'text'>>();
+
+export function useRecords(): string[] {
+  const rules: RuleSet = { fields: { email: { kind: 'email', required: true }, mobile: 'phone' }, policies: { blockOn: ['email.role_account'] } };
+  const v = createRecordValidator(rules);
+  const r = v.validate({ email: 'a@b.co', mobile: 912 });
+  const rows = v.validateRows(['email'], [['x@y.z']], { onProgress: (p) => void p.done });
+  const report = v.report();
+  v.free();
+  // @ts-expect-error no such kind
+  checkRuleSet({ fields: { a: 'emial' } });
+  const m = mapHeaders(['E-mail'], [['a@b.co']]);
+  const err = new RuleSetError();
+  return [r.record['email'] ?? '', String(rows.length), String(report.score), m[0]?.kind ?? '', String(err.issues.length), r.fields[0]?.state ?? ''];
 }
