@@ -141,9 +141,9 @@ function unionFind(n) {
 }
 
 /**
- * Duplicate clusters: rows sharing a matching key (provider-aware email canonical form, E.164 phone, or the same
- * name in the same country), each with the reasons that joined it and a golden record (per column, the value
- * most rows agree on, earliest first on ties; invalid values never win).
+ * Duplicate clusters `{ rows, reasons: [{ reason, rows }], golden }`: intake's `dedupe` when the package has it;
+ * without it, rows sharing a matching key (provider-aware email canonical form, E.164 phone, or the same name in
+ * the same country) with a golden record of the values most rows agree on (invalid values never win).
  */
 export function findClusters(cleaned, api) {
   if (typeof api?.dedupe === 'function') return dedupeClusters(cleaned, api);
