@@ -61,6 +61,7 @@ bench: build
 	node bench/biz.mjs
 	node bench/name.mjs
 	node bench/bundle.mjs
+	node bench/www.mjs
 	node bench/records.mjs
 
 # The demo page (www/): the live form in en and fa and the import cleaner, served on 127.0.0.1 (PORT, default 8080).

@@ -23,6 +23,8 @@ export interface BoundForm {
   check(name?: string): boolean;
   results(): Record<string, FieldResult | null>;
   setLocale(tag: string): void;
+  /** Every keystroke handler's time so far, in ms. */
+  timings(): number[];
   stats(): { calls: number; worstMs: number; medianMs: number };
   destroy(): void;
 }

@@ -193,6 +193,10 @@ export function bindForm(form, { fields = {}, locale, phoneRegion, formatPhones 
       tag = resolveLocale([next]);
       for (const [input, entry] of bound) if (entry.result) update(input, entry, false);
     },
+    /** Every keystroke handler's time (validation + formatting) so far, in ms. */
+    timings() {
+      return timings.slice();
+    },
     /** Time spent per keystroke handler (validation + formatting), in ms: count, worst, median. */
     stats() {
       const sorted = [...timings].sort((a, b) => a - b);
