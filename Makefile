@@ -5,6 +5,7 @@
 #   make sample   clean samples/contacts.csv into out/
 #   make bench    email, phone and dedup benchmarks (dedup: Febrl 1-4 and contacts_10k; larger sets with
 #                 node bench/dedup_node.mjs --sets contacts_100k --peers splink)
+#   make demo     the demo page (live forms, import cleaner) on http://127.0.0.1:8080/www/
 #   make fuzz     60 s of cargo fuzz per target (email, phone; not part of test)
 #   make clean    remove build outputs
 
@@ -20,7 +21,7 @@ export CARGO_TERM_COLOR ?= never
 NODE_TEST_FLAGS ?= --test-reporter=spec
 FUZZ_SECONDS ?= 60
 
-.PHONY: all setup setup-browser build test test-js typecheck sample bench fuzz clean
+.PHONY: all setup setup-browser build test test-js typecheck sample bench fuzz clean demo
 
 all: test
 
@@ -61,12 +62,19 @@ bench: build
 	node bench/dedup_node.mjs --sets febrl1,febrl2,febrl3,febrl4,contacts_10k
 	node bench/biz.mjs
 	node bench/name.mjs
+	node bench/bundle.mjs
+	node bench/www.mjs
 	node bench/records.mjs
+
+# The demo page (www/): the live form in en and fa and the import cleaner, served on 127.0.0.1 (PORT, default 8080).
+demo: build
+	node www/build.mjs
+	node www/serve.mjs
 
 # cargo fuzz needs nightly; the nightly toolchain is used when installed, otherwise stable with RUSTC_BOOTSTRAP=1.
 # Leak detection is off: compiled phone patterns are interned for the life of the process on purpose
 # (src/phone/patterns.rs), which LeakSanitizer reports at exit; crashes and panics are still caught.
-FUZZ_TARGETS ?= email phone
+FUZZ_TARGETS ?= email phone biz
 fuzz:
 	@test -d fuzz || { echo "fuzz: no fuzz/ directory" >&2; exit 1; }
 	@command -v cargo-fuzz >/dev/null || { echo "fuzz: installing cargo-fuzz"; cargo install cargo-fuzz --locked; }
@@ -77,4 +85,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf pkg/gen out tests/js/artifacts fuzz/target
+	rm -rf pkg/gen out tests/js/artifacts fuzz/target www/gen
