@@ -60,6 +60,7 @@ bench: build
 	node bench/biz.mjs
 	node bench/name.mjs
 	node bench/records.mjs
+	node bench/address.mjs
 
 # cargo fuzz needs nightly; the nightly toolchain is used when installed, otherwise stable with RUSTC_BOOTSTRAP=1.
 # Leak detection is off: compiled phone patterns are interned for the life of the process on purpose
