@@ -65,7 +65,7 @@ bench: build
 # cargo fuzz needs nightly; the nightly toolchain is used when installed, otherwise stable with RUSTC_BOOTSTRAP=1.
 # Leak detection is off: compiled phone patterns are interned for the life of the process on purpose
 # (src/phone/patterns.rs), which LeakSanitizer reports at exit; crashes and panics are still caught.
-FUZZ_TARGETS ?= email phone
+FUZZ_TARGETS ?= email phone biz
 fuzz:
 	@test -d fuzz || { echo "fuzz: no fuzz/ directory" >&2; exit 1; }
 	@command -v cargo-fuzz >/dev/null || { echo "fuzz: installing cargo-fuzz"; cargo install cargo-fuzz --locked; }

@@ -88,7 +88,7 @@ const notes = [
   'valid: share of inputs without an error issue (the rest are values such as "." in the data; see tests/name.rs for the ' +
     'junk false-positive check over all 61,030 name values).',
   size && size.added
-    ? `Wasm bytes the name feature adds (bench/name_size.sh, default features vs without name): ${size.added}.`
-    : 'Wasm bytes the name feature adds: run bash bench/name_size.sh (writes target/name-size.json).',
+    ? `Wasm bytes the name feature adds (node bench/name_size.mjs: default features vs all but name): ${size.added}.`
+    : 'Wasm bytes the name feature adds: run node bench/name_size.mjs (writes target/name-size.json).',
 ];
 printReport(lines, notes);

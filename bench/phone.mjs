@@ -454,7 +454,9 @@ if (existsSync(SIZE_RESULT)) {
   try {
     phonePart = JSON.parse(readFileSync(SIZE_RESULT, 'utf8'));
     // Stale when the measured full build is not the wasm in pkg/gen (sizes differ).
-    phonePart.stale = Boolean(phonePart.full && sizeIntake && phonePart.full.raw !== sizeIntake.wasm.raw);
+    // Stale when measured at another commit (or with uncommitted changes) than the tree benchmarked here.
+    const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout?.trim();
+    phonePart.stale = Boolean(phonePart.head && head && phonePart.head !== head);
   } catch (e) {
     log(`notice: ${SIZE_RESULT} unreadable (${e.message})`);
   }
@@ -592,9 +594,10 @@ const notes = [
         'the whole package, email included, as one fetch of the wasm.'
       : `intake: ${sizeIntakeNote}.`),
   phonePart && phonePart.phone
-    ? `(g) From bench/phone_size.sh (${phonePart.when}, ${phonePart.head}): the release wasm after wasm-bindgen and wasm-opt -Oz, built with default features ` +
-      `(${sz(phonePart.full)}) and with \`--no-default-features --features email\` (${sz(phonePart.emailOnly)}); the difference is what phones cost. ` +
-      'It leaves out the few KB of phone code in pkg/index.js.' + (phonePart.stale ? ' The wasm in pkg/gen is not the one measured (its size differs); rerun bench/phone_size.sh.' : '')
+    ? `(g) From bench/phone_size.sh (${phonePart.when}, ${phonePart.head}): the release wasm after wasm-bindgen and wasm-opt -Oz, built with ` +
+      `\`--no-default-features --features email,phone\` (${sz(phonePart.full)}) and with \`--features email\` only (${sz(phonePart.emailOnly)}); ` +
+      'the difference is what phones cost (code, all-region metadata with types and formats, as-you-type). ' +
+      'It leaves out the few KB of phone code in pkg/index.js.' + (phonePart.stale ? ' Measured at another commit than this tree; rerun bench/phone_size.sh.' : '')
     : '(g) `bash bench/phone_size.sh` builds the wasm with and without the phone feature and records the difference in target/phone-size.json, which this bench reads ' +
       '(or `PHONE_SIZE=1 node bench/phone.mjs`). Not run here: it takes two release builds.',
   real

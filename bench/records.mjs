@@ -169,7 +169,7 @@ const lines = [
   '|---|---:|---:|---:|',
   `| records/s (wall clock) | ${fmtInt(a.perSecond)} | ${fmtInt(b.perSecond)} | ${ratio(a.perSecond, b.perSecond)} |`,
   `| records per CPU second | ${fmtInt(a.perCpuSecond)} | ${fmtInt(b.perCpuSecond)} | ${ratio(a.perCpuSecond, b.perCpuSecond)} |`,
-  `| µs per record | ${fmt1(1e6 / a.perSecond)} | ${fmt1(1e6 / b.perSecond)} | ${ratio(1e6 / a.perSecond, 1e6 / b.perSecond)} |`,
+  `| µs per record (wall clock) | ${fmt1(1e6 / a.perSecond)} | ${fmt1(1e6 / b.perSecond)} | ${ratio(1e6 / a.perSecond, 1e6 / b.perSecond)} |`,
   `| seconds | ${fmt1(a.seconds)} | ${fmt1(b.seconds)} | |`,
   `| peak RSS (MB) | ${fmtInt(a.maxRssMb)} | ${fmtInt(b.maxRssMb)} | ${ratio(a.maxRssMb, b.maxRssMb)} |`,
   `| records valid | ${pct(a.valid, N)} | ${pct(b.valid, N)} | |`,

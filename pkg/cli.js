@@ -137,6 +137,30 @@ const DATE_HEADER_NAMES = [
   '出生日期', '生日', '出生年月日', '生年月日', '誕生日', '생년월일', '생일',
 ];
 
+// Websites and companies (issue 5).
+const WEBSITE_HEADER_NAMES = [
+  'website', 'web site', 'websites', 'web', 'url', 'homepage', 'home page', 'site', 'web address', 'webpage',
+  'Webseite', 'Internetseite', 'Internetadresse', 'site web', 'site internet', 'sitio web', 'página web', 'pagina web',
+  'sítio', 'sitio', 'endereço do site', 'وب‌سایت', 'وبسایت', 'وب سایت', 'سایت', 'آدرس سایت', 'نشانی وب', 'الموقع',
+  'الموقع الإلكتروني', 'الموقع الالكتروني', 'موقع', 'موقع الويب', '网站', '网址', '官网', '網站', '網址', 'ウェブサイト',
+  'ホームページ', '웹사이트', '홈페이지',
+];
+/** Columns named after a social network hold its handles (`@acme`): header -> the network option. */
+const SOCIAL_HEADERS = {
+  linkedin: 'linkedin', twitter: 'x', x: 'x', facebook: 'facebook', instagram: 'instagram', github: 'github',
+  telegram: 'telegram', youtube: 'youtube', tiktok: 'tiktok', aparat: 'aparat', weibo: 'weibo', wechat: 'wechat',
+  weixin: 'wechat', 'لینکدین': 'linkedin', 'اینستاگرام': 'instagram', 'تلگرام': 'telegram', 'آپارات': 'aparat',
+  'انستقرام': 'instagram', 'تويتر': 'x', 'فيسبوك': 'facebook', '微信': 'wechat', '微博': 'weibo', '抖音': 'tiktok',
+};
+const COMPANY_HEADER_NAMES = [
+  'company', 'company name', 'companyname', 'organization', 'organisation', 'organization name', 'organisation name',
+  'org', 'employer', 'business name', 'firm', 'Firma', 'Firmenname', 'Unternehmen', 'société', 'entreprise',
+  'raison sociale', 'empresa', 'compañía', 'nombre de la empresa', 'companhia', 'organização', 'nome da empresa',
+  'شرکت', 'نام شرکت', 'سازمان', 'محل کار', 'الشركة', 'اسم الشركة', 'شركة', 'المؤسسة', 'جهة العمل', '公司',
+  '公司名称', '单位', '工作单位', '企业', '公司名稱', '会社', '会社名', '회사', '회사명',
+];
+const socialNetworkOf = (header) => SOCIAL_HEADERS[normalizeHeader(header)] ?? SOCIAL_HEADERS[String(header).trim().toLowerCase()];
+
 /** Common non-ISO two-letter country codes written in country columns, and the ISO code meant. */
 const COUNTRY_ALIASES = { UK: 'GB', EL: 'GR' };
 
@@ -285,6 +309,31 @@ const FIELD_HANDLERS = [
     extras: [{ suffix: 'calendar', render: (o) => o.calendar ?? null }],
     tally: { key: 'calendars', of: (o) => o.calendar },
   },
+  {
+    field: 'website',
+    option: 'website-column',
+    matchHeader: (h) => headerMatcher(WEBSITE_HEADER_NAMES, HEADER_PREFIXES)(h) || socialNetworkOf(h) !== undefined,
+    matchValue: null, // header or --website-column only
+    // A column named after a network (instagram, تلگرام) reads bare handles as handles on it.
+    check(values, { api, locale, path }) {
+      const network = socialNetworkOf(path);
+      return api.validateWebsites(values, network ? { locale, path, network } : { locale, path });
+    },
+    // The standardized address when valid; anything else is kept as typed.
+    output: (o, cell) => (o.valid ? o.value : cell),
+    extras: [{ suffix: 'valid', render: (o) => o.valid }, { suffix: 'domain', render: (o) => o.domain ?? null }],
+  },
+  {
+    field: 'company',
+    option: 'company-column',
+    matchHeader: headerMatcher(COMPANY_HEADER_NAMES, []),
+    matchValue: null, // header or --company-column only
+    check(values, { api, locale, path }) {
+      return api.validateCompanies(values, { locale, path });
+    },
+    output: (o, cell) => (o.valid ? o.value : cell),
+    extras: [{ suffix: 'legal_form', render: (o) => o.legalForm?.canonical ?? null }],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -294,14 +343,15 @@ const LABELS = {
   en: {
     title: 'intake clean', input: 'input', output: 'output', report: 'report', rows: 'rows', malformed: 'malformed lines',
     column: 'column', detectedBy: { header: 'header', values: 'values', option: 'option' },
-    present: { email: 'emails present', phone: 'phones present', country: 'countries present', date: 'dates present' },
+    present: { email: 'emails present', phone: 'phones present', country: 'countries present', date: 'dates present',
+      website: 'websites present', company: 'companies present' },
     types: 'types (valid)', tallies: { calendars: 'calendars (valid)' },
     defaultRegion: 'default region', fromColumn: (c) => `column "${c}"`, noRegion: 'none', rowsN: (n) => `${n} rows`,
     valid: 'valid', invalid: 'invalid', standardized: 'standardized (changed)', withSuggestion: 'with suggestion',
     issues: 'issues', noIssues: 'no issues', time: 'time', rowsPerSecond: 'rows/s', seconds: 's',
     severity: { error: 'error', warning: 'warning' }, lineOf: (n) => `line ${n}`, more: 'more', comma: ', ', colon: ':',
     actions: { skipped: 'skipped', padded: 'padded', kept: 'kept' },
-    fields: { email: 'email', phone: 'phone', country: 'country', date: 'birth date' },
+    fields: { email: 'email', phone: 'phone', country: 'country', date: 'birth date', website: 'website', company: 'company' },
     malformed_: {
       too_many_fields: '{n} fields, the header has {h}', too_few_fields: '{n} fields, the header has {h}',
       bad_json: 'not valid JSON', not_object: 'not a JSON object', quote_in_unquoted: 'a quote inside an unquoted field',
@@ -311,14 +361,15 @@ const LABELS = {
   fa: {
     title: 'پاک‌سازی intake', input: 'ورودی', output: 'خروجی', report: 'گزارش', rows: 'ردیف‌ها', malformed: 'سطرهای معیوب',
     column: 'ستون', detectedBy: { header: 'از روی سرستون', values: 'از روی مقدارها', option: 'با گزینه' },
-    present: { email: 'ایمیل‌های موجود', phone: 'تلفن‌های موجود', country: 'کشورهای موجود', date: 'تاریخ‌های موجود' },
+    present: { email: 'ایمیل‌های موجود', phone: 'تلفن‌های موجود', country: 'کشورهای موجود', date: 'تاریخ‌های موجود',
+      website: 'وب‌سایت‌های موجود', company: 'شرکت‌های موجود' },
     types: 'نوع (معتبرها)', tallies: { calendars: 'تقویم (معتبرها)' },
     defaultRegion: 'کشور پیش‌فرض', fromColumn: (c) => `ستون «${c}»`, noRegion: 'هیچ', rowsN: (n) => `${n} ردیف`,
     valid: 'معتبر', invalid: 'نامعتبر', standardized: 'استانداردشده (تغییریافته)',
     withSuggestion: 'دارای پیشنهاد', issues: 'مشکلات', noIssues: 'بدون مشکل', time: 'زمان', rowsPerSecond: 'ردیف در ثانیه',
     seconds: 'ثانیه', severity: { error: 'خطا', warning: 'هشدار' }, lineOf: (n) => `سطر ${n}`, more: 'مورد دیگر', colon: ':',
     comma: '، ', actions: { skipped: 'کنار گذاشته شد', padded: 'با خانهٔ خالی تکمیل شد', kept: 'نگه داشته شد' },
-    fields: { email: 'ایمیل', phone: 'تلفن', country: 'کشور', date: 'تاریخ تولد' },
+    fields: { email: 'ایمیل', phone: 'تلفن', country: 'کشور', date: 'تاریخ تولد', website: 'وب‌سایت', company: 'شرکت' },
     malformed_: {
       too_many_fields: '{n} فیلد دارد، سرستون {h} فیلد', too_few_fields: '{n} فیلد دارد، سرستون {h} فیلد',
       bad_json: 'JSON نامعتبر', not_object: 'شیء JSON نیست', quote_in_unquoted: 'گیومه درون فیلدی بدون گیومه',
@@ -329,14 +380,15 @@ const LABELS = {
     title: 'تنظيف intake', input: 'الإدخال', output: 'الإخراج', report: 'التقرير', rows: 'الصفوف', malformed: 'أسطر تالفة',
     column: 'العمود', detectedBy: { header: 'من العنوان', values: 'من القيم', option: 'بالخيار' },
     present: { email: 'عناوين البريد الموجودة', phone: 'أرقام الهاتف الموجودة', country: 'الدول الموجودة',
-      date: 'التواريخ الموجودة' },
+      date: 'التواريخ الموجودة', website: 'المواقع الموجودة', company: 'الشركات الموجودة' },
     types: 'الأنواع (الصالحة)', tallies: { calendars: 'التقويم (الصالحة)' },
     defaultRegion: 'البلد الافتراضي', fromColumn: (c) => `العمود «${c}»`, noRegion: 'لا شيء', rowsN: (n) => `${n} صفوف`,
     valid: 'صالحة', invalid: 'غير صالحة', standardized: 'موحّدة (تم تغييرها)',
     withSuggestion: 'مع اقتراح', issues: 'المشكلات', noIssues: 'لا توجد مشكلات', time: 'الوقت', rowsPerSecond: 'صف/ثانية',
     seconds: 'ثانية', severity: { error: 'خطأ', warning: 'تحذير' }, lineOf: (n) => `السطر ${n}`, more: 'أخرى', colon: ':',
     comma: '، ', actions: { skipped: 'تم تخطيه', padded: 'أُكمل بحقول فارغة', kept: 'تم الاحتفاظ به' },
-    fields: { email: 'البريد الإلكتروني', phone: 'الهاتف', country: 'البلد', date: 'تاريخ الميلاد' },
+    fields: { email: 'البريد الإلكتروني', phone: 'الهاتف', country: 'البلد', date: 'تاريخ الميلاد', website: 'الموقع',
+      company: 'الشركة' },
     malformed_: {
       too_many_fields: 'فيه {n} حقول والعنوان فيه {h}', too_few_fields: 'فيه {n} حقول والعنوان فيه {h}',
       bad_json: 'JSON غير صالح', not_object: 'ليس كائن JSON', quote_in_unquoted: 'علامة اقتباس داخل حقل غير مقتبس',
@@ -346,13 +398,14 @@ const LABELS = {
   zh: {
     title: 'intake 清洗', input: '输入', output: '输出', report: '报告', rows: '行数', malformed: '格式错误的行',
     column: '列', detectedBy: { header: '按表头', values: '按取值', option: '按参数' },
-    present: { email: '有邮箱', phone: '有电话', country: '有国家', date: '有日期' }, types: '类型（有效）',
+    present: { email: '有邮箱', phone: '有电话', country: '有国家', date: '有日期', website: '有网站', company: '有公司' },
+    types: '类型（有效）',
     tallies: { calendars: '历法（有效）' }, defaultRegion: '默认地区',
     fromColumn: (c) => `“${c}”列`, noRegion: '无', rowsN: (n) => `${n} 行`,
     valid: '有效', invalid: '无效', standardized: '已标准化（有改动）', withSuggestion: '有建议', issues: '问题',
     noIssues: '无问题', time: '用时', rowsPerSecond: '行/秒', seconds: '秒', severity: { error: '错误', warning: '警告' },
     lineOf: (n) => `第 ${n} 行`, more: '更多', comma: '，', colon: '：', actions: { skipped: '已跳过', padded: '已补齐', kept: '已保留' },
-    fields: { email: '邮箱', phone: '电话', country: '国家', date: '出生日期' },
+    fields: { email: '邮箱', phone: '电话', country: '国家', date: '出生日期', website: '网站', company: '公司' },
     malformed_: {
       too_many_fields: '有 {n} 个字段，表头有 {h} 个', too_few_fields: '有 {n} 个字段，表头有 {h} 个',
       bad_json: 'JSON 无效', not_object: '不是 JSON 对象', quote_in_unquoted: '未加引号的字段中出现引号',
@@ -392,6 +445,13 @@ Options for clean:
   --date-column NAME    column holding birth dates; repeat for several (default: detected from the
                         header, e.g. date_of_birth, dob, birthday, Geburtsdatum, تاریخ تولد,
                         تاريخ الميلاد, 出生日期, 生日)
+  --website-column NAME column holding websites or social profiles; repeat for several (default:
+                        detected from the header, e.g. website, url, Webseite, site web, وب‌سایت,
+                        الموقع, 网站; a column named after a network, e.g. instagram or تلگرام,
+                        reads bare handles as handles on it)
+  --company-column NAME column holding company names; repeat for several (default: detected from
+                        the header, e.g. company, organization, Firma, société, empresa, شرکت,
+                        الشركة, 公司)
   --date-order ORDER    dmy or mdy: order of day and month in numeric dates such as 03/04/1990
                         (default: day first); either way the ambiguity is reported as a warning
   --format FMT          csv, tsv or jsonl (default: from the input's extension; csv for others)
@@ -417,6 +477,9 @@ as typed), plus the columns email_valid (true/false, empty when there is no emai
 country_valid (each known country is written as its ISO 3166-1 alpha-2 code, others kept as typed),
 date_calendar (gregorian, jalali or hijri: the calendar the date was written in; each understood
 date is written as ISO 8601, 1375/04/12 as 1996-07-02, and checked as a birth date against today)
+website_valid and website_domain (each valid website written in its standardized form, https://
+added, tracking parameters removed; the domain is its registrable domain), company_legal_form (each
+company name standardized: casing, canonical legal form such as Inc., GmbH, 有限公司)
 and issues (issue codes joined by ';'). When several columns of one kind are checked, each gets
 <column>_valid, <column>_suggestion, <column>_type or <column>_calendar, and its codes in issues are prefixed with
 "<column>:"; so are codes shared by all fields (input.*) when more than one column is checked.

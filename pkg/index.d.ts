@@ -533,8 +533,8 @@ export interface RuleSet {
   defaultRegion?: string;
   /** BCP 47: the language of messages and the order of numeric dates (`en-US` is month first). */
   locale?: string;
-  /** YYYY-MM-DD: birth dates are checked against it (the core reads no clock). */
-  today?: string;
+  /** YYYY-MM-DD: birth dates are checked against it. In JS an object rule set without it gets the clock's date; null: none. */
+  today?: string | null;
   policies?: {
     rejectDisposable?: boolean;
     requireMobile?: boolean;
@@ -787,3 +787,6 @@ export function goldenRecord(records: DedupRecord[], options?: { headers?: strin
 export function loadDedupIndex(bytes: Uint8Array | ArrayBuffer, options?: { headers?: string[] }): DedupIndex;
 
 // ---- forms, Standard Schema, edge handler (issue 8) ----
+
+/** True once `init()` has resolved (or `initSync` ran): every call after that is synchronous. */
+export function isReady(): boolean;

@@ -801,9 +801,20 @@ const RECORD_MISSING = 0xffffffff;
 /** `FieldState` in src/record/mod.rs, by number. */
 const FIELD_STATES = ['missing', 'clean', 'fixed', 'warned', 'invalid'];
 
+/**
+ * The JSON text of a rule set. Objects without `today` get the clock's date (the core reads no
+ * clock; birth dates are checked against it), as `validateDate` does; `today: null` means none.
+ */
 function rulesText(rules) {
-  if (rules === undefined || rules === null) return '{}';
   if (typeof rules === 'string') return rules;
+  if (rules === undefined || rules === null) rules = {};
+  if (typeof rules === 'object' && !Array.isArray(rules) && rules.today === undefined) {
+    const t = String(todayWord(undefined));
+    rules = { ...rules, today: `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}` };
+  } else if (typeof rules === 'object' && rules !== null && rules.today === null) {
+    const { today: _, ...rest } = rules;
+    rules = rest;
+  }
   return JSON.stringify(rules);
 }
 
@@ -1019,7 +1030,11 @@ class RecordValidator {
     for (let start = 0; start < rows.length; start += RECORD_CHUNK_ROWS) {
       const slice = rows.slice(start, start + RECORD_CHUNK_ROWS);
       const cells = slice.map((row) => keys.map((_, k) => recordCell(row?.[k])));
-      const originals = cells.map((c) => Object.fromEntries(keys.map((key, k) => [key, c[k]]).filter(([, v]) => v !== undefined)));
+      const originals = cells.map((c) => {
+        const o = {};
+        for (let k = 0; k < keys.length; k++) if (c[k] !== undefined) o[keys[k]] = c[k];
+        return o;
+      });
       this.#rows(keys, cells, originals, report, out);
       options?.onProgress?.({ done: out.length, total: rows.length });
     }
@@ -1297,3 +1312,8 @@ export function loadDedupIndex(bytes, { headers } = {}) {
 }
 
 // ---- forms, Standard Schema, edge handler (issue 8) ----
+
+/** True once `init()` has resolved (or `initSync` ran): every call after that is synchronous. */
+export function isReady() {
+  return initialized;
+}

@@ -19,7 +19,7 @@ Options:
                  PHONE_META_DUMP=/tmp/phone-meta-rs.txt cargo test --lib phone::meta -- --ignored
                  diff /tmp/phone-meta-py.txt /tmp/phone-meta-rs.txt && echo identical
 
-The output is one text table (14 sections of one line per region); its format is documented at the
+The output is one text table (13 sections of one line per region); its format is documented at the
 top of src/phone/meta.rs, which decodes it. Before writing, the script decodes its own output and
 checks that every field equals what phonenumbers holds, so a table that does not round-trip is never
 written.
@@ -46,8 +46,9 @@ if phonenumbers.__version__ != PINNED:
 SOURCE = 'phonenumbers@%s (PyPI)' % PINNED
 
 # PhoneType order of the decoder's `Region::types`.
+# (no_international_dialling is left out: nothing in intake reads it, and it would cost wasm bytes.)
 TYPES = ['fixed_line', 'mobile', 'toll_free', 'premium_rate', 'shared_cost', 'personal_number',
-         'voip', 'pager', 'uan', 'voicemail', 'no_international_dialling']
+         'voip', 'pager', 'uan', 'voicemail']
 REGION_STRINGS = ['leading_digits', 'international_prefix', 'preferred_international_prefix',
                   'national_prefix', 'national_prefix_for_parsing', 'national_prefix_transform_rule',
                   'preferred_extn_prefix']
@@ -271,7 +272,7 @@ def encode_format(f, intl):
 
 
 def encode(rid, m):
-    """The region's line in each of the 14 sections: header, general desc, 11 type descs, formats."""
+    """The region's line in each of the 13 sections: header, general desc, 10 type descs, formats."""
     check_metadata(rid, m)
     flags = ''.join(flag for flag, on in [('m', m.main_country_for_code),
                                           ('p', m.mobile_number_portable_region),

@@ -319,6 +319,20 @@ codes! {
 
     // ---- dedup.* (src/dedup, issue 7) ----
 
+    // ---- form.* and edge.* (pkg/schema.js, pkg/edge.js, issue 8; raised by the JS package only) ----
+    FormNotObject = "form.not_object", Error, "A record schema was given something other than an object of fields (JS callers only).",
+        en: "Send the fields as an object.", fa: "فیلدها را به صورت یک شیء بفرستید.",
+        ar: "أرسل الحقول على شكل كائن.", zh: "请以对象形式提交各字段。";
+    EdgeBodyInvalid = "edge.body_invalid", Error, "The request body could not be read as the JSON or form data its Content-Type names (edge handler).",
+        en: "The request body is not valid {format}.", fa: "بدنهٔ درخواست {format} معتبر نیست.",
+        ar: "نص الطلب ليس {format} صالحًا.", zh: "请求正文不是有效的 {format}。";
+    EdgeUnsupportedType = "edge.unsupported_type", Error, "The request's Content-Type is neither JSON nor a form encoding (edge handler).",
+        en: "Send JSON or form data, not {type}.", fa: "داده را به صورت JSON یا فرم بفرستید، نه {type}.",
+        ar: "أرسل JSON أو بيانات نموذج، وليس {type}.", zh: "请发送 JSON 或表单数据，而不是 {type}。";
+    EdgeTooLarge = "edge.too_large", Error, "The request body is over the edge handler's byte cap (`maxBytes`).",
+        en: "The request is too large (more than {max} bytes).", fa: "درخواست بیش از حد بزرگ است (بیش از {max} بایت).",
+        ar: "الطلب كبير جدًا (أكثر من {max} بايت).", zh: "请求过大（超过 {max} 字节）。";
+
 }
 
 impl Code {

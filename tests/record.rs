@@ -243,3 +243,48 @@ fn every_fixture_outcome_adds_up_in_the_report() {
         assert_eq!(f.clean + f.fixed + f.warned + f.invalid, f.present, "{}", f.field);
     }
 }
+
+mod totality {
+    use intake::record::{headers::header_tokens, kind_for_header, map_headers, validate_record, RuleSet};
+    use intake::Locale;
+    use proptest::prelude::*;
+
+    /// Strings built from what matters here: letters that change length when lower-cased,
+    /// digits of several scripts, JSON punctuation, separators, @, + and RTL text.
+    fn tricky() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("İ"), Just("ß"), Just("ǅ"), Just("۰۹۱۲"), Just("٠٥"), Just("１２"), Just("@"), Just("+"), Just("{"),
+                Just("}"), Just("["), Just("]"), Just("\""), Just("\\u"), Just(":"), Just(","), Just(" "), Just("\u{200c}"),
+                Just("e-mail"), Just("ایمیل"), Just("手机"), Just("Phone"), Just("fields"), Just("kind"), Just("x"),
+            ],
+            0..24,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn records_never_panic(keys in proptest::collection::vec(prop_oneof![tricky(), any::<String>()], 0..6),
+                               values in proptest::collection::vec(prop_oneof![tricky(), any::<String>()], 0..6),
+                               rules in prop_oneof![tricky(), any::<String>()]) {
+            let record: Vec<(String, String)> = keys.iter().cloned().zip(values.iter().cloned()).collect();
+            let o = validate_record(&record, &RuleSet::default());
+            prop_assert_eq!(o.issues.len(), o.blocking.len());
+            prop_assert!(o.score <= 100);
+            for i in &o.issues {
+                prop_assert!(!i.message().is_empty());
+            }
+            let _ = RuleSet::from_json(&rules, Locale::Ar);
+            for k in &keys {
+                let _ = header_tokens(k);
+                let _ = kind_for_header(k);
+            }
+            let rows = vec![values.clone()];
+            let m = map_headers(&keys, &rows);
+            prop_assert_eq!(m.len(), keys.len());
+        }
+    }
+}

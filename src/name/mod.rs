@@ -277,6 +277,9 @@ const PARTICLES: &[&str] = &[
     "y", "e", "bin", "ibn", "bint", "بن", "ابن", "بنت", "ال",
 ];
 
+/// Words that make one given name with the next: عبد الله, Abdul Rahman, Abu Bakr.
+const COMPOUND_LEADS: &[&str] = &["عبد", "ابو", "abd", "abdul", "abdel", "abdol", "abu", "abou"];
+
 fn is_particle(key: &str) -> bool {
     PARTICLES.contains(&key)
 }
@@ -375,9 +378,20 @@ fn split(value: &str, part: NamePart) -> (Split, Vec<(&'static str, String)>) {
     words.clear();
     let cased: Vec<String> = cased;
 
+    // Arabic compound given names: عبد الله, Abdul Rahman, Abu Bakr are one name.
+    let mut cased = cased;
+    let mut i = 0;
+    while i + 2 < cased.len() || (i + 1 < cased.len() && part != NamePart::Full) {
+        if family_given.is_none() && COMPOUND_LEADS.contains(&key_of(&cased[i]).as_str()) {
+            let next = cased.remove(i + 1);
+            cased[i] = format!("{} {next}", cased[i]);
+        }
+        i += 1;
+    }
     match part {
         NamePart::Given => sp.given = Some(cased),
         NamePart::Family => sp.family = Some(cased),
+        NamePart::Full if cased.len() == 1 && sp.honorific.is_some() => sp.family = Some(cased),
         NamePart::Full => {
             if let Some(g) = family_given {
                 let (fam, rest) = cased.split_at(g);

@@ -13,7 +13,7 @@
 use super::meta::{Format, Region};
 use super::parse::{extract_country_code, metadata_for_country_code};
 use super::patterns::{can_extend, full_match, match_start, matches_prefix};
-use super::sub_all;
+use super::apply_format;
 use crate::text::non_ascii_digit_value;
 
 /// The longest national number libphonenumber accepts; also bounds the completion search.
@@ -107,7 +107,9 @@ fn partial(nsn: &str, m: &Region, national: bool, typed_prefix: &str) -> Option<
             continue;
         }
         let Some(complete) = complete(f.pattern, nsn) else { continue };
-        let body = cut_after_digits(&sub_all(f.pattern, f.format, &complete), nsn.len());
+        let mut laid_out = String::with_capacity(complete.len() + 8);
+        apply_format(f, &complete, None, &mut laid_out);
+        let body = cut_after_digits(&laid_out, nsn.len());
         if typed_prefix.is_empty() {
             return Some(body);
         }

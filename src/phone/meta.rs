@@ -9,7 +9,7 @@
 //!
 //! # Table format
 //!
-//! `DATA` is ASCII, every line ends with `\n`. It has 14 *sections* of N lines each (N = 254
+//! `DATA` is ASCII, every line ends with `\n`. It has 13 *sections* of N lines each (N = 254
 //! entities: 245 regions and 9 non-geographic calling codes). Line k of every section belongs to
 //! entity k; entities are sorted by country calling code and, within one code, in phonenumbers'
 //! `COUNTRY_CODE_TO_REGION_CODE` order (main country first). Grouping like data (all mobile
@@ -21,11 +21,12 @@
 //!   (main_country_for_code), `p` (mobile_number_portable_region), `x` (the region has explicit
 //!   intl formats). An empty string field is absent (`None`; phonenumbers has no empty strings). An
 //!   empty NATIONAL_PREFIX_FOR_PARSING means "the national prefix" (absent when that is absent).
-//! - Section 2, the general desc; sections 3 to 13, the 11 type descs in [`Region::types`] order. A
+//! - Section 2, the general desc; sections 3 to 12, the 10 type descs in [`Region::types`] order (phonenumbers'
+//!   no_international_dialling is left out: nothing reads it). A
 //!   desc is `PATTERN[/LENGTHS[/LOCAL_ONLY_LENGTHS]]`, lengths one base-36 digit each (`7a` = 7 and
 //!   10). An empty line is a type the region does not have; empty LENGTHS in a type desc means the
 //!   general desc's lengths (the general desc always has its own).
-//! - Section 14, formats: the region's number formats separated by `;`, each
+//! - Section 13, formats: the region's number formats separated by `;`, each
 //!   `PATTERN!FORMAT![*]NP_RULE!CARRIER_RULE!INTL!LEADING_DIGITS!LEADING_DIGITS...`. A `*` before
 //!   NP_RULE sets national_prefix_optional_when_formatting. INTL (read only with flag `x`) is
 //!   libphonenumber's `intlFormat`: empty puts a copy of this format in the intl list, `NA` puts
@@ -48,9 +49,9 @@ use std::sync::OnceLock;
 
 pub use crate::tables::phone_meta::SOURCE;
 
-/// Header, general desc, 11 type descs, formats.
-const SECTIONS: usize = 14;
-const TYPES: usize = 11;
+/// Header, general desc, 10 type descs, formats.
+const SECTIONS: usize = 13;
+const TYPES: usize = 10;
 const NON_GEO: &str = "001";
 const NONE: u16 = u16::MAX;
 
@@ -76,7 +77,7 @@ pub struct Region {
     pub same_mobile_and_fixed_line_pattern: bool,
     pub general: Desc,
     /// FixedLine, Mobile, TollFree, PremiumRate, SharedCost, PersonalNumber, Voip, Pager, Uan,
-    /// Voicemail, NoInternationalDialling. `None` is a type the region does not have (phonenumbers'
+    /// Voicemail. `None` is a type the region does not have (phonenumbers'
     /// `None` desc; its data never uses the `-1` length marker).
     pub types: [Option<Desc>; TYPES],
     pub formats: Vec<Format>,
@@ -108,7 +109,7 @@ pub struct Format {
 }
 
 /// Most capture groups a format pattern may have (templates refer to `$1`..`$9`).
-const MAX_FORMAT_GROUPS: usize = 9;
+pub const MAX_FORMAT_GROUPS: usize = 9;
 
 /// A number format's pattern in the one shape libphonenumber's metadata uses for them,
 /// `(\d{a})(\d{b,c})(\d+)...`: each group's least and most digits (255 for no bound).
@@ -464,6 +465,28 @@ mod tests {
         }
     }
 
+    /// Formatting and as-you-type lay numbers out by digit groups (no regex engine), so every
+    /// format pattern must read as digit groups, and mean what the regex means.
+    #[test]
+    fn every_format_pattern_is_digit_groups() {
+        let mut n = 0;
+        for (id, cc) in entities() {
+            let r = get(id, cc).unwrap();
+            for f in r.formats.iter().chain(&r.intl_formats) {
+                let g = f.groups.unwrap_or_else(|| panic!("{id}: format pattern {} is not digit groups", f.pattern));
+                let p = crate::phone::pattern::Pattern::new(f.pattern).unwrap();
+                for len in 0..=20 {
+                    let digits: String = (0..len).map(|i| char::from(b'0' + (i * 7 % 10) as u8)).collect();
+                    let want = p.captures_full(digits.as_bytes());
+                    let got = g.spans(len).map(|s| std::iter::once(Some((0, len))).chain(s[..g.n].iter().map(|&x| Some(x))).collect::<Vec<_>>());
+                    assert_eq!(got, want, "{id}: {} on {len} digits", f.pattern);
+                }
+                n += 1;
+            }
+        }
+        assert!(n > 700);
+    }
+
     #[test]
     fn every_entity_decodes() {
         let ids: Vec<&str> = region_ids().collect();
@@ -603,7 +626,7 @@ mod tests {
     fn dump_matches_phonenumbers() {
         const NAMES: [&str; TYPES] = [
             "fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "personal_number", "voip", "pager",
-            "uan", "voicemail", "no_international_dialling",
+            "uan", "voicemail",
         ];
         fn s(v: Option<&str>) -> String {
             v.map_or("-".into(), |v| format!("\"{v}\""))

@@ -17,7 +17,7 @@ pub use parse::ParseError;
 #[cfg(target_arch = "wasm32")]
 pub(crate) use parse::strip_code;
 use parse::{metadata_for_country_code, test_length, Length, Parsed};
-use patterns::{captures_start, full_match, matches_prefix};
+use patterns::{full_match, matches_prefix};
 use std::borrow::Cow;
 
 #[derive(Clone, Debug)]
@@ -407,21 +407,22 @@ fn format_all(p: &Parsed) -> [String; 3] {
 }
 
 /// Whether a format's pattern matches all of `nsn` (ASCII digits).
+/// (Every format pattern of the metadata reads as digit groups; the metadata tests check it.)
 fn format_matches(f: &meta::Format, nsn: &str) -> bool {
-    match f.groups {
-        Some(g) => nsn.bytes().all(|b| b.is_ascii_digit()) && g.spans(nsn.len()).is_some(),
-        None => full_match(f.pattern, nsn),
-    }
+    format_spans(f, nsn).is_some()
+}
+
+fn format_spans(f: &meta::Format, nsn: &str) -> Option<[(usize, usize); meta::MAX_FORMAT_GROUPS]> {
+    f.groups.filter(|_| nsn.bytes().all(|b| b.is_ascii_digit())).and_then(|g| g.spans(nsn.len()))
 }
 
 /// Appends `nsn` laid out by the format (Python `re.sub(pattern, format, nsn)`), with the national
 /// prefix formatting rule in place of the format's first group reference when one is given (the
 /// rule's `$FG` standing for that reference: `$2 15-$3-$4` with `0$FG` gives `0$2 15-$3-$4`).
-fn apply_format(f: &meta::Format, nsn: &str, np_rule: Option<&str>, out: &mut String) {
-    let spans = f.groups.filter(|_| nsn.bytes().all(|b| b.is_ascii_digit())).and_then(|g| g.spans(nsn.len()));
-    let Some(spans) = spans else {
-        let template = np_rule.map_or_else(|| f.format.to_owned(), |r| replace_first_group(f.format, r));
-        out.push_str(&sub_all(f.pattern, &template, nsn));
+/// Formats are only applied to numbers they match; were one not to, the digits are written as they are.
+pub(crate) fn apply_format(f: &meta::Format, nsn: &str, np_rule: Option<&str>, out: &mut String) {
+    let Some(spans) = format_spans(f, nsn) else {
+        out.push_str(nsn);
         return;
     };
     let group = |d: u8| spans.get(usize::from(d).wrapping_sub(1)).map_or("", |&(a, b)| nsn.get(a..b).unwrap_or(""));
@@ -476,40 +477,6 @@ fn expand_rule<'s>(rule: &str, first: &str, group: &impl Fn(u8) -> &'s str, out:
 /// matches the start of the number and whose pattern matches all of it.
 fn choose_format<'m>(formats: &'m [meta::Format], nsn: &str) -> Option<&'m meta::Format> {
     formats.iter().find(|f| format_matches(f, nsn) && f.leading_digits.last().is_none_or(|ld| matches_prefix(ld, nsn)))
-}
-
-/// Puts the national prefix formatting rule in place of the format's first group reference, the
-/// rule's `$FG` standing for that reference as written (`$2 15-$3-$4` with `0$FG` gives
-/// `0$2 15-$3-$4`).
-fn replace_first_group(format: &str, rule: &str) -> String {
-    let b = format.as_bytes();
-    let at = b.windows(2).position(|w| w[0] == b'$' && w[1].is_ascii_digit());
-    match at {
-        Some(i) => format!("{}{}{}", &format[..i], rule.replace("$FG", &format[i..i + 2]), &format[i + 2..]),
-        None => format.to_owned(),
-    }
-}
-
-/// Python `re.sub(pattern, template, text)`: every non-overlapping match, left to right.
-fn sub_all(pattern: &'static str, template: &str, text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut i = 0;
-    while i < text.len() {
-        match captures_start(pattern, &text[i..]) {
-            Some(caps) if caps.first().copied().flatten().is_some_and(|(_, e)| e > 0) => {
-                let shifted: Vec<Option<(usize, usize)>> = caps.iter().map(|c| c.map(|(a, b)| (a + i, b + i))).collect();
-                out.push_str(&parse::substitute(template, text, &shifted));
-                i += caps[0].map_or(1, |(_, e)| e);
-            }
-            _ => {
-                // Text is ASCII digits here; advance one character either way.
-                let c = text[i..].chars().next().map_or(1, char::len_utf8);
-                out.push_str(&text[i..i + c]);
-                i += c;
-            }
-        }
-    }
-    out
 }
 
 /// RFC 3966 form of a formatted national number: leading punctuation dropped, every run of

@@ -496,7 +496,9 @@ struct DState {
 #[derive(Clone, Default)]
 struct Dfa {
     states: Vec<DState>,
-    index: std::collections::HashMap<Vec<u32>, u32>,
+    /// State keys (sorted) and their states: a binary search, no hash map (whose code costs more
+    /// wasm than this; states are made once per pattern and input shape).
+    index: Vec<(Vec<u32>, u32)>,
     /// The program has instructions a digit automaton cannot express (anchors): use the VM.
     unsupported: bool,
 }
@@ -519,14 +521,15 @@ impl Dfa {
         // reached with or without an empty path to Match).
         let mut key = pcs.clone();
         key.push(if accepts { u32::MAX } else { u32::MAX - 1 });
-        if let Some(&i) = self.index.get(&key) {
-            return Some(i);
-        }
+        let at = match self.index.binary_search_by(|(k, _)| k.as_slice().cmp(&key)) {
+            Ok(found) => return self.index.get(found).map(|(_, i)| *i),
+            Err(at) => at,
+        };
         if self.states.len() >= MAX_DFA_STATES {
             return None;
         }
         let i = self.states.len() as u32;
-        self.index.insert(key, i);
+        self.index.insert(at, (key, i));
         self.states.push(DState { pcs, accepts, next: [UNKNOWN; 10] });
         Some(i)
     }
@@ -781,7 +784,6 @@ impl Pattern {
     fn closure(&self, from: &[u32]) -> (Vec<u32>, bool) {
         let mut seen = vec![false; self.prog.len()];
         let mut stack: Vec<u32> = from.to_vec();
-        let mut pcs = Vec::new();
         let mut accepts = false;
         while let Some(pc) = stack.pop() {
             match seen.get_mut(pc as usize) {
@@ -793,11 +795,13 @@ impl Pattern {
                 Some(Inst::Split(a, b)) => stack.extend([*a, *b]),
                 Some(Inst::Save(_)) => stack.push(pc + 1),
                 Some(Inst::Match) => accepts = true,
-                Some(Inst::Byte(..) | Inst::Class(..)) => pcs.push(pc),
                 _ => {}
             }
         }
-        pcs.sort_unstable();
+        // Sorted by collecting in program order (no sort routine in the wasm).
+        let pcs = (0..self.prog.len() as u32)
+            .filter(|&pc| seen[pc as usize] && matches!(self.prog.get(pc as usize), Some(Inst::Byte(..) | Inst::Class(..))))
+            .collect();
         (pcs, accepts)
     }
 

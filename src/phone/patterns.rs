@@ -3,29 +3,26 @@
 //! another country's patterns.
 
 use super::pattern::Pattern;
-use crate::tables::FxHasher;
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
-type Cache = HashMap<(usize, usize), &'static Option<Pattern>, BuildHasherDefault<FxHasher>>;
 
 thread_local! {
-    // Keyed by the pattern's address and length: every pattern is a `&'static str` slice of the
-    // metadata table, so equal keys are the same text. Compiled patterns live as long as the
+    // Keyed by the pattern's address and length, sorted: every pattern is a `&'static str` slice
+    // of the metadata table, so equal keys are the same text. A binary search over a few hundred
+    // entries at most, and much less wasm than a hash map. Compiled patterns live as long as the
     // program (the metadata bounds how many there can be).
-    static CACHE: RefCell<Cache> = RefCell::new(HashMap::default());
+    static CACHE: RefCell<Vec<((usize, usize), &'static Option<Pattern>)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn compiled(pattern: &'static str) -> &'static Option<Pattern> {
     let key = (pattern.as_ptr() as usize, pattern.len());
     CACHE.with(|c| {
-        if let Some(p) = c.borrow().get(&key) {
-            return *p;
-        }
+        let at = match c.borrow().binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(found) => return c.borrow()[found].1,
+            Err(at) => at,
+        };
         // A pattern the engine cannot compile matches nothing (the metadata tests compile all).
         let p: &'static Option<Pattern> = Box::leak(Box::new(Pattern::new(pattern).ok()));
-        c.borrow_mut().insert(key, p);
+        c.borrow_mut().insert(at, (key, p));
         p
     })
 }

@@ -91,13 +91,16 @@ pub struct Plan {
     pub missing: Vec<usize>,
     /// Keys over [`RECORD_MAX_FIELDS`] that were not read.
     pub dropped: usize,
+    /// The order columns are checked in: countries first (the record's country is the phone
+    /// numbers' and postcodes' default region), then the others in order.
+    pub order: Vec<usize>,
 }
 
 impl Plan {
     pub fn new<K: AsRef<str>>(rules: &RuleSet, keys: &[K]) -> Plan {
         let dropped = keys.len().saturating_sub(RECORD_MAX_FIELDS);
         let keys = &keys[..keys.len() - dropped];
-        let mut plan = Plan { rules: Vec::new(), columns: Vec::new(), kept: Vec::new(), missing: Vec::new(), dropped };
+        let mut plan = Plan { rules: Vec::new(), columns: Vec::new(), kept: Vec::new(), missing: Vec::new(), dropped, order: Vec::new() };
         if rules.fields.is_empty() {
             for k in keys {
                 let k = k.as_ref();
@@ -112,6 +115,7 @@ impl Plan {
                 }));
                 plan.kept.push(true);
             }
+            plan.order_columns();
             return plan;
         }
         plan.rules = rules.fields.clone();
@@ -131,7 +135,14 @@ impl Plan {
             plan.kept.push(j.is_some() || !rules.minimize);
         }
         plan.missing = (0..plan.rules.len()).filter(|&j| !taken[j]).collect();
+        plan.order_columns();
         plan
+    }
+
+    fn order_columns(&mut self) {
+        let is_country = |i: &usize| self.columns[*i].is_some_and(|j| self.rules[j].kind == FieldKind::Country);
+        let n = self.columns.len();
+        self.order = (0..n).filter(is_country).chain((0..n).filter(|i| !is_country(i))).collect();
     }
 }
 
@@ -346,14 +357,9 @@ pub fn validate_row<'a>(plan: &Plan, rules: &RuleSet, row: &[Option<&'a str>]) -
     };
     let value_of = |i: usize| row.get(i).copied().flatten();
     let mut present = vec![false; plan.rules.len()];
-    // Countries first: the record's country is the phone numbers' default region.
     let mut country: Option<&'static str> = None;
-    let order: Vec<usize> = (0..n)
-        .filter(|&i| plan.columns[i].is_some_and(|j| plan.rules[j].kind == FieldKind::Country))
-        .chain((0..n).filter(|&i| !plan.columns[i].is_some_and(|j| plan.rules[j].kind == FieldKind::Country)))
-        .collect();
     let mut phones: Vec<(usize, &'static str, u16)> = Vec::new();
-    for i in order {
+    for &i in &plan.order {
         let Some(v) = value_of(i) else { continue };
         let Some(j) = plan.columns[i] else {
             out.values[i] = Some(Cow::Borrowed(v));

@@ -498,3 +498,60 @@ export function assertNameReplays(t, names, label) {
   assert.ok(names && typeof names === 'object', `${label}: the name fixtures were not replayed`);
   assertReplay(t, names, `${label}-name`);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Workers bundles and example servers (tests/js/workerd.test.mjs, tests/js/edge.test.mjs)
+
+/**
+ * `entry` bundled the way wrangler bundles a worker: bare imports resolved through package exports (workerd
+ * conditions), .json/.jsonl as text, and every .wasm import kept out of the bundle as an external CompiledWasm
+ * module named by its file name (the resolved path is in the metafile). Resolves esbuild's result (not written).
+ */
+export async function bundleWorker(entry) {
+  const esbuild = await import('esbuild');
+  return esbuild.build({
+    entryPoints: [entry],
+    absWorkingDir: repoRoot,
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    conditions: ['workerd', 'worker', 'browser'],
+    mainFields: ['module', 'main'],
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    loader: { '.json': 'text', '.jsonl': 'text' },
+    metafile: true,
+    plugins: [{
+      // What wrangler does with .wasm imports: keep them out of the bundle as CompiledWasm modules.
+      name: 'wasm-modules',
+      setup(b) {
+        b.onResolve({ filter: /\.wasm$/ }, async (args) => {
+          if (args.pluginData === 'skip') return undefined;
+          const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'skip' });
+          if (resolved.errors.length) return { errors: resolved.errors };
+          return { path: `./${path.basename(resolved.path)}`, external: true, pluginData: resolved.path };
+        });
+      },
+    }],
+  });
+}
+
+/**
+ * Starts a server process that prints `listening on PORT` once it accepts connections (a free port is passed in
+ * the PORT environment variable). Resolves `{ proc, base }`; throws with the process output if it never listens.
+ */
+export async function startListening(cmd, args, { env = process.env, timeout = 60_000 } = {}) {
+  const port = await freePort();
+  const proc = startProcess(cmd, args, { env: { ...env, PORT: String(port) } });
+  try {
+    await retryUntil(async () => {
+      if (proc.exitInfo()) throw Object.assign(new Error(`exited ${JSON.stringify(proc.exitInfo())}`), { fatal: true });
+      if (!proc.output().includes(`listening on ${port}`)) throw new Error('not listening yet');
+    }, { timeout, interval: 100 });
+  } catch (e) {
+    await proc.stop();
+    throw new Error(`${path.basename(cmd)} ${args.join(' ')} did not start: ${e.message}\n${proc.output().slice(0, 4000)}`);
+  }
+  return { proc, base: `http://127.0.0.1:${port}` };
+}

@@ -921,3 +921,30 @@ test('names: batches agree with single calls; non-strings give input.not_string;
   assert.ok(intake.sameGivenName('Bill', 'William') && !intake.sameGivenName('Robert', 'William'));
   assert.ok(intake.versions().tables.names.startsWith('nicknames 1.0.1'));
 });
+
+test('CLI: website, social-handle and company columns by header: standardized values, domain and legal-form columns', async () => {
+  const { run } = await import('./harness.mjs');
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const os = await import('node:os');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'intake-cli-biz-'));
+  try {
+    const input = path.join(dir, 'biz.csv');
+    writeFileSync(input, 'شرکت,Website,Instagram\n' +
+      'ACME CORPORATION,WWW.Acme.co.uk/?utm_source=x,@AcmeShop\n' +
+      'شرکت سهامی خاص ایران خودرو,ikco.ir,ikco_official\n' +
+      'asdf,acme,not a handle!\n');
+    const reportPath = path.join(dir, 'report.json');
+    const res = await run(process.execPath, ['pkg/cli.js', 'clean', input, '--out', '-', '--report', reportPath], { timeout: 60_000 });
+    assert.equal(res.code, 0, res.stderr);
+    assert.equal(res.stdout.replace(/\r\n/g, '\n'),
+      'شرکت,Website,Instagram,Website_valid,Website_domain,Instagram_valid,Instagram_domain,company_legal_form,issues\n' +
+      'Acme Corp.,https://www.acme.co.uk,https://www.instagram.com/acmeshop,true,acme.co.uk,true,instagram.com,Corp.,\n' +
+      'سهامی خاص ایران خودرو,https://ikco.ir,https://www.instagram.com/ikco_official,true,ikco.ir,true,instagram.com,سهامی خاص,\n' +
+      'asdf,acme,not a handle!,false,,false,,,Website:website.missing_tld;Instagram:website.invalid;company.junk\n');
+    const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+    assert.deepEqual(report.fields.map((f) => [f.field, f.column, f.detectedBy]),
+      [['website', 'Website', 'header'], ['website', 'Instagram', 'header'], ['company', 'شرکت', 'header']]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  assertAddressReplays, assertBizReplays, assertNameReplays, assertCorpus, assertFieldReplays, assertPhoneCorpus, assertPhoneReplay, assertReplay, freePort, jsTestsDir, loadFixtures,
+  assertAddressReplays, assertBizReplays, assertNameReplays, assertCorpus, assertFieldReplays, assertPhoneCorpus, assertPhoneReplay, assertReplay, bundleWorker, freePort, jsTestsDir, loadFixtures,
   loadFieldFixtures, loadPhoneFixtures, moduleGraph, repoRoot, requireBuild, retryUntil,
   startProcess, writeArtifact,
 } from './harness.mjs';
@@ -97,36 +97,11 @@ test('workerd via Miniflare: init(WebAssembly.Module), email and phone fixtures 
 });
 
 test('workerd via Miniflare, bundled like wrangler: `import wasm from \'intake/intake_bg.wasm\'`', { timeout: 120_000 }, async (t) => {
-  const esbuild = await import('esbuild');
-  const result = await esbuild.build({
-    entryPoints: [path.join(jsTestsDir, 'workerd', 'worker-bundled.mjs')],
-    absWorkingDir: repoRoot,
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    conditions: ['workerd', 'worker', 'browser'],
-    mainFields: ['module', 'main'],
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-    loader: { '.json': 'text', '.jsonl': 'text' },
-    metafile: true,
-    plugins: [{
-      // What wrangler does with .wasm imports: keep them out of the bundle as CompiledWasm modules.
-      name: 'wasm-modules',
-      setup(b) {
-        b.onResolve({ filter: /\.wasm$/ }, async (args) => {
-          if (args.pluginData === 'skip') return undefined;
-          const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'skip' });
-          if (resolved.errors.length) return { errors: resolved.errors };
-          return { path: `./${path.basename(resolved.path)}`, external: true, pluginData: resolved.path };
-        });
-      },
-    }],
-  });
+  const result = await bundleWorker(path.join(jsTestsDir, 'workerd', 'worker-bundled.mjs'));
   const inputs = Object.keys(result.metafile.inputs);
   t.diagnostic(`esbuild bundle: ${result.outputFiles[0].contents.length} bytes from ${inputs.length} inputs`);
   assert.ok(inputs.some((f) => f.endsWith('pkg/index.js')), `bare 'intake' resolved to pkg/index.js: ${inputs.join(', ')}`);
+  const esbuild = await import('esbuild');
   const wasmResolved = await esbuild.build({
     stdin: { contents: "import w from 'intake/intake_bg.wasm'; export default w;", resolveDir: jsTestsDir },
     bundle: true, write: false, logLevel: 'silent', metafile: true, format: 'esm', loader: { '.wasm': 'empty' },

@@ -21,6 +21,13 @@ import companyJunk from '../../fixtures/company/junk.jsonl?raw';
 import companyKeys from '../../fixtures/company/keys.jsonl?raw';
 import companyLegalForms from '../../fixtures/company/legal_forms.jsonl?raw';
 import companyNames from '../../fixtures/company/names.jsonl?raw';
+// Addresses and postcodes (as the other runtimes replay them; assertPageResult expects them).
+import { formatAddress, validateAddress, validatePostcode } from 'intake';
+import { replayAddressAll } from '../replay.mjs';
+import addressCases from '../../fixtures/address/cases.jsonl?raw';
+import addressFormat from '../../fixtures/address/format.jsonl?raw';
+import postcodeCases from '../../fixtures/postcode/cases.jsonl?raw';
+import postcodeOracle from '../../fixtures/postcode/oracle.jsonl?raw';
 
 const $ = (id) => document.getElementById(id);
 
@@ -50,7 +57,9 @@ async function main() {
     const biz = replayBizFields({ validateWebsite, validateCompany, issueCodes }, [websiteSocial, websiteUrls],
       [companyJunk, companyKeys, companyLegalForms, companyNames]);
     const names = replayNameCases({ validateName, sameGivenName, issueCodes }, nameCases, nameKeys);
-    window.__intake = { ok: true, biz, names, replay, corpus: agreement, phone, fields, typed, batchMatches, wasmUrls: performance.getEntriesByType('resource')
+    const address = replayAddressAll({ validateAddress, validatePostcode, formatAddress, issueCodes },
+      { postcodeOracle, postcodeCases, addressCases, addressFormat });
+    window.__intake = { ok: true, biz, names, address, replay, corpus: agreement, phone, fields, typed, batchMatches, wasmUrls: performance.getEntriesByType('resource')
       .map((e) => e.name).filter((n) => n.includes('.wasm')) };
     $('out').textContent = `cases: ${replay.passed} passed, ${replay.failed} failed\n` +
       `corpus agreement: ${(agreement.rate * 100).toFixed(2)}% (${agreement.agree}/${agreement.total})\n` +

@@ -1,0 +1,48 @@
+// Compile-time test of pkg/schema.d.ts, edge.d.ts and locales.d.ts (never executed): intake schemas are
+// assignable to the Standard Schema spec's own type (@standard-schema/spec), outputs are inferred, misuse rejected.
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { createHandler, problem, toNodeListener, type Cleaned, type Problem } from 'intake/edge';
+import { addLocale, direction, localize, message, resolveLocale } from 'intake/locales';
+import { schema } from 'intake/schema';
+
+const email = schema.email({ allowUnknownTld: true });
+const phone = schema.phone({ defaultRegion: 'IR', optional: true });
+const contact = schema.object({ email, phone, country: schema.country({ optional: true }) });
+
+const asSpec: StandardSchemaV1<string, string> = email;
+const recordSpec: StandardSchemaV1<Record<string, unknown>, { email: string; phone: string | undefined; country: string | undefined }> = contact;
+void asSpec;
+void recordSpec;
+
+type Output = StandardSchemaV1.InferOutput<typeof contact>;
+const out: Output = { email: 'a@b.co', phone: undefined, country: 'IR' };
+// @ts-expect-error email is required in the output
+const missing: Output = { phone: undefined, country: undefined };
+void out;
+void missing;
+
+const handler = createHandler(contact, {
+  maxBytes: 1024,
+  onValid: (value, { changes, warnings }) => {
+    const e: string = value.email;
+    void e;
+    void changes;
+    void warnings;
+  },
+});
+const listener = toNodeListener(handler);
+void listener;
+const p: Problem = { type: 'about:blank', title: 't', status: 422, detail: '', issues: [] };
+const c: Cleaned<Output> = { value: out, changes: {}, warnings: [] };
+void p;
+void c;
+void problem(422, [], { locale: 'fa' });
+
+addLocale('de', { messages: { 'email.domain_typo': 'Meinten Sie {suggestion}?' }, fallback: 'en' });
+const dir: 'ltr' | 'rtl' = direction(resolveLocale(['fa-IR']));
+void dir;
+const m: string = message('input.too_long', 'fa', { max: '10' });
+void m;
+void localize({ code: 'input.empty', params: {} }, 'ar').message;
+// @ts-expect-error dir is ltr or rtl
+addLocale('xx', { dir: 'up' });
