@@ -4,6 +4,7 @@
 #   make test     cargo test, build, the JS runtime suites (Node, Chromium, Vite, workerd, Deno), tsc
 #   make sample   clean samples/contacts.csv into out/
 #   make bench    email benchmark
+#   make demo     the demo page (live forms, import cleaner) on http://127.0.0.1:8080/www/
 #   make fuzz     60 s of cargo fuzz per target (email, phone; not part of test)
 #   make clean    remove build outputs
 
@@ -19,7 +20,7 @@ export CARGO_TERM_COLOR ?= never
 NODE_TEST_FLAGS ?= --test-reporter=spec
 FUZZ_SECONDS ?= 60
 
-.PHONY: all setup setup-browser build test test-js typecheck sample bench fuzz clean
+.PHONY: all setup setup-browser build test test-js typecheck sample bench fuzz clean demo
 
 all: test
 
@@ -59,7 +60,15 @@ bench: build
 	node bench/phone.mjs
 	node bench/biz.mjs
 	node bench/name.mjs
+	node bench/bundle.mjs
+	node bench/www.mjs
 	node bench/records.mjs
+	node bench/address.mjs
+
+# The demo page (www/): the live form in en and fa and the import cleaner, served on 127.0.0.1 (PORT, default 8080).
+demo: build
+	node www/build.mjs
+	node www/serve.mjs
 
 # cargo fuzz needs nightly; the nightly toolchain is used when installed, otherwise stable with RUSTC_BOOTSTRAP=1.
 # Leak detection is off: compiled phone patterns are interned for the life of the process on purpose
@@ -75,4 +84,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf pkg/gen out tests/js/artifacts fuzz/target
+	rm -rf pkg/gen out tests/js/artifacts fuzz/target www/gen

@@ -1,5 +1,6 @@
 //! Replays tests/fixtures/country/cases.json against the Rust core, and checks that every name in
 //! the generated table (src/tables/countries.rs) resolves back to its own country.
+#![cfg(feature = "country")]
 
 use intake::country::{by_alpha2, countries, find, match_key, standardize_country, table, table_names, CountryOptions};
 use serde_json::Value;
