@@ -120,7 +120,11 @@ for (const p of vPostcodes) if (pcIntake(p).valid === pcValidator(p)) agreeValid
 // Addresses.
 const parsed = (r) => r.parts.street !== null;
 const tAddr = timed(addresses, (a) => intake.validateAddress(a.text, { country: a.country }), parsed);
-const bAddr = batchUs(addresses, (xs) => intake.validateAddresses(xs.map((a) => a.text)));
+const bAddr = batchUs(addresses, (xs) => {
+  const byCountry = new Map();
+  for (const a of xs) (byCountry.get(a.country) ?? byCountry.set(a.country, []).get(a.country)).push(a.text);
+  for (const [country, texts] of byCountry) intake.validateAddresses(texts, { country });
+});
 row('contacts address lines, row country', addresses.length, 'intake validateAddress', tAddr.ok, tAddr, bAddr);
 const withNumber = addresses.filter((a) => intake.validateAddress(a.text, { country: a.country }).parts.houseNumber !== null).length;
 const tJoined = timed(joined, (a) => intake.validateAddress(a.text, { country: a.country }), (r) => r.parts.postcode !== null);
