@@ -63,6 +63,8 @@ bench: build
 	node bench/bundle.mjs
 	node bench/www.mjs
 	node bench/records.mjs
+	node bench/address.mjs
+	node bench/fields.mjs
 
 # The demo page (www/): the live form in en and fa and the import cleaner, served on 127.0.0.1 (PORT, default 8080).
 demo: build

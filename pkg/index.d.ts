@@ -524,6 +524,10 @@ export interface FieldRuleSpec {
   birthDate?: boolean;
   /** Phones: require a mobile number (overrides `policies.requireMobile`). */
   mobile?: boolean;
+  /** Names: which part the field holds (default: what the field's name says, e.g. first_name is given). */
+  part?: 'full' | 'given' | 'family';
+  /** BCP 47: how the field is written (the order of its numeric dates); messages keep the rule set's language. */
+  locale?: string;
 }
 
 /** A CRM's schema and policies as plain data (docs/quality.md). `{}` is the default rule set. */
@@ -551,7 +555,10 @@ export interface RuleSet {
 
 /** The rule set with its defaults filled in, as the core read it. */
 export interface CompiledRuleSet {
-  fields: { name: string; kind: FieldKind; required: boolean; region: string | null; birthDate: boolean; mobile: boolean | null }[];
+  fields: {
+    name: string; kind: FieldKind; required: boolean; region: string | null; birthDate: boolean; mobile: boolean | null;
+    part: 'full' | 'given' | 'family'; locale: string | null;
+  }[];
   defaultRegion: string | null;
   locale: string;
   today: [number, number, number] | null;
