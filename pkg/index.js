@@ -13,8 +13,9 @@ function afterInit(exports) {
   initialized = true;
   codeSeverity = new Map(core.issue_codes().map((c) => [c.code, c.severity]));
   templates = new Map(core.message_templates().map(([code, ts]) => [code, ts.map(compileTemplate)]));
-  limits.emailInputBytes = core.email_input_cap();
-  limits.phoneInputBytes = core.phone_input_cap();
+  // A build with only some fields (cargo features) lacks the others' exports: their caps stay 0.
+  limits.emailInputBytes = core.email_input_cap?.() ?? 0;
+  limits.phoneInputBytes = core.phone_input_cap?.() ?? 0;
 }
 
 const isNode = typeof process !== 'undefined' && process.versions != null && process.versions.node != null
