@@ -3,7 +3,9 @@
 #   make build    release wasm + JS glue into pkg/gen/
 #   make test     cargo test, build, the JS runtime suites (Node, Chromium, Vite, workerd, Deno), tsc
 #   make sample   clean samples/contacts.csv into out/
-#   make bench    email benchmark
+#   make bench    email, phone and dedup benchmarks (dedup: Febrl 1-4 and contacts_10k; larger sets with
+#                 node bench/dedup_node.mjs --sets contacts_100k --peers splink)
+#   make demo     the demo page (live forms, import cleaner) on http://127.0.0.1:8080/www/
 #   make fuzz     60 s of cargo fuzz per target (email, phone; not part of test)
 #   make clean    remove build outputs
 
@@ -19,7 +21,7 @@ export CARGO_TERM_COLOR ?= never
 NODE_TEST_FLAGS ?= --test-reporter=spec
 FUZZ_SECONDS ?= 60
 
-.PHONY: all setup setup-browser build test test-js typecheck sample bench fuzz clean
+.PHONY: all setup setup-browser build test test-js typecheck sample bench fuzz clean demo
 
 all: test
 
@@ -57,9 +59,19 @@ sample: build
 bench: build
 	node bench/email.mjs
 	node bench/phone.mjs
+	node bench/dedup_node.mjs --sets febrl1,febrl2,febrl3,febrl4,contacts_10k
 	node bench/biz.mjs
 	node bench/name.mjs
+	node bench/bundle.mjs
+	node bench/www.mjs
 	node bench/records.mjs
+	node bench/address.mjs
+	node bench/fields.mjs
+
+# The demo page (www/): the live form in en and fa and the import cleaner, served on 127.0.0.1 (PORT, default 8080).
+demo: build
+	node www/build.mjs
+	node www/serve.mjs
 
 # cargo fuzz needs nightly; the nightly toolchain is used when installed, otherwise stable with RUSTC_BOOTSTRAP=1.
 # Leak detection is off: compiled phone patterns are interned for the life of the process on purpose
@@ -75,4 +87,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf pkg/gen out tests/js/artifacts fuzz/target
+	rm -rf pkg/gen out tests/js/artifacts fuzz/target www/gen

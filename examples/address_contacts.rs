@@ -107,5 +107,43 @@ fn main() {
         all.joined += t.joined;
     }
     println!("| all | {} | {} | {} | {} | {} | {} |", all.addresses, pct(all.parsed, all.addresses), pct(all.house, all.addresses), all.postcodes, pct(all.valid, all.postcodes), pct(all.joined_found, all.joined));
+    // Matching keys on the true duplicate pairs (contacts_10k_true_pairs.csv beside the data).
+    let pairs_path = path.replace(".csv", "_true_pairs.csv");
+    if let Ok(pairs) = std::fs::read_to_string(&pairs_path) {
+        let id = col("rec_id");
+        let keys: std::collections::HashMap<&str, (Option<String>, Option<String>)> = rows[1..]
+            .iter()
+            .filter(|r| !r[ca].trim().is_empty())
+            .map(|r| {
+                let o = standardize_address(&r[ca], &AddressOptions { country: &r[cc], ..Default::default() });
+                let street_house = o.keys.street.clone().map(|s| format!("{s}|{}", o.keys.house_number.clone().unwrap_or_default()));
+                (r[id].as_str(), (street_house, o.keys.key.clone()))
+            })
+            .collect();
+        let (mut both, mut same_street, mut same_raw) = (0, 0, 0);
+        let raw: std::collections::HashMap<&str, &str> = rows[1..].iter().map(|r| (r[id].as_str(), r[ca].as_str())).collect();
+        for line in pairs.lines().skip(1) {
+            let Some((a, b)) = line.split_once(',') else { continue };
+            if let (Some(ka), Some(kb)) = (keys.get(a), keys.get(b)) {
+                both += 1;
+                same_street += usize::from(ka.0.is_some() && ka.0 == kb.0);
+                same_raw += usize::from(raw.get(a) == raw.get(b));
+            }
+        }
+        // The same keys on non-duplicates: consecutive records of different clusters.
+        let cl = col("cluster_id");
+        let (mut others, mut collide) = (0, 0);
+        for w in rows[1..].windows(2) {
+            if w[0][cl] != w[1][cl] {
+                if let (Some(ka), Some(kb)) = (keys.get(w[0][id].as_str()), keys.get(w[1][id].as_str())) {
+                    others += 1;
+                    collide += usize::from(ka.0.is_some() && ka.0 == kb.0);
+                }
+            }
+        }
+        println!("\ntrue pairs with both addresses: {both}; same street+house key {} (raw text equal {}); \
+            different-cluster neighbours with the same key: {} of {others}",
+            pct(same_street, both), pct(same_raw, both), pct(collide, others));
+    }
     println!("\nunparsed (first 15): {unparsed:#?}\ninvalid postcodes (first 15): {invalid:#?}");
 }

@@ -217,6 +217,22 @@ function looksLikePhone(v) {
   return digits >= 7 && digits <= 17;
 }
 
+// Names (issue 5): the header also says which part of a name the column holds.
+const NAME_HEADER_PARTS = {
+  given: ['first name', 'firstname', 'first', 'given name', 'givenname', 'forename', 'fname', 'Vorname', 'prénom',
+    'prenom', 'nombre', 'nome', 'primeiro nome', 'voornaam', 'имя', 'نام', 'نام کوچک', 'الاسم الأول', 'الاسم الاول',
+    'الاسم الاول', '名', '名字'],
+  family: ['last name', 'lastname', 'last', 'surname', 'family name', 'familyname', 'lname', 'Nachname', 'Familienname',
+    'nom', 'nom de famille', 'apellido', 'apellidos', 'sobrenome', 'achternaam', 'фамилия', 'نام خانوادگی',
+    'نام‌خانوادگی', 'فامیلی', 'اسم العائلة', 'اسم العائله', 'اللقب', '姓', '姓氏'],
+  full: ['name', 'full name', 'fullname', 'contact name', 'customer name', 'client name', 'person', 'nombre completo',
+    'nome completo', 'vollständiger name', 'nom complet', 'фио', 'نام و نام خانوادگی', 'نام کامل', 'الاسم',
+    'الاسم الكامل', '姓名', '名前', '이름'],
+};
+const nameMatchers = Object.entries(NAME_HEADER_PARTS).map(([part, names]) => [part, headerMatcher(names, [])]);
+/** The name part a column holds by its header (`full` when the header says nothing). */
+const namePartOf = (header) => nameMatchers.find(([, m]) => m(header))?.[0] ?? 'full';
+
 // ---------------------------------------------------------------------------------------------------------------
 // Field handlers. Each one: which columns it owns and how to check a batch of values.
 //   field          name used in reports and in appended column names
@@ -334,6 +350,20 @@ const FIELD_HANDLERS = [
     output: (o, cell) => (o.valid ? o.value : cell),
     extras: [{ suffix: 'legal_form', render: (o) => o.legalForm?.canonical ?? null }],
   },
+  {
+    field: 'name',
+    option: 'name-column',
+    matchHeader: (h) => nameMatchers.some(([, m]) => m(h)),
+    matchValue: null, // header or --name-column only
+    // One validateNames call per column; the part (given, family, full) follows the column's header.
+    check(values, { api, locale, path }) {
+      return api.validateNames(values, { locale, path, part: namePartOf(path), keys: false });
+    },
+    // The standardized name when valid, its honorific and suffix kept in place (Dr. Jean-Luc Picard Jr.); junk is
+    // kept as typed.
+    output: (o, cell) => (o.valid ? [o.parts.honorific, o.value, o.parts.suffix].filter(Boolean).join(' ') : cell),
+    extras: [],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -344,14 +374,14 @@ const LABELS = {
     title: 'intake clean', input: 'input', output: 'output', report: 'report', rows: 'rows', malformed: 'malformed lines',
     column: 'column', detectedBy: { header: 'header', values: 'values', option: 'option' },
     present: { email: 'emails present', phone: 'phones present', country: 'countries present', date: 'dates present',
-      website: 'websites present', company: 'companies present' },
+      website: 'websites present', company: 'companies present', name: 'names present' },
     types: 'types (valid)', tallies: { calendars: 'calendars (valid)' },
     defaultRegion: 'default region', fromColumn: (c) => `column "${c}"`, noRegion: 'none', rowsN: (n) => `${n} rows`,
     valid: 'valid', invalid: 'invalid', standardized: 'standardized (changed)', withSuggestion: 'with suggestion',
     issues: 'issues', noIssues: 'no issues', time: 'time', rowsPerSecond: 'rows/s', seconds: 's',
     severity: { error: 'error', warning: 'warning' }, lineOf: (n) => `line ${n}`, more: 'more', comma: ', ', colon: ':',
     actions: { skipped: 'skipped', padded: 'padded', kept: 'kept' },
-    fields: { email: 'email', phone: 'phone', country: 'country', date: 'birth date', website: 'website', company: 'company' },
+    fields: { email: 'email', phone: 'phone', country: 'country', date: 'birth date', website: 'website', company: 'company', name: 'name' },
     malformed_: {
       too_many_fields: '{n} fields, the header has {h}', too_few_fields: '{n} fields, the header has {h}',
       bad_json: 'not valid JSON', not_object: 'not a JSON object', quote_in_unquoted: 'a quote inside an unquoted field',
@@ -362,14 +392,14 @@ const LABELS = {
     title: 'پاک‌سازی intake', input: 'ورودی', output: 'خروجی', report: 'گزارش', rows: 'ردیف‌ها', malformed: 'سطرهای معیوب',
     column: 'ستون', detectedBy: { header: 'از روی سرستون', values: 'از روی مقدارها', option: 'با گزینه' },
     present: { email: 'ایمیل‌های موجود', phone: 'تلفن‌های موجود', country: 'کشورهای موجود', date: 'تاریخ‌های موجود',
-      website: 'وب‌سایت‌های موجود', company: 'شرکت‌های موجود' },
+      website: 'وب‌سایت‌های موجود', company: 'شرکت‌های موجود', name: 'نام‌های موجود' },
     types: 'نوع (معتبرها)', tallies: { calendars: 'تقویم (معتبرها)' },
     defaultRegion: 'کشور پیش‌فرض', fromColumn: (c) => `ستون «${c}»`, noRegion: 'هیچ', rowsN: (n) => `${n} ردیف`,
     valid: 'معتبر', invalid: 'نامعتبر', standardized: 'استانداردشده (تغییریافته)',
     withSuggestion: 'دارای پیشنهاد', issues: 'مشکلات', noIssues: 'بدون مشکل', time: 'زمان', rowsPerSecond: 'ردیف در ثانیه',
     seconds: 'ثانیه', severity: { error: 'خطا', warning: 'هشدار' }, lineOf: (n) => `سطر ${n}`, more: 'مورد دیگر', colon: ':',
     comma: '، ', actions: { skipped: 'کنار گذاشته شد', padded: 'با خانهٔ خالی تکمیل شد', kept: 'نگه داشته شد' },
-    fields: { email: 'ایمیل', phone: 'تلفن', country: 'کشور', date: 'تاریخ تولد', website: 'وب‌سایت', company: 'شرکت' },
+    fields: { email: 'ایمیل', phone: 'تلفن', country: 'کشور', date: 'تاریخ تولد', website: 'وب‌سایت', company: 'شرکت', name: 'نام' },
     malformed_: {
       too_many_fields: '{n} فیلد دارد، سرستون {h} فیلد', too_few_fields: '{n} فیلد دارد، سرستون {h} فیلد',
       bad_json: 'JSON نامعتبر', not_object: 'شیء JSON نیست', quote_in_unquoted: 'گیومه درون فیلدی بدون گیومه',
@@ -380,7 +410,7 @@ const LABELS = {
     title: 'تنظيف intake', input: 'الإدخال', output: 'الإخراج', report: 'التقرير', rows: 'الصفوف', malformed: 'أسطر تالفة',
     column: 'العمود', detectedBy: { header: 'من العنوان', values: 'من القيم', option: 'بالخيار' },
     present: { email: 'عناوين البريد الموجودة', phone: 'أرقام الهاتف الموجودة', country: 'الدول الموجودة',
-      date: 'التواريخ الموجودة', website: 'المواقع الموجودة', company: 'الشركات الموجودة' },
+      date: 'التواريخ الموجودة', website: 'المواقع الموجودة', company: 'الشركات الموجودة', name: 'الأسماء الموجودة' },
     types: 'الأنواع (الصالحة)', tallies: { calendars: 'التقويم (الصالحة)' },
     defaultRegion: 'البلد الافتراضي', fromColumn: (c) => `العمود «${c}»`, noRegion: 'لا شيء', rowsN: (n) => `${n} صفوف`,
     valid: 'صالحة', invalid: 'غير صالحة', standardized: 'موحّدة (تم تغييرها)',
@@ -388,7 +418,7 @@ const LABELS = {
     seconds: 'ثانية', severity: { error: 'خطأ', warning: 'تحذير' }, lineOf: (n) => `السطر ${n}`, more: 'أخرى', colon: ':',
     comma: '، ', actions: { skipped: 'تم تخطيه', padded: 'أُكمل بحقول فارغة', kept: 'تم الاحتفاظ به' },
     fields: { email: 'البريد الإلكتروني', phone: 'الهاتف', country: 'البلد', date: 'تاريخ الميلاد', website: 'الموقع',
-      company: 'الشركة' },
+      company: 'الشركة', name: 'الاسم' },
     malformed_: {
       too_many_fields: 'فيه {n} حقول والعنوان فيه {h}', too_few_fields: 'فيه {n} حقول والعنوان فيه {h}',
       bad_json: 'JSON غير صالح', not_object: 'ليس كائن JSON', quote_in_unquoted: 'علامة اقتباس داخل حقل غير مقتبس',
@@ -398,14 +428,14 @@ const LABELS = {
   zh: {
     title: 'intake 清洗', input: '输入', output: '输出', report: '报告', rows: '行数', malformed: '格式错误的行',
     column: '列', detectedBy: { header: '按表头', values: '按取值', option: '按参数' },
-    present: { email: '有邮箱', phone: '有电话', country: '有国家', date: '有日期', website: '有网站', company: '有公司' },
+    present: { email: '有邮箱', phone: '有电话', country: '有国家', date: '有日期', website: '有网站', company: '有公司', name: '有姓名' },
     types: '类型（有效）',
     tallies: { calendars: '历法（有效）' }, defaultRegion: '默认地区',
     fromColumn: (c) => `“${c}”列`, noRegion: '无', rowsN: (n) => `${n} 行`,
     valid: '有效', invalid: '无效', standardized: '已标准化（有改动）', withSuggestion: '有建议', issues: '问题',
     noIssues: '无问题', time: '用时', rowsPerSecond: '行/秒', seconds: '秒', severity: { error: '错误', warning: '警告' },
     lineOf: (n) => `第 ${n} 行`, more: '更多', comma: '，', colon: '：', actions: { skipped: '已跳过', padded: '已补齐', kept: '已保留' },
-    fields: { email: '邮箱', phone: '电话', country: '国家', date: '出生日期', website: '网站', company: '公司' },
+    fields: { email: '邮箱', phone: '电话', country: '国家', date: '出生日期', website: '网站', company: '公司', name: '姓名' },
     malformed_: {
       too_many_fields: '有 {n} 个字段，表头有 {h} 个', too_few_fields: '有 {n} 个字段，表头有 {h} 个',
       bad_json: 'JSON 无效', not_object: '不是 JSON 对象', quote_in_unquoted: '未加引号的字段中出现引号',
@@ -421,6 +451,7 @@ const HELP = `intake - validate and standardize contact records before they reac
 
 Usage:
   intake clean <input.csv|.tsv|.jsonl> [options]
+  intake dedupe <input.csv|.tsv|.jsonl> [--out clusters.json] [options]   (intake dedupe --help)
   intake --help
   intake --version
 
@@ -452,6 +483,10 @@ Options for clean:
   --company-column NAME column holding company names; repeat for several (default: detected from
                         the header, e.g. company, organization, Firma, société, empresa, شرکت,
                         الشركة, 公司)
+  --name-column NAME    column holding person names; repeat for several (default: detected from the
+                        header, which also gives the part: first_name, Vorname, نام, 名 given names;
+                        last_name, surname, Nachname, نام خانوادگی, 姓 family names; name, full name,
+                        姓名 full names)
   --date-order ORDER    dmy or mdy: order of day and month in numeric dates such as 03/04/1990
                         (default: day first); either way the ambiguity is reported as a warning
   --format FMT          csv, tsv or jsonl (default: from the input's extension; csv for others)
@@ -479,7 +514,10 @@ date_calendar (gregorian, jalali or hijri: the calendar the date was written in;
 date is written as ISO 8601, 1375/04/12 as 1996-07-02, and checked as a birth date against today)
 website_valid and website_domain (each valid website written in its standardized form, https://
 added, tracking parameters removed; the domain is its registrable domain), company_legal_form (each
-company name standardized: casing, canonical legal form such as Inc., GmbH, 有限公司)
+company name standardized: casing, canonical legal form such as Inc., GmbH, 有限公司), each valid
+person name standardized in place (casing such as McDonald, van der Berg, O'Brien; ي/ك per language;
+Dr., Jr. and III in their usual spelling; junk such as test, asdf or an email typed into a name
+column is kept as typed and reported)
 and issues (issue codes joined by ';'). When several columns of one kind are checked, each gets
 <column>_valid, <column>_suggestion, <column>_type or <column>_calendar, and its codes in issues are prefixed with
 "<column>:"; so are codes shared by all fields (input.*) when more than one column is checked.
@@ -1327,6 +1365,8 @@ function printReport(report, opts, write) {
 // ---------------------------------------------------------------------------------------------------------------
 
 async function main(argv) {
+  // `intake dedupe ...` (issue 7) lives in its own module.
+  if (argv[0] === 'dedupe') return (await import('./cli-dedupe.js')).main(argv.slice(1));
   let opts;
   try {
     opts = parseArgs(argv);

@@ -524,6 +524,10 @@ export interface FieldRuleSpec {
   birthDate?: boolean;
   /** Phones: require a mobile number (overrides `policies.requireMobile`). */
   mobile?: boolean;
+  /** Names: which part the field holds (default: what the field's name says, e.g. first_name is given). */
+  part?: 'full' | 'given' | 'family';
+  /** BCP 47: how the field is written (the order of its numeric dates); messages keep the rule set's language. */
+  locale?: string;
 }
 
 /** A CRM's schema and policies as plain data (docs/quality.md). `{}` is the default rule set. */
@@ -551,7 +555,10 @@ export interface RuleSet {
 
 /** The rule set with its defaults filled in, as the core read it. */
 export interface CompiledRuleSet {
-  fields: { name: string; kind: FieldKind; required: boolean; region: string | null; birthDate: boolean; mobile: boolean | null }[];
+  fields: {
+    name: string; kind: FieldKind; required: boolean; region: string | null; birthDate: boolean; mobile: boolean | null;
+    part: 'full' | 'given' | 'family'; locale: string | null;
+  }[];
   defaultRegion: string | null;
   locale: string;
   today: [number, number, number] | null;
@@ -756,6 +763,8 @@ export interface DedupIndex {
   match(record: DedupRecord, options?: { limit?: number }): DedupMatch[];
   explain(record: DedupRecord, position: number): DedupExplanation | null;
   toBytes(): Uint8Array;
+  /** Frees the index's wasm memory now rather than at garbage collection. */
+  free(): void;
 }
 
 export interface DedupResult {
@@ -774,6 +783,8 @@ export interface Deduper {
   push(records: DedupRecord[], source?: 0 | 1): number;
   run(): DedupResult;
   index(): DedupIndex;
+  /** Frees the batch's wasm memory now rather than at garbage collection. */
+  free(): void;
   readonly roles: Record<string, DedupRole>;
 }
 

@@ -31,7 +31,9 @@
 pub mod address;
 #[cfg(feature = "company")]
 pub mod company;
+#[cfg(feature = "country")]
 pub mod country;
+#[cfg(feature = "date")]
 pub mod date;
 #[cfg(feature = "dedup")]
 pub mod dedup;
@@ -99,11 +101,11 @@ pub mod limits {
 
 /// The crate version and the pinned source of every generated table.
 pub fn versions() -> Vec<(&'static str, &'static str)> {
-    let mut v = vec![
-        ("intake", env!("CARGO_PKG_VERSION")),
-        ("countries", tables::countries::SOURCE),
-        ("hijriUmmAlQura", tables::hijri::SOURCE),
-    ];
+    let mut v = vec![("intake", env!("CARGO_PKG_VERSION"))];
+    #[cfg(feature = "country")]
+    v.push(("countries", tables::countries::SOURCE));
+    #[cfg(feature = "date")]
+    v.push(("hijriUmmAlQura", tables::hijri::SOURCE));
     #[cfg(feature = "email")]
     v.extend([
         ("tlds", tables::TLDS.source),

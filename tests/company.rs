@@ -5,7 +5,6 @@ use intake::company::{form_key, standardize_company, CompanyOptions, CompanyOutc
 use intake::tables::legal_forms::{FORMS, SOURCE};
 use intake::{Locale, Severity};
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 mod common;
 
@@ -61,29 +60,17 @@ pub fn invariants(input: &str, o: &CompanyOutcome) {
 
 #[test]
 fn company_cases() {
-    let mut all = Vec::new();
-    let dir = format!("{}/tests/fixtures/company", env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
-    files.sort();
-    for f in files.iter().filter(|f| f.ends_with(".jsonl")) {
-        for (i, line) in common::fixture_text(&format!("company/{f}")).lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let v: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{f}:{}: {e}", i + 1));
-            all.push((format!("{f}:{}", i + 1), v));
-        }
-    }
+    let all = common::jsonl_cases("company");
     assert!(all.len() >= 370, "only {} company cases", all.len());
-    let mut per_group: BTreeMap<String, usize> = BTreeMap::new();
-    let mut failures = Vec::new();
-    for (at, case) in &all {
-        let input = case["input"].as_str().unwrap();
-        *per_group.entry(case["group"].as_str().unwrap().to_owned()).or_default() += 1;
-        let o = standardize_company(input, &options(&case["options"]));
-        invariants(input, &o);
-        for (key, want) in case["expect"].as_object().unwrap() {
-            common::expect_eq(&format!("{at} {input}"), key, want, actual(&o, key), &mut failures);
-        }
-    }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n"));
+    let per_group = common::replay_jsonl(
+        &all,
+        |input, opts| {
+            let o = standardize_company(input, &options(opts));
+            invariants(input, &o);
+            o
+        },
+        actual,
+    );
     for lang in ["en", "fa", "ar", "zh", "de", "fr", "es", "pt"] {
         assert!(per_group.get(lang).copied().unwrap_or(0) >= 8, "few cases in {lang}: {per_group:?}");
     }
@@ -152,6 +139,8 @@ mod totality {
                 check(s);
             }
         }
-        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+        // A hang guard, not a benchmark: a backtracking or quadratic path takes hours on these inputs at the cap,
+        // a linear one well under a second even in a debug build; the bound leaves room for a loaded CI machine.
+        assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
     }
 }

@@ -1,5 +1,6 @@
 //! Replays tests/fixtures/country/cases.json against the Rust core, and checks that every name in
 //! the generated table (src/tables/countries.rs) resolves back to its own country.
+#![cfg(feature = "country")]
 
 use intake::country::{by_alpha2, countries, find, match_key, standardize_country, table, table_names, CountryOptions};
 use serde_json::Value;
@@ -172,6 +173,8 @@ mod totality {
                 check(s);
             }
         }
-        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+        // A hang guard, not a benchmark: a backtracking or quadratic path takes hours on these inputs at the cap,
+        // a linear one well under a second even in a debug build; the bound leaves room for a loaded CI machine.
+        assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
     }
 }

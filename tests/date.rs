@@ -1,6 +1,7 @@
 //! The date field: calendar conversions checked on every day of the oracle spans
 //! (tests/fixtures/date/oracle.txt, from jdatetime and hijri-converter by scripts/gen-date-oracle.py),
 //! and the shared cases (tests/fixtures/date/cases.json).
+#![cfg(feature = "date")]
 
 use intake::date::calendar::{self, Calendar, CalendarError};
 use intake::date::{standardize_date, CalendarHint, DateOptions, DateOrder, DateOutcome, DATE_INPUT_BYTES};

@@ -338,8 +338,12 @@ fn po_box(ws: &[String]) -> Option<usize> {
     }
 }
 
-/// Matching-key form of a word.
-fn key_word(w: &str) -> String {
+/// Matching-key form of a word (`country::match_key`; ASCII takes a short path to the same result:
+/// lower case, letters and digits only).
+pub(crate) fn key_word(w: &str) -> String {
+    if w.is_ascii() {
+        return w.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect();
+    }
     crate::country::match_key(w)
 }
 
@@ -357,7 +361,8 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
     let mut rules = rules;
     if n > 1 {
         let last = segs[n - 1].words.join(" ");
-        if let Some(c) = crate::country::find(&last).filter(|_| !last.chars().any(|ch| ch.is_ascii_digit())) {
+        let plausible = segs[n - 1].words.len() <= 6 && !last.chars().any(|ch| ch.is_ascii_digit());
+        if let Some(c) = plausible.then(|| crate::country::find(&last)).flatten() {
             used[n - 1] = true;
             if rules.is_none() {
                 rules = postcode::rules(c.alpha2);

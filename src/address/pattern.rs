@@ -37,6 +37,24 @@ enum Node {
 #[derive(Debug)]
 pub struct Pattern {
     prog: Vec<Inst>,
+    /// Bytes a match can start with, and whether the empty string matches: most inputs are
+    /// rejected on their first byte without running the program.
+    first: u128,
+    nullable: bool,
+}
+
+/// Scratch lists reused by every run on this thread (no allocation per match).
+#[derive(Default)]
+struct Scratch {
+    cur: Vec<u16>,
+    next: Vec<u16>,
+    seen: Vec<u32>,
+    stack: Vec<u16>,
+    gen: u32,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 const DIGITS: u128 = ((1u128 << 10) - 1) << b'0';
@@ -295,7 +313,15 @@ impl Pattern {
         let mut c = Compiler { prog: Vec::new() };
         c.node(&ast)?;
         c.emit(Inst::Match)?;
-        Ok(Pattern { prog: c.prog })
+        let mut p = Pattern { prog: c.prog, first: 0, nullable: false };
+        let mut list = Vec::new();
+        let mut seen = vec![0u32; p.prog.len()];
+        p.nullable = p.add(&mut list, &mut seen, 1, &mut Vec::new(), 0);
+        p.first = list.iter().fold(0, |acc, &pc| match p.prog[pc as usize] {
+            Inst::Class(set) => acc | set,
+            _ => acc,
+        });
+        Ok(p)
     }
 
     /// Whether the pattern matches all of `input`.
@@ -309,14 +335,32 @@ impl Pattern {
     }
 
     fn run(&self, input: &[u8], full: bool) -> bool {
+        match input.first() {
+            None => return self.nullable,
+            Some(&b) if !self.nullable && (b >= 128 || self.first & (1u128 << b) == 0) => return false,
+            _ => {}
+        }
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => self.run_with(&mut s, input, full),
+            // Re-entered (cannot happen: matching calls nothing back): a fresh scratch.
+            Err(_) => self.run_with(&mut Scratch::default(), input, full),
+        })
+    }
+
+    fn run_with(&self, s: &mut Scratch, input: &[u8], full: bool) -> bool {
         let n = self.prog.len();
-        let mut cur: Vec<u16> = Vec::with_capacity(n);
-        let mut next: Vec<u16> = Vec::with_capacity(n);
-        let mut seen = vec![0usize; n];
-        let mut stack: Vec<u16> = Vec::new();
-        // `seen[pc] == gen` marks pc as already added in generation `gen` (starting at 1).
-        let mut gen = 1usize;
-        let mut matched = self.add(&mut cur, &mut seen, gen, &mut stack, 0);
+        let Scratch { cur, next, seen, stack, gen } = s;
+        if seen.len() < n {
+            seen.resize(n, 0);
+        }
+        // `seen[pc] == gen` marks pc as added in this step; generations only grow (reset on wrap).
+        if *gen > u32::MAX - 1024 - input.len() as u32 {
+            seen.iter_mut().for_each(|x| *x = 0);
+            *gen = 0;
+        }
+        *gen += 1;
+        cur.clear();
+        let mut matched = self.add(cur, seen, *gen, stack, 0);
         for &b in input {
             if matched && !full {
                 return true;
@@ -324,23 +368,23 @@ impl Pattern {
             if cur.is_empty() {
                 return false;
             }
-            gen += 1;
+            *gen += 1;
             next.clear();
             matched = false;
-            for &pc in &cur {
+            for &pc in cur.iter() {
                 if let Inst::Class(set) = self.prog[pc as usize] {
                     if b < 128 && set & (1u128 << b) != 0 {
-                        matched |= self.add(&mut next, &mut seen, gen, &mut stack, pc + 1);
+                        matched |= self.add(next, seen, *gen, stack, pc + 1);
                     }
                 }
             }
-            std::mem::swap(&mut cur, &mut next);
+            std::mem::swap(cur, next);
         }
         matched
     }
 
     /// Adds the epsilon closure of `pc` to `list`; true when it reaches `Match`.
-    fn add(&self, list: &mut Vec<u16>, seen: &mut [usize], gen: usize, stack: &mut Vec<u16>, pc: u16) -> bool {
+    fn add(&self, list: &mut Vec<u16>, seen: &mut [u32], gen: u32, stack: &mut Vec<u16>, pc: u16) -> bool {
         let mut matched = false;
         stack.push(pc);
         while let Some(pc) = stack.pop() {

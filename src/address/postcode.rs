@@ -83,7 +83,9 @@ struct Compiled {
 fn compiled(r: &'static CountryRules) -> &'static Compiled {
     static ALL: OnceLock<Vec<OnceLock<Compiled>>> = OnceLock::new();
     let all = ALL.get_or_init(|| COUNTRIES.iter().map(|_| OnceLock::new()).collect());
-    let i = COUNTRIES.iter().position(|c| core::ptr::eq(c, r)).unwrap_or(0);
+    // `r` is an element of COUNTRIES: its index from the addresses (no search).
+    let i = (r as *const CountryRules as usize).wrapping_sub(COUNTRIES.as_ptr() as usize) / std::mem::size_of::<CountryRules>();
+    let i = if COUNTRIES.get(i).is_some_and(|c| core::ptr::eq(c, r)) { i } else { COUNTRIES.iter().position(|c| core::ptr::eq(c, r)).unwrap_or(0) };
     all[i].get_or_init(|| Compiled {
         zip: (!r.zip.is_empty()).then(|| Pattern::new(r.zip).ok()).flatten(),
         subs: if r.sub_zips.is_empty() {
@@ -101,7 +103,7 @@ fn compiled(r: &'static CountryRules) -> &'static Compiled {
             let mut m = std::collections::HashMap::new();
             for list in [r.sub_keys, r.sub_names, r.sub_lnames].into_iter().filter(|l| !l.is_empty()) {
                 for (i, name) in list.split('~').enumerate() {
-                    let k = crate::country::match_key(name);
+                    let k = super::key_word(name);
                     if let (false, Some(key)) = (k.is_empty(), keys.get(i)) {
                         m.entry(k).or_insert(*key);
                     }
@@ -168,7 +170,7 @@ pub(crate) fn region_named(r: &'static CountryRules, s: &str) -> Option<&'static
     if r.sub_keys.is_empty() {
         return None;
     }
-    compiled(r).regions.get(&crate::country::match_key(s)).copied()
+    compiled(r).regions.get(&super::key_word(s)).copied()
 }
 
 /// The key of the region whose postcode prefix `code` (written form) starts with.
@@ -248,12 +250,16 @@ pub fn standardize_postcode<'a>(input: &'a str, country: &str, opts: &PostcodeOp
     } else if let Some(r) = r {
         out.country = Some(r.code);
         c.apply("remove_prefix", |s| s.strip_prefix('〒').map(|p| p.trim_start().to_owned()));
-        if !r.zip.is_empty() && written_form(r, &c.value).is_none() {
-            // `CH-8001`, `SE-114 55`: the prefix goes when what follows it is a postcode.
-            c.apply("remove_prefix", |s| strip_prefix(r, s).filter(|p| written_form(r, p).is_some()));
-        }
         if !r.zip.is_empty() {
-            match written_form(r, &c.value) {
+            let mut form = written_form(r, &c.value);
+            if form.is_none() {
+                // `CH-8001`, `SE-114 55`: the prefix goes when what follows it is a postcode.
+                if let Some((rest, w)) = strip_prefix(r, &c.value).and_then(|p| written_form(r, &p).map(|w| (p, w))) {
+                    c.apply("remove_prefix", |_| Some(rest));
+                    form = Some(w);
+                }
+            }
+            match form {
                 Some(w) => {
                     out.region = region_of(r, &w);
                     c.apply("format", |_| Some(w));

@@ -255,9 +255,14 @@ pub const ZH_UNITS: &[(&str, &str)] = &[
 /// Markers written before a house number: (written forms, canonical).
 const HOUSE_MARKERS: &[&str] = &["no", "nr", "n°", "nº", "no.", "número", "num", "h.no", "hno", "h.no.", "plot", "дом", "д", "پلاک", "پ", "خانه", "رقم", "بناية", "#"];
 
-/// The lookup key of a word: lower case, without a final dot.
-pub fn key(word: &str) -> String {
-    word.trim_end_matches('.').to_lowercase()
+/// The lookup key of a word: lower case, without a final dot (borrowed when already lower case).
+pub fn key(word: &str) -> std::borrow::Cow<'_, str> {
+    let w = word.trim_end_matches('.');
+    if w.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
 }
 
 struct Index {
@@ -311,7 +316,7 @@ fn index() -> &'static Index {
             for f in forms {
                 push(f.to_string(), t);
             }
-            push(key(short), t);
+            push(key(short).into_owned(), t);
         }
         let mut units = HashMap::new();
         for (long, abbr) in lines(UNIT_TYPES) {
@@ -341,7 +346,7 @@ fn index() -> &'static Index {
 
 /// The street types a word may be (several when languages share a spelling: `av`, `pl`).
 pub fn street_types(word: &str) -> &'static [StreetType] {
-    index().streets.get(&key(word)).map_or(&[], Vec::as_slice)
+    index().streets.get(key(word).as_ref()).map_or(&[], Vec::as_slice)
 }
 
 /// A German or Dutch compound ending in a street type (`Hauptstraße`, `Lindenallee`,
@@ -362,14 +367,14 @@ pub fn compound_street_type(word: &str) -> Option<(usize, StreetType)> {
 }
 
 pub fn unit_type(word: &str) -> Option<UnitType> {
-    index().units.get(&key(word)).copied()
+    index().units.get(key(word).as_ref()).copied()
 }
 
 pub fn direction(word: &str) -> Option<&'static str> {
-    index().directions.get(&key(word)).copied()
+    index().directions.get(key(word).as_ref()).copied()
 }
 
 pub fn is_house_marker(word: &str) -> bool {
     let k = key(word);
-    HOUSE_MARKERS.contains(&k.as_str()) || HOUSE_MARKERS.contains(&word.to_lowercase().as_str())
+    HOUSE_MARKERS.contains(&k.as_ref()) || HOUSE_MARKERS.contains(&word.to_lowercase().as_str())
 }

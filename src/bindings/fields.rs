@@ -1,8 +1,14 @@
 //! Country and date exports (see the parent module for the output layout). Both run on the input
 //! buffer and write one group: `[value (when changed), then the field's strings]`, changes, issues.
 
+// Shared with the name, company, website and address exports; a build with none of them nor country or date
+// (`--features email`) leaves these helpers unused.
+#![cfg_attr(not(all(feature = "country", feature = "date")), allow(dead_code, unused_imports))]
+
 use super::{locale_from_index, text_of, Extra, IN, OUT};
+#[cfg(feature = "country")]
 use crate::country::{standardize_country, CountryOptions};
+#[cfg(feature = "date")]
 use crate::date::{standardize_date, CalendarHint, DateOptions, DateOrder};
 use wasm_bindgen::prelude::*;
 
@@ -26,6 +32,7 @@ pub(super) fn on_input(len: usize, check: impl FnOnce(&str, &mut Extra) -> u32) 
 
 /// Standardizes the country name or code in the input buffer. Group strings: value, alpha-2,
 /// alpha-3, English name.
+#[cfg(feature = "country")]
 #[wasm_bindgen]
 pub fn country_check_in(len: usize, locale: u32) -> u32 {
     on_input(len, |text, x| {
@@ -40,12 +47,16 @@ pub fn country_check_in(len: usize, locale: u32) -> u32 {
 }
 
 // Date option bits, mirrored in pkg/index.js.
+#[cfg(feature = "date")]
 const DATE_MONTH_FIRST: u32 = 1;
+#[cfg(feature = "date")]
 const DATE_BIRTH: u32 = 2;
+#[cfg(feature = "date")]
 const DATE_CALENDAR_SHIFT: u32 = 4;
 
 /// Standardizes the date in the input buffer. `today` is `yyyymmdd` (0 for none: the core reads
 /// no clock). Group strings: value, ISO date, calendar written in, date in that calendar.
+#[cfg(feature = "date")]
 #[wasm_bindgen]
 pub fn date_check_in(len: usize, options: u32, today: u32, locale: u32) -> u32 {
     let calendar = match (options >> DATE_CALENDAR_SHIFT) & 3 {
@@ -80,6 +91,7 @@ pub fn date_check_in(len: usize, options: u32, today: u32, locale: u32) -> u32 {
 }
 
 /// Whether dates are written month first where `tag` (BCP 47) is used (en-US: 03/04 is 4 March).
+#[cfg(feature = "date")]
 #[wasm_bindgen]
 pub fn date_month_first(tag: &str) -> bool {
     DateOrder::from_tag(tag) == DateOrder::MonthFirst

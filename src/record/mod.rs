@@ -376,7 +376,7 @@ pub fn validate_row<'a>(plan: &Plan, rules: &RuleSet, row: &[Option<&'a str>]) -
             path: &rule.name,
             locale,
             region,
-            date_order: rules.date_order(),
+            date_order: rule.locale.as_deref().map_or_else(|| rules.date_order(), DateOrder::from_tag),
             today: rules.today,
             birth_date: rule.birth_date,
             require_mobile: rule.mobile.unwrap_or(rules.policies.require_mobile),

@@ -88,12 +88,15 @@ pub struct FieldRule {
     pub mobile: Option<bool>,
     /// Names only: which part the field holds (by default, what the field's name says).
     pub part: NamePart,
+    /// BCP 47 tag of how the field is written: the order of its numeric dates (`en-US` reads
+    /// 03/04/1990 as 4 March). Messages stay in the rule set's language.
+    pub locale: Option<String>,
 }
 
 impl FieldRule {
     pub fn new(name: &str, kind: FieldKind) -> FieldRule {
         let part = if kind == FieldKind::Name { NamePart::of_field(name) } else { NamePart::Full };
-        FieldRule { name: name.to_owned(), kind, required: false, region: None, birth_date: false, mobile: None, part }
+        FieldRule { name: name.to_owned(), kind, required: false, region: None, birth_date: false, mobile: None, part, locale: None }
     }
 }
 
@@ -276,7 +279,7 @@ fn join(path: &str, key: &str) -> String {
 }
 
 const TOP_KEYS: &[&str] = &["fields", "defaultRegion", "locale", "today", "policies", "redact", "minimize"];
-const FIELD_KEYS: &[&str] = &["kind", "required", "region", "birthDate", "mobile", "part"];
+const FIELD_KEYS: &[&str] = &["kind", "required", "region", "birthDate", "mobile", "part", "locale"];
 const POLICY_KEYS: &[&str] = &["rejectDisposable", "requireMobile", "acceptPlaceholders", "blockOn"];
 
 fn read_rules(root: &Json, errs: &mut Errors) -> RuleSet {
@@ -286,13 +289,8 @@ fn read_rules(root: &Json, errs: &mut Errors) -> RuleSet {
             "fields" => rules.fields = read_fields(v, errs),
             "defaultRegion" => rules.default_region = errs.region(key, v),
             "locale" => {
-                if let Some(s) = errs.str(key, v) {
-                    let ok = !s.is_empty() && s.len() <= 35 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-                    if ok {
-                        rules.locale = s.to_owned();
-                    } else {
-                        errs.add(Code::RulesBadValue, key, vec![("expected", "a BCP 47 language tag such as fa-IR".into())]);
-                    }
+                if let Some(tag) = errs.str(key, v).and_then(|s| read_tag(key, s, errs)) {
+                    rules.locale = tag;
                 }
             }
             "today" => rules.today = errs.str(key, v).and_then(|s| read_day(s).or_else(|| {
@@ -306,6 +304,14 @@ fn read_rules(root: &Json, errs: &mut Errors) -> RuleSet {
         }
     }
     rules
+}
+
+fn read_tag(path: &str, s: &str, errs: &mut Errors) -> Option<String> {
+    let ok = !s.is_empty() && s.len() <= 35 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !ok {
+        errs.add(Code::RulesBadValue, path, vec![("expected", "a BCP 47 language tag such as fa-IR".into())]);
+    }
+    ok.then(|| s.to_owned())
 }
 
 fn read_day(s: &str) -> Option<(i32, u8, u8)> {
@@ -354,6 +360,7 @@ fn read_fields(v: &Json, errs: &mut Errors) -> Vec<FieldRule> {
                 "region" => rule.region = errs.region(&p, v),
                 "birthDate" => rule.birth_date = errs.bool(&p, v),
                 "mobile" => rule.mobile = Some(errs.bool(&p, v)),
+                "locale" => rule.locale = errs.str(&p, v).and_then(|s| read_tag(&p, s, errs)),
                 "part" => {
                     part = errs.str(&p, v).and_then(|s| {
                         let part = match s {
@@ -375,7 +382,14 @@ fn read_fields(v: &Json, errs: &mut Errors) -> Vec<FieldRule> {
             errs.add(Code::RulesMissingKey, &path, vec![("key", "kind".into())]);
         }
         if let Some(k) = kind {
-            rule = FieldRule { required: rule.required, region: rule.region, birth_date: rule.birth_date, mobile: rule.mobile, ..FieldRule::new(name, k) };
+            rule = FieldRule {
+                required: rule.required,
+                region: rule.region,
+                birth_date: rule.birth_date,
+                mobile: rule.mobile,
+                locale: rule.locale,
+                ..FieldRule::new(name, k)
+            };
             if let Some(p) = part {
                 rule.part = p;
             }

@@ -12,11 +12,13 @@
 
 #[cfg(feature = "address")]
 pub mod address;
+#[cfg(feature = "country")]
 pub mod countries;
 #[cfg(feature = "email")]
 mod email_domains;
 #[cfg(feature = "email")]
 mod email_roles;
+#[cfg(feature = "date")]
 pub mod hijri;
 #[cfg(feature = "name")]
 pub mod names;

@@ -60,3 +60,44 @@ pub fn assert_change_chain(input: &str, value: &str, changes: &[Change]) {
         assert_eq!(pair[0].to, pair[1].from);
     }
 }
+
+/// Every case of every `tests/fixtures/<dir>/*.jsonl` (files in name order), each with `file:line`.
+pub fn jsonl_cases(dir: &str) -> Vec<(String, Value)> {
+    let full = format!("{}/tests/fixtures/{dir}", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<String> = std::fs::read_dir(&full)
+        .unwrap_or_else(|e| panic!("{full}: {e}"))
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|f| f.ends_with(".jsonl"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        for (i, line) in fixture_text(&format!("{dir}/{f}")).lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let v: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{f}:{}: {e}", i + 1));
+            out.push((format!("{f}:{}", i + 1), v));
+        }
+    }
+    out
+}
+
+/// Replays `{ group, input, options?, expect }` cases: `run(input, options)` gives an outcome, `actual(outcome, key)`
+/// its value for each key of `expect` (compared with [`expect_eq`]). Fails with every mismatch; returns the number
+/// of cases per group.
+pub fn replay_jsonl<'c, R>(
+    cases: &'c [(String, Value)],
+    run: impl Fn(&'c str, &'c Value) -> R,
+    actual: impl Fn(&R, &str) -> Value,
+) -> std::collections::BTreeMap<&'c str, usize> {
+    let mut per_group = std::collections::BTreeMap::new();
+    let mut failures = Vec::new();
+    for (at, case) in cases {
+        let input = case["input"].as_str().unwrap_or_else(|| panic!("{at}: no input"));
+        *per_group.entry(case["group"].as_str().unwrap_or("")).or_default() += 1;
+        let outcome = run(input, &case["options"]);
+        for (key, want) in case["expect"].as_object().unwrap_or_else(|| panic!("{at}: no expect")) {
+            expect_eq(&format!("{at} {input}"), key, want, actual(&outcome, key), &mut failures);
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    per_group
+}

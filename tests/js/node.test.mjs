@@ -655,7 +655,7 @@ test('CLI: country and birth-date columns by Persian headers: names to alpha-2 (
     const report = JSON.parse(readFileSync(reportPath, 'utf8'));
     const byField = Object.fromEntries(report.fields.map((f) => [f.field, f]));
     assert.deepEqual(report.fields.map((f) => [f.field, f.column, f.detectedBy]),
-      [['phone', 'موبایل', 'header'], ['country', 'کشور', 'header'], ['date', 'تاریخ تولد', 'header']]);
+      [['phone', 'موبایل', 'header'], ['country', 'کشور', 'header'], ['date', 'تاریخ تولد', 'header'], ['name', 'نام', 'header']]);
     assert.equal(byField.phone.defaultRegion.countryColumn, 'کشور');
     assert.deepEqual(byField.phone.defaultRegion.rows, { country: 4, option: 0, none: 1 });
     assert.deepEqual([byField.country.present, byField.country.valid, byField.country.invalid, byField.country.standardized], [5, 4, 1, 4]);
@@ -944,6 +944,33 @@ test('CLI: website, social-handle and company columns by header: standardized va
     const report = JSON.parse(readFileSync(reportPath, 'utf8'));
     assert.deepEqual(report.fields.map((f) => [f.field, f.column, f.detectedBy]),
       [['website', 'Website', 'header'], ['website', 'Instagram', 'header'], ['company', 'شرکت', 'header']]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('CLI: name columns by header (first_name given, last_name family, name full): standardized in place, junk kept and reported', async () => {
+  const { run } = await import('./harness.mjs');
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const os = await import('node:os');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'intake-cli-names-'));
+  try {
+    const input = path.join(dir, 'names.csv');
+    writeFileSync(input, 'first_name,Nachname,name\n' +
+      'JOHN,MCDONALD,dr. jean-luc picard jr\n' +
+      'maria,VAN DER BERG,ali@gmail.com\n' +
+      'asdf,o\'brien,"Smith, John"\n');
+    const reportPath = path.join(dir, 'report.json');
+    const res = await run(process.execPath, ['pkg/cli.js', 'clean', input, '--out', '-', '--report', reportPath, '--quiet'], { timeout: 60_000 });
+    assert.equal(res.code, 0, res.stderr);
+    assert.equal(res.stdout.replace(/\r\n/g, '\n'),
+      'first_name,Nachname,name,issues\n' +
+      'John,McDonald,Dr. Jean-Luc Picard Jr.,\n' +
+      'Maria,Van der Berg,ali@gmail.com,name:name.email_in_name\n' +
+      'asdf,O\'Brien,John Smith,first_name:name.placeholder\n');
+    const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+    assert.deepEqual(report.fields.map((f) => [f.field, f.column, f.detectedBy]),
+      [['name', 'first_name', 'header'], ['name', 'Nachname', 'header'], ['name', 'name', 'header']]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

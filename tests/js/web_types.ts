@@ -46,3 +46,12 @@ void m;
 void localize({ code: 'input.empty', params: {} }, 'ar').message;
 // @ts-expect-error dir is ltr or rtl
 addLocale('xx', { dir: 'up' });
+
+// intake/form
+import { bindForm, type BoundForm } from 'intake/form';
+declare const formElement: HTMLFormElement;
+const bound: BoundForm = bindForm(formElement, { phoneRegion: 'IR', locale: 'fa', fields: { mobile: 'phone', vat: (value) => ({ valid: value !== '', value, issues: [] }) } });
+const worst: number = bound.stats().worstMs;
+void worst;
+// @ts-expect-error not a field kind
+bindForm(formElement, { fields: { x: 'iban' } });

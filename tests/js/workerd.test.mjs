@@ -70,6 +70,7 @@ async function assertWorkerResult(t, status, body, label) {
   assertAddressReplays(t, body.address, label);
   assertBizReplays(t, body.biz, label);
   assertNameReplays(t, body.names, label);
+  assertReplay(t, body.records, `${label}-records`);
   for (const f of ['countryNotString', 'dateNotString']) {
     assert.ok(Array.isArray(body[f]) && body[f].includes('input.not_string'), `${f}: ${JSON.stringify(body[f])}`);
   }

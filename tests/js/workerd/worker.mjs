@@ -26,6 +26,8 @@ import companyJunk from '../../fixtures/company/junk.jsonl';
 import companyKeys from '../../fixtures/company/keys.jsonl';
 import companyLegalForms from '../../fixtures/company/legal_forms.jsonl';
 import companyNames from '../../fixtures/company/names.jsonl';
+import { replayRecordCases } from '../replay.mjs';
+import recordCases from '../../fixtures/record/cases.json';
 
 export default {
   async fetch(request) {
@@ -64,6 +66,7 @@ export default {
         // In BIZ_FIXTURES order (replay.mjs).
         biz: replayBizFields(intake, [websiteSocial, websiteUrls], [companyJunk, companyKeys, companyLegalForms, companyNames]),
         names: replayNameCases(intake, nameCases, nameKeys),
+        records: replayRecordCases(intake, recordCases),
         countryNotString: intake.validateCountry(42).issues.map((i) => i.code),
         dateNotString: intake.validateDate(42).issues.map((i) => i.code),
         typed,
