@@ -84,6 +84,7 @@ fn main() {
     let big = arg("--big").unwrap_or_else(|| "out/dedup".into());
     let wanted = arg("--sets").unwrap_or_else(|| "febrl1,febrl2,febrl3,febrl4,contacts_10k".into());
     let threshold: Option<f64> = arg("--threshold").and_then(|t| t.parse().ok());
+    let queries: usize = arg("--queries").and_then(|t| t.parse().ok()).unwrap_or(0);
     println!("| set | records | candidate pairs | pairs completeness | true pairs | precision | recall | F1 | seconds | CPU seconds | peak RSS MB |");
     println!("|---|---|---|---|---|---|---|---|---|---|---|");
     for name in wanted.split(',') {
@@ -93,11 +94,11 @@ fn main() {
             "contacts_10k" => Set { name: name.into(), files: vec![format!("{data}/contacts_10k.csv")], truth: format!("{data}/contacts_10k_true_pairs.csv") },
             n => Set { name: n.into(), files: vec![format!("{big}/{n}.csv")], truth: format!("{big}/{n}_true_pairs.csv") },
         };
-        run(&set, threshold);
+        run(&set, threshold, queries);
     }
 }
 
-fn run(set: &Set, threshold: Option<f64>) {
+fn run(set: &Set, threshold: Option<f64>, queries: usize) {
     let tables: Vec<Vec<Vec<String>>> = set.files.iter().map(|f| read(f)).collect();
     let headers: Vec<&str> = tables[0][0].iter().map(String::as_str).collect();
     let mut opts = Options::default();
@@ -164,6 +165,40 @@ fn run(set: &Set, threshold: Option<f64>) {
         cpu,
         peak_rss_mb()
     );
+    if queries > 0 {
+        // Incremental: an index of the whole set (through bytes), then `queries` of its rows matched one at a time.
+        let t = Instant::now();
+        let bytes = d.index(out.model.clone()).to_bytes();
+        let mut index = intake::dedup::Index::from_bytes(&bytes).expect("index");
+        let built = t.elapsed().as_secs_f64();
+        let rows: Vec<&Vec<String>> = tables[0][1..].iter().step_by((tables[0].len() / queries).max(1)).take(queries).collect();
+        let mut times = Vec::with_capacity(rows.len());
+        let mut found = 0;
+        for row in &rows {
+            let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+            let t = Instant::now();
+            let m = index.match_one(&cells, 5);
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            found += usize::from(m.iter().any(|x| x.id == row[0]));
+        }
+        times.sort_by(f64::total_cmp);
+        let q = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
+        let t = Instant::now();
+        for row in rows.iter().take(1000) {
+            index.add(&row.iter().map(String::as_str).collect::<Vec<_>>());
+        }
+        let add_ms = t.elapsed().as_secs_f64() * 1000.0 / rows.len().min(1000) as f64;
+        println!(
+            "index of {}: {:.1} MB, built from bytes in {built:.2} s; match p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms over {} queries (found itself {:.1}%); add {add_ms:.3} ms",
+            ids.len(),
+            bytes.len() as f64 / 1048576.0,
+            q(0.5),
+            q(0.99),
+            times[times.len() - 1],
+            times.len(),
+            100.0 * found as f64 / times.len() as f64
+        );
+    }
     if std::env::var("DEDUP_EVAL_VERBOSE").is_ok() {
         eprintln!("{}: lambda {:.4} related {:.4} iterations {} per key {:?}", set.name, out.model.lambda, out.model.lambda_related, out.model.iterations, out.stats.pairs_per_key);
         for (c, cmp) in intake::dedup::compare::COMPARISONS.iter().enumerate() {
