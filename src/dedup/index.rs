@@ -11,7 +11,7 @@ use super::prepare::{prepare, slot, PrepareOptions, Role, Schema, Store};
 use super::{FastMap, Deduper};
 
 /// Records read per blocking key at most (the newest).
-const MAX_POSTINGS: usize = 64;
+const MAX_POSTINGS: usize = 32;
 const MAGIC: &[u8; 8] = b"INTKIDX1";
 
 /// A record on file that matches the query.
