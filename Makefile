@@ -3,7 +3,8 @@
 #   make build    release wasm + JS glue into pkg/gen/
 #   make test     cargo test, build, the JS runtime suites (Node, Chromium, Vite, workerd, Deno), tsc
 #   make sample   clean samples/contacts.csv into out/
-#   make bench    email benchmark
+#   make bench    email, phone and dedup benchmarks (dedup: Febrl 1-4 and contacts_10k; larger sets with
+#                 node bench/dedup_node.mjs --sets contacts_100k --peers splink)
 #   make demo     the demo page (live forms, import cleaner) on http://127.0.0.1:8080/www/
 #   make fuzz     60 s of cargo fuzz per target (email, phone; not part of test)
 #   make clean    remove build outputs
@@ -58,6 +59,7 @@ sample: build
 bench: build
 	node bench/email.mjs
 	node bench/phone.mjs
+	node bench/dedup_node.mjs --sets febrl1,febrl2,febrl3,febrl4,contacts_10k
 	node bench/biz.mjs
 	node bench/name.mjs
 	node bench/bundle.mjs

@@ -451,6 +451,7 @@ const HELP = `intake - validate and standardize contact records before they reac
 
 Usage:
   intake clean <input.csv|.tsv|.jsonl> [options]
+  intake dedupe <input.csv|.tsv|.jsonl> [--out clusters.json] [options]   (intake dedupe --help)
   intake --help
   intake --version
 
@@ -1364,6 +1365,8 @@ function printReport(report, opts, write) {
 // ---------------------------------------------------------------------------------------------------------------
 
 async function main(argv) {
+  // `intake dedupe ...` (issue 7) lives in its own module.
+  if (argv[0] === 'dedupe') return (await import('./cli-dedupe.js')).main(argv.slice(1));
   let opts;
   try {
     opts = parseArgs(argv);

@@ -763,6 +763,8 @@ export interface DedupIndex {
   match(record: DedupRecord, options?: { limit?: number }): DedupMatch[];
   explain(record: DedupRecord, position: number): DedupExplanation | null;
   toBytes(): Uint8Array;
+  /** Frees the index's wasm memory now rather than at garbage collection. */
+  free(): void;
 }
 
 export interface DedupResult {
@@ -781,6 +783,8 @@ export interface Deduper {
   push(records: DedupRecord[], source?: 0 | 1): number;
   run(): DedupResult;
   index(): DedupIndex;
+  /** Frees the batch's wasm memory now rather than at garbage collection. */
+  free(): void;
   readonly roles: Record<string, DedupRole>;
 }
 

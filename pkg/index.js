@@ -1222,6 +1222,11 @@ export function createDeduper(options = {}) {
       return result;
     },
     get roles() { return batch ? Object.fromEntries(headers.map((h, i) => [h, batch.roles()[i]])) : {}; },
+    /** Frees the batch's memory in wasm (it is otherwise freed when garbage-collected). */
+    free() {
+      if (batch) batch.free();
+      batch = null;
+    },
     /** An index of the records for "already on file?" checks (after run()). */
     index() {
       const idx = batch && batch.index();
@@ -1301,6 +1306,8 @@ function wrapIndex(idx, headers) {
     match(record, { limit = 5 } = {}) { return idx.matchOne(rowText(record, headers), limit); },
     explain(record, position) { return idx.explain(rowText(record, headers), position); },
     toBytes() { return idx.toBytes(); },
+    /** Frees the index's memory in wasm (it is otherwise freed when garbage-collected). */
+    free() { idx.free(); },
     headers: headers.slice(),
   };
 }

@@ -129,7 +129,7 @@ EXTRA_MEMBERS = {
 HONORIFICS = (
     'mr mrs ms miss mx dr prof sir dame lord lady rev fr mister madam madame mrs herr frau '
     'mme mlle monsieur mademoiselle sr sra srta senor senora senorita sig dott ing eng '
-    'dhr mevr '
+    'dhr mevr hr '
     'آقای آقا خانم دکتر مهندس استاد حاج حاجی جناب سرکار '
     'السید السیده الدکتور الدکتوره الاستاذ الاستاذه الشیخ المهندس السید السیده'
 ).split()

@@ -139,6 +139,8 @@ mod totality {
                 check(s);
             }
         }
-        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+        // A hang guard, not a benchmark: a backtracking or quadratic path takes hours on these inputs at the cap,
+        // a linear one well under a second even in a debug build; the bound leaves room for a loaded CI machine.
+        assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
     }
 }

@@ -7,7 +7,7 @@ use super::hash_str;
 use super::prepare::{slot, Store};
 
 /// Blocking key kinds, the top byte of a key.
-pub const KINDS: [&str; 9] = ["email", "phone", "name", "birth_date", "postcode_number", "street_number", "national_id", "company", "name_city"];
+pub const KINDS: [&str; 11] = ["email", "phone", "name", "birth_date", "postcode_number", "street_number", "national_id", "company", "name_city", "postcode_street", "given_postcode"];
 
 fn key(kind: u8, parts: &[&str]) -> u64 {
     let mut h = 0u64;
@@ -57,6 +57,13 @@ pub fn keys(store: &Store, r: usize, out: &mut Vec<u64>) {
     if !street.is_empty() && !num.is_empty() {
         // The city's initial keeps common street names of different towns apart.
         out.push(key(5, &[street, num, first_char(store.get(r, slot::CITY))]));
+    }
+    if !post.is_empty() && !street.is_empty() {
+        let prefix = street.char_indices().nth(3).map_or(street, |(i, _)| &street[..i]);
+        out.push(key(9, &[post, prefix]));
+    }
+    if !post.is_empty() && !pg.is_empty() {
+        out.push(key(10, &[pg, post]));
     }
     let id = store.get(r, slot::NATIONAL_ID);
     if id.len() >= 3 {

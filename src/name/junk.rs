@@ -18,6 +18,11 @@ const ROWS: &[&str] = &[
 
 /// The first junk finding for a cleaned (non-empty) value, with its params.
 pub(crate) fn check(value: &str) -> Option<(Code, Vec<(&'static str, String)>)> {
+    // A generation written with digits (John Smith 3rd) is a suffix, not a digit in the name.
+    let value = match value.rsplit_once(' ') {
+        Some((body, last)) if super::is_ordinal(&text::fold_for_key(last).replace('.', "")) => body,
+        _ => value,
+    };
     let mut letters = 0usize;
     let mut digits = 0usize;
     let mut digit_run = 0usize;

@@ -274,8 +274,22 @@ const VIETNAMESE_SURNAMES: &[&str] = &[
 /// Marine Le Pen keeps Le).
 const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "del", "della", "degli", "da", "das", "dos", "do", "du", "ten", "ter", "zu",
-    "y", "e", "bin", "ibn", "bint", "بن", "ابن", "بنت", "ال",
+    "y", "e", "und", "bin", "ibn", "bint", "بن", "ابن", "بنت", "ال",
 ];
+
+/// Arabic articles written as words (Ahmed El Sayed, Al Fayed): part of the family name, capitalized.
+const FAMILY_ARTICLES: &[&str] = &["el", "al"];
+
+/// A suffix of the table, or an ordinal (2nd, 3rd, 4th).
+pub(crate) fn is_suffix(key: &str) -> bool {
+    t::SUFFIXES.contains(&key) || is_ordinal(key)
+}
+
+/// 2nd, 3rd, 4th ... 19th: a generation suffix written with digits.
+pub(crate) fn is_ordinal(key: &str) -> bool {
+    let digits = key.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && matches!(&key[digits..], "st" | "nd" | "rd" | "th")
+}
 
 /// Words that make one given name with the next: عبد الله, Abdul Rahman, Abu Bakr.
 const COMPOUND_LEADS: &[&str] = &["عبد", "ابو", "abd", "abdul", "abdel", "abdol", "abu", "abou"];
@@ -310,7 +324,7 @@ fn split(value: &str, part: NamePart) -> (Split, Vec<(&'static str, String)>) {
     }
     // Suffixes after it (a comma before them is dropped: Smith, Jr.).
     let mut suffixes = Vec::new();
-    while words.len() > 1 && t::SUFFIXES.contains(&key_of(words[words.len() - 1]).as_str()) {
+    while words.len() > 1 && is_suffix(&key_of(words[words.len() - 1])) {
         let w = words.pop().unwrap_or_default();
         suffixes.insert(0, canonical_suffix(w));
         if let Some(prev) = words.last_mut() {
@@ -362,10 +376,15 @@ fn split(value: &str, part: NamePart) -> (Split, Vec<(&'static str, String)>) {
     let vietnamese = VIETNAMESE_SURNAMES.contains(&first_key.as_str())
         && words.len() >= 2
         && !words.last().is_some_and(|w| VIETNAMESE_SURNAMES.contains(&key_of(w).as_str()));
+    // A name typed with care (some word in mixed case) keeps its short capitals: DJ Khaled, AJ Styles.
+    let careful = words.iter().any(|w| w.chars().any(char::is_uppercase) && w.chars().any(char::is_lowercase));
     let cased: Vec<String> = words
         .iter()
         .enumerate()
         .map(|(i, w)| {
+            if careful && w.chars().filter(|c| c.is_alphabetic()).count() <= 2 && !w.chars().any(char::is_lowercase) {
+                return (*w).to_owned();
+            }
             let lead = i == 0 || family_given == Some(i);
             let prev_particle = i > 0 && is_particle(&key_of(words[i - 1]));
             let particle = !vietnamese && !lead && i + 1 < words.len() && {
@@ -409,7 +428,10 @@ fn split(value: &str, part: NamePart) -> (Split, Vec<(&'static str, String)>) {
             } else {
                 let n = cased.len();
                 let mut start = n - 1;
-                while start > 1 && is_particle(&key_of(&cased[start - 1])) {
+                while start > 1 && {
+                    let k = key_of(&cased[start - 1]);
+                    is_particle(&k) || FAMILY_ARTICLES.contains(&k.as_str())
+                } {
                     start -= 1;
                 }
                 if start > 1 && matches!(key_of(&cased[start - 1]).as_str(), "la" | "le" | "lo") && start > 2
@@ -543,6 +565,7 @@ fn canonical_suffix(w: &str) -> String {
         "llm" => "LLM".into(),
         "msc" => "MSc".into(),
         "bsc" => "BSc".into(),
+        k if is_ordinal(k) => k.into(),
         _ => w.to_owned(),
     }
 }

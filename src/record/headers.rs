@@ -57,6 +57,7 @@ const PHRASES: &[(&str, FieldKind, &str)] = &[
     ("البرید الالکترونی", Email, "email"), ("البرید", Email, "email"), ("برید الکترونی", Email, "email"),
     ("電子郵件", Email, "email"), ("电子邮件", Email, "email"), ("邮箱", Email, "email"), ("电子邮箱", Email, "email"),
     ("邮件", Email, "email"), ("郵箱", Email, "email"), ("信箱", Email, "email"), ("郵件", Email, "email"),
+    ("emails", Email, "email"), ("邮箱地址", Email, "email"), ("电子邮件地址", Email, "email"), ("邮件地址", Email, "email"),
     // phone
     ("phone", Phone, "phone"), ("telephone", Phone, "phone"), ("tel", Phone, "phone"), ("phone number", Phone, "phone"),
     ("phonenumber", Phone, "phone"), ("mobile", Phone, "mobile"), ("mobile phone", Phone, "mobile"), ("cell", Phone, "mobile"),
@@ -72,6 +73,7 @@ const PHRASES: &[(&str, FieldKind, &str)] = &[
     ("الهاتف المحمول", Phone, "mobile"), ("فاکس", Phone, "fax"), ("رقم التواصل", Phone, "phone"), ("واتساب", Phone, "mobile"),
     ("电话", Phone, "phone"), ("手机", Phone, "mobile"), ("電話", Phone, "phone"), ("手機", Phone, "mobile"), ("座机", Phone, "phone"),
     ("传真", Phone, "fax"), ("傳真", Phone, "fax"), ("移动电话", Phone, "mobile"), ("联系电话", Phone, "phone"),
+    ("phones", Phone, "phone"), ("sms", Phone, "mobile"), ("landline", Phone, "phone"), ("phone numbers", Phone, "phone"),
     // names
     ("name", Name, "full_name"), ("full name", Name, "full_name"), ("fullname", Name, "full_name"), ("contact name", Name, "full_name"),
     ("contact", Name, "full_name"), ("display name", Name, "full_name"), ("customer name", Name, "full_name"),
@@ -88,6 +90,7 @@ const PHRASES: &[(&str, FieldKind, &str)] = &[
     ("اسم العایلة", Name, "last_name"), ("اسم العایله", Name, "last_name"), ("الاسم الاخیر", Name, "last_name"), ("اللقب", Name, "last_name"),
     ("姓名", Name, "full_name"), ("名字", Name, "first_name"), ("姓", Name, "last_name"), ("名", Name, "first_name"),
     ("联系人", Name, "full_name"), ("聯絡人", Name, "full_name"), ("客户姓名", Name, "full_name"),
+    ("收货人", Name, "full_name"), ("收件人", Name, "full_name"),
     // companies
     ("company", Company, "company"), ("company name", Company, "company"), ("organization", Company, "company"),
     ("organisation", Company, "company"), ("organization name", Company, "company"), ("account", Company, "company"),
@@ -98,7 +101,7 @@ const PHRASES: &[(&str, FieldKind, &str)] = &[
     ("نام شرکت", Company, "company"), ("سازمان", Company, "company"), ("الشرکة", Company, "company"), ("شرکة", Company, "company"),
     ("اسم الشرکة", Company, "company"), ("المؤسسة", Company, "company"), ("公司", Company, "company"), ("公司名称", Company, "company"),
     ("单位", Company, "company"), ("企业", Company, "company"), ("工作单位", Company, "company"), ("公司名", Company, "company"),
-    ("機構", Company, "company"), ("组织", Company, "company"),
+    ("機構", Company, "company"), ("组织", Company, "company"), ("accounts", Company, "company"),
     // addresses
     ("address", Address, "address"), ("street", Address, "street"), ("street address", Address, "street"),
     ("address line", Address, "street"), ("city", Address, "city"), ("town", Address, "city"), ("state", Address, "region"),
@@ -112,13 +115,16 @@ const PHRASES: &[(&str, FieldKind, &str)] = &[
     ("المنطقة", Address, "region"), ("地址", Address, "address"), ("街道", Address, "street"), ("城市", Address, "city"),
     ("省", Address, "region"), ("省份", Address, "region"), ("市", Address, "city"), ("区", Address, "region"),
     ("详细地址", Address, "address"), ("通讯地址", Address, "address"), ("地區", Address, "region"), ("城市名", Address, "city"),
+    ("addresses", Address, "address"), ("wohnort", Address, "city"), ("poblacion", Address, "city"), ("localidad", Address, "city"),
+    ("الامارة", Address, "region"), ("emirate", Address, "region"),
     // postcodes
     ("postcode", Postcode, "postcode"), ("postal code", Postcode, "postcode"), ("zip", Postcode, "postcode"),
     ("zip code", Postcode, "postcode"), ("zipcode", Postcode, "postcode"), ("postal", Postcode, "postcode"),
     ("plz", Postcode, "postcode"), ("postleitzahl", Postcode, "postcode"), ("code postal", Postcode, "postcode"),
     ("codigo postal", Postcode, "postcode"), ("کد پستی", Postcode, "postcode"), ("الرمز البریدی", Postcode, "postcode"),
     ("الرمز البریدي", Postcode, "postcode"), ("邮编", Postcode, "postcode"), ("邮政编码", Postcode, "postcode"),
-    ("郵遞區號", Postcode, "postcode"), ("郵編", Postcode, "postcode"),
+    ("郵遞區號", Postcode, "postcode"), ("郵編", Postcode, "postcode"), ("cp", Postcode, "postcode"),
+    ("کدپستی", Postcode, "postcode"),
     // countries
     ("country", Country, "country"), ("country region", Country, "country"), ("nation", Country, "country"),
     ("land", Country, "country"), ("pays", Country, "country"), ("pais", Country, "country"), ("کشور", Country, "country"),
@@ -135,7 +141,7 @@ const PHRASES: &[(&str, FieldKind, &str)] = &[
     ("modified", Date, "date"), ("updated", Date, "date"), ("updated at", Date, "date"), ("activity date", Date, "date"),
     ("anniversary", Date, "date"), ("datum", Date, "date"), ("fecha", Date, "date"), ("تاریخ", Date, "date"),
     ("التاریخ", Date, "date"), ("日期", Date, "date"), ("创建时间", Date, "date"), ("创建日期", Date, "date"),
-    ("时间", Date, "date"), ("تاریخ ایجاد", Date, "date"), ("تاریخ الانشاء", Date, "date"),
+    ("时间", Date, "date"), ("تاریخ ایجاد", Date, "date"), ("تاریخ الانشاء", Date, "date"), ("time", Date, "date"),
     // websites
     ("website", Website, "website"), ("web page", Website, "website"), ("webpage", Website, "website"), ("url", Website, "website"),
     ("homepage", Website, "website"), ("home page", Website, "website"), ("site", Website, "website"), ("web", Website, "website"),
@@ -156,6 +162,7 @@ const PHRASES: &[(&str, FieldKind, &str)] = &[
     ("الجنس", Text, "text"), ("职位", Text, "title"), ("职务", Text, "title"), ("备注", Text, "text"), ("性别", Text, "text"),
     ("部门", Text, "text"), ("来源", Text, "text"), ("负责人", Text, "text"), ("poste", Text, "title"), ("cargo", Text, "title"),
     ("beruf", Text, "title"), ("titel", Text, "title"), ("anrede", Text, "text"), ("position titel", Text, "title"),
+    ("ip address", Text, "text"), ("别名", Text, "text"), ("websites", Website, "website"),
 ];
 
 /// Words that make a column a label or a flag about the field rather than the field itself
@@ -164,6 +171,7 @@ const MODIFIERS: &[&str] = &[
     "type", "label", "status", "opt", "optout", "unsubscribed", "subscribed", "verified", "verification", "consent",
     "bounce", "bounced", "owner", "id", "count", "source", "campaign", "permission", "subscription", "frequency",
     "confirmed", "ext", "extension", "kind", "typ", "نوع", "وضعیت", "حالة", "类型", "状态", "類型", "狀態", "reason",
+    "marketing", "accepts",
 ];
 
 /// Tokens that carry nothing (Google Contacts' `Phone 1 - Value`, `Address 1 - Formatted`).
@@ -283,6 +291,16 @@ pub fn kind_for_header(header: &str) -> Option<(FieldKind, &'static str, f32)> {
             best = Some((score, e, whole, at_end));
         }
     }
+    // "Date of ..." in any language, and English "<participle> at/on" (Created At, Connected On), are dates
+    // whatever else they name (تاریخ ثبت‌نام is a registration date, not a name).
+    const DATE_HEADS: &[&str] = &["date", "fecha", "datum", "تاریخ", "日期"];
+    let participle = tokens.len() >= 2
+        && matches!(tokens[tokens.len() - 1].as_str(), "at" | "on")
+        && tokens[tokens.len() - 2].ends_with("ed");
+    let date_head = DATE_HEADS.contains(&tokens[0].as_str()) || tokens[0].ends_with("datum") || participle;
+    if date_head && best.as_ref().is_none_or(|b| b.1.kind != Date) {
+        return Some((Date, "date", 0.85));
+    }
     let (_, e, whole, at_end) = best?;
     // A modifier outside the phrase makes the column a label or flag about the field
     // (except "Email ID", which means the address in much of the world).
@@ -330,15 +348,16 @@ fn sniff(v: &str) -> Option<FieldKind> {
     if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
         return Some(Website);
     }
-    let phone_chars = v.chars().all(|c| c.is_numeric() || " +-().\u{2010}-\u{2015}/x#".contains(c) || c.is_whitespace());
-    if phone_chars && (7..=15).contains(&digits) && !v.contains('/') {
-        return Some(Phone);
-    }
-    if digits > 0 && letters <= 12 {
+    // Dates first: 1990-03-04 has the digits and dashes of a phone number.
+    if digits > 0 && letters <= 12 && !v.starts_with('+') {
         let o = crate::date::standardize_date(v, &crate::date::DateOptions::default());
         if o.valid && (v.contains(['-', '/', '.', '年']) || letters > 0) {
             return Some(Date);
         }
+    }
+    let phone_chars = v.chars().all(|c| c.is_numeric() || " +-().\u{2010}-\u{2015}/x#".contains(c) || c.is_whitespace());
+    if phone_chars && (7..=15).contains(&digits) && !v.contains('/') {
+        return Some(Phone);
     }
     if (3..=10).contains(&v.len()) && digits >= 3 && letters <= 3 && v.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-') {
         return Some(Postcode);

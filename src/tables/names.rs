@@ -1918,7 +1918,7 @@ pub static ZH_TITLES: &[&str] = &[
 ];
 
 pub static HONORIFICS: &[&str] = &[
-    "dame", "dhr", "dott", "dr", "eng", "fr", "frau", "herr", "ing", "lady", "lord", "madam", "madame",
+    "dame", "dhr", "dott", "dr", "eng", "fr", "frau", "herr", "hr", "ing", "lady", "lord", "madam", "madame",
     "mademoiselle", "mevr", "miss", "mister", "mlle", "mme", "monsieur", "mr", "mrs", "ms", "mx", "prof",
     "rev", "senor", "senora", "senorita", "sig", "sir", "sr", "sra", "srta", "استاد", "اقا", "اقای",
     "الاستاذ", "الاستاذه", "الدکتور", "الدکتوره", "السید", "السیده", "الشیخ", "المهندس", "جناب", "حاج",

@@ -86,3 +86,26 @@ test('golden record: rules as data, a merge plan that points at the source recor
   assert.equal(plan.phone.rule, 'only_value');
   assert.throws(() => intake.goldenRecord(records, { rules: { default: ['no_such_rule'] } }), /survivorship rules/);
 });
+
+test('CLI: intake dedupe writes clusters with explanations and golden records', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync } = await import('node:fs');
+  const os = await import('node:os');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'intake-dedupe-'));
+  const out = path.join(dir, 'clusters.json');
+  const cli = path.join(import.meta.dirname, '..', '..', 'pkg', 'cli.js');
+  const r = spawnSync(process.execPath, [cli, 'dedupe', path.join(fixtures, 'febrl1.csv'), '--out', out, '--golden'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /1000 records, \d+ duplicate clusters/);
+  const doc = JSON.parse(readFileSync(out, 'utf8'));
+  assert.equal(doc.stats.records, 1000);
+  assert.ok(doc.clusters.length >= 499, `${doc.clusters.length} clusters`);
+  const c = doc.clusters.find((x) => x.ids.includes('rec-0-org'));
+  assert.deepEqual([...c.ids].sort(), ['rec-0-dup-0', 'rec-0-org']);
+  const e = c.pairs[0].explanation;
+  assert.ok(Math.abs(e.prior + e.mixture + e.contributions.reduce((s, x) => s + x.weight, 0) - e.weight) < 1e-9);
+  assert.equal(c.plan.length, 11);
+  assert.equal(c.golden.surname, 'rokobaro');
+  const bad = spawnSync(process.execPath, [cli, 'dedupe'], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+});
