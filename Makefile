@@ -6,7 +6,7 @@
 #   make bench    email, phone and dedup benchmarks (dedup: Febrl 1-4 and contacts_10k; larger sets with
 #                 node bench/dedup_node.mjs --sets contacts_100k --peers splink)
 #   make demo     the demo page (live forms, import cleaner) on http://127.0.0.1:8080/www/
-#   make fuzz     60 s of cargo fuzz per target (email, phone; not part of test)
+#   make fuzz     60 s of cargo fuzz per target (email, phone, biz, name; not part of test)
 #   make clean    remove build outputs
 
 SHELL := /bin/bash
@@ -76,7 +76,7 @@ demo: build
 # cargo fuzz needs nightly; the nightly toolchain is used when installed, otherwise stable with RUSTC_BOOTSTRAP=1.
 # Leak detection is off: compiled phone patterns are interned for the life of the process on purpose
 # (src/phone/patterns.rs), which LeakSanitizer reports at exit; crashes and panics are still caught.
-FUZZ_TARGETS ?= email phone biz
+FUZZ_TARGETS ?= email phone biz name
 fuzz:
 	@test -d fuzz || { echo "fuzz: no fuzz/ directory" >&2; exit 1; }
 	@command -v cargo-fuzz >/dev/null || { echo "fuzz: installing cargo-fuzz"; cargo install cargo-fuzz --locked; }

@@ -146,3 +146,28 @@ fn over_long_values_are_reported_and_left_out() {
     let out = d.run(&mut |_, _, _| {});
     assert_eq!(out.clusters.len(), 3);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+    /// Any strings in any columns: standardizing, blocking, training, clustering, explaining, indexing and
+    /// survivorship never panic.
+    #[test]
+    fn total_on_any_rows(rows in proptest::collection::vec(proptest::collection::vec("\\PC{0,12}|[0-9+ ()-]{0,14}|[a-z.@]{0,12}", 0..12), 0..12)) {
+        let headers = ["id", "first_name", "last_name", "email", "phone", "address", "city", "postcode", "country", "date_of_birth", "company", "website"];
+        let mut d = Deduper::new(Schema::guess(&headers), Options::default());
+        let rows: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+        for r in &rows {
+            d.push(r);
+        }
+        let out = d.run(&mut |_, _, _| {});
+        for p in &out.pairs {
+            let _ = d.explain(&out.model, p.a as usize, p.b as usize);
+        }
+        let mut index = Index::from_bytes(&d.index(out.model.clone()).to_bytes()).unwrap();
+        for r in &rows {
+            let _ = index.match_one(r, 3);
+            index.add(r);
+        }
+        let _ = golden_record(&headers, &d.schema, &rows, &Rules::default());
+    }
+}

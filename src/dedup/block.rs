@@ -93,7 +93,7 @@ pub struct BlockOptions {
 
 impl Default for BlockOptions {
     fn default() -> Self {
-        BlockOptions { max_block: 32, window: 10, link: false }
+        BlockOptions { max_block: 32, window: 5, link: false }
     }
 }
 

@@ -47,6 +47,29 @@ test('Standard Schema v1 shape: version 1, vendor, validate; results are { value
   assert.deepEqual(kept.value, { email: 'a@acme.io', x: 1 });
 });
 
+test('every field of issue 5 is a Standard Schema too: names, companies, websites, addresses, postcodes', async () => {
+  await intake.init();
+  const contact = schema.object({
+    first: schema.name({ part: 'given' }), last: schema.name({ part: 'family' }), company: schema.company(),
+    web: schema.website(), street: schema.address({ country: 'GB' }), zip: schema.postcode({ country: 'GB' }),
+  });
+  assert.equal(contact['~standard'].version, 1);
+  const ok = contact['~standard'].validate({
+    first: 'JEAN-LUC', last: "o'brien", company: 'acme corp', web: 'WWW.Acme.com/?utm_source=x',
+    street: '10 downing street', zip: 'sw1a1aa',
+  });
+  assert.deepEqual(ok, { value: {
+    first: 'Jean-Luc', last: "O'Brien", company: 'Acme Corp.', web: 'https://www.acme.com', street: '10 Downing St',
+    zip: 'SW1A 1AA',
+  } });
+  const bad = contact['~standard'].validate({ first: 'asdf', last: 'ali@gmail.com', company: 'n/a', web: 'not a url', street: '', zip: '123' });
+  assert.deepEqual(bad.issues.map((i) => `${i.path.join('.')} ${i.code}`), [
+    'first name.placeholder', 'last name.email_in_name', 'web website.invalid', 'street address.empty', 'zip postcode.invalid',
+  ], 'errors block; the company placeholder is a warning and passes unless warnings: "error"');
+  const strict = schema.company({ warnings: 'error' })['~standard'].validate('n/a');
+  assert.deepEqual(strict.issues.map((i) => i.code), ['company.placeholder']);
+});
+
 test('field options: optional, warnings as errors, output picks a result key, locale', async () => {
   await intake.init();
   assert.deepEqual(schema.phone({ optional: true })['~standard'].validate('  '), { value: undefined });
@@ -158,4 +181,33 @@ test('schema.rules: an intake rule set as a Standard Schema, through react-hook-
   assert.deepEqual(Object.keys(body.changes), ['mobile']);
   assert.deepEqual(body.warnings.map((w) => w.code), ['email.domain_typo']);
   assert.ok(body.warnings[0].message.startsWith('آیا'), body.warnings[0].message);
+});
+
+test('import cleaner (www/clean.js): CSV, TSV and JSON lines read alike; mapping, cleaning, clusters and exports', async () => {
+  await intake.init();
+  const clean = await import('../../www/clean.js');
+  const rows = [['name', 'email', 'phone', 'country'], ['Ali Rezaei', ' Ali@GMIAL.com', '0912 345 6789', 'Iran'],
+    ['Ali Rezaei', 'ali@gmail.com', '+98 912 345 6789', 'IR'], ['Sara Li', 'sara@', '', 'China']];
+  const csv = rows.map((r) => r.join(',')).join('\n');
+  const tsv = rows.map((r) => r.join('\t')).join('\n');
+  const jsonl = rows.slice(1).map((r) => JSON.stringify(Object.fromEntries(rows[0].map((h, i) => [h, r[i]])))).join('\n');
+  const tables = [clean.parseText(csv, 'a.csv'), clean.parseText(tsv, 'a.tsv'), clean.parseText(jsonl, 'a.jsonl')];
+  for (const t of tables) assert.deepEqual(t, tables[0]);
+  const mapping = clean.guessMapping(tables[0].headers, tables[0].rows, intake);
+  assert.deepEqual(mapping.map((m) => m.kind), ['name', 'email', 'phone', 'country']);
+  const cleaned = clean.cleanRows(intake, tables[0], mapping);
+  assert.deepEqual(cleaned.cells.map((r) => r.map((c) => c.value)), [
+    ['Ali Rezaei', 'Ali@gmial.com', '+989123456789', 'IR'], ['Ali Rezaei', 'ali@gmail.com', '+989123456789', 'IR'], ['Sara Li', 'sara@', '', 'CN']]);
+  assert.deepEqual(cleaned.cells[2][1].issues.map((i) => i.code), ['email.domain_empty']);
+  const report = clean.qualityReport(cleaned);
+  assert.equal(report.invalidRows, 1);
+  assert.deepEqual(report.columns[1].counts, { ok: 1, changed: 0, warning: 1, invalid: 1, empty: 0, kept: 0 });
+  const clusters = clean.findClusters(cleaned, intake);
+  assert.deepEqual(clusters.map((c) => c.rows), [[0, 1]]);
+  const out = clean.exportCsv(cleaned, clusters, { 0: 'accepted' }).trim().split('\r\n');
+  assert.equal(out.length, 3, out.join('\n'));
+  assert.ok(out[1].endsWith(',2 3'), out[1]);
+  const log = clean.changesLog(cleaned, clusters, { 0: 'accepted' }).trim().split('\n').map((l) => JSON.parse(l));
+  assert.ok(log.some((e) => e.column === 'email' && e.status === 'invalid' && e.row === 4));
+  assert.ok(log.some((e) => e.decision === 'accepted'));
 });
