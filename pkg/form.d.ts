@@ -1,7 +1,7 @@
 // Types for `intake/form`: a plain <form> bound to the constraint-validation API.
 import type { Issue } from './index.js';
 
-export type FieldKind = 'email' | 'phone' | 'country' | 'date';
+export type FieldKind = 'email' | 'phone' | 'country' | 'date' | 'name' | 'company' | 'website' | 'address' | 'postcode';
 
 /** Any intake-style result: what the form reads from it. */
 export interface FieldResult { valid: boolean; value: string; issues: Issue[]; suggestion?: string | null }

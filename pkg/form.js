@@ -11,8 +11,13 @@
 //   // <input type="email" name="email" required>  <input type="tel" name="phone">  <input data-intake="country">
 //
 // Which check an input gets: `fields[name]` (a kind or a validator function), else data-intake="email|phone|
-// country|date", else type=email / type=tel. Messages: `locale`, else the nearest lang attribute, else en.
-import { AsYouType, validateCountry, validateDate, validateEmail, validatePhone } from './index.js';
+// country|date|name|company|website|address|postcode", else type=email / type=tel / type=url. A name input's part
+// comes from data-part (full, given, family); an address's or postcode's country from data-country. Messages:
+// `locale`, else the nearest lang attribute, else en.
+import {
+  AsYouType, validateAddress, validateCompany, validateCountry, validateDate, validateEmail, validateName, validatePhone,
+  validatePostcode, validateWebsite,
+} from './index.js';
 import { direction, message, resolveLocale } from './locales.js';
 
 const KINDS = {
@@ -20,6 +25,11 @@ const KINDS = {
   phone: (value, o) => validatePhone(value, { ...o, defaultRegion: o.phoneRegion }),
   country: (value, o) => validateCountry(value, o),
   date: (value, o) => validateDate(value, o),
+  name: (value, o) => validateName(value, { ...o, keys: false }), // a form needs no matching keys
+  company: (value, o) => validateCompany(value, o),
+  website: (value, o) => validateWebsite(value, o),
+  address: (value, o) => validateAddress(value, o),
+  postcode: (value, o) => validatePostcode(value, o),
 };
 
 function kindOf(input, fields) {
@@ -29,6 +39,7 @@ function kindOf(input, fields) {
   if (data && KINDS[data]) return data;
   if (input.type === 'email') return 'email';
   if (input.type === 'tel') return 'phone';
+  if (input.type === 'url') return 'website';
   return null;
 }
 
@@ -79,6 +90,8 @@ export function bindForm(form, { fields = {}, locale, phoneRegion, formatPhones 
     const value = input.value;
     if (value.trim() === '') return null; // `required` is the browser's own valueMissing
     const opts = { locale: ['en', 'fa', 'ar', 'zh'].includes(tag) ? tag : 'en', path: input.name, phoneRegion };
+    if (input.dataset?.part) opts.part = input.dataset.part;
+    if (input.dataset?.country) opts.country = input.dataset.country;
     const fn = typeof entry.kind === 'function' ? entry.kind : KINDS[entry.kind];
     const result = fn(value, opts);
     // A language added with intake/locales: re-render the messages through it.

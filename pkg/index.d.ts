@@ -247,7 +247,11 @@ export function message(code: string, locale?: Locale, params?: Record<string, s
 export function versions(): Versions;
 
 /** Byte caps applied to inputs; longer input gets an `input.too_long` issue. */
-export const limits: { readonly emailInputBytes: number; readonly phoneInputBytes: number };
+export const limits: {
+  readonly emailInputBytes: number; readonly phoneInputBytes: number; readonly nameInputBytes: number;
+  readonly companyInputBytes: number; readonly websiteInputBytes: number; readonly addressInputBytes: number;
+  readonly postcodeInputBytes: number;
+};
 
 // ---- names (issue 5) ----
 

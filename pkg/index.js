@@ -14,9 +14,15 @@ function afterInit(exports) {
   codeSeverity = new Map(core.issue_codes().map((c) => [c.code, c.severity]));
   templates = new Map(core.message_templates().map(([code, ts]) => [code, ts.map(compileTemplate)]));
   // A build with some fields left out (cargo features) lacks their exports: their caps stay 0.
-  limits.emailInputBytes = core.email_input_cap?.() ?? 0;
-  limits.phoneInputBytes = core.phone_input_cap?.() ?? 0;
+  for (const [key, cap] of LIMIT_EXPORTS) limits[key] = core[cap]?.() ?? 0;
 }
+
+/** Each field's byte cap and the wasm export that reports it (one source: the core's `limits`). */
+const LIMIT_EXPORTS = [
+  ['emailInputBytes', 'email_input_cap'], ['phoneInputBytes', 'phone_input_cap'], ['nameInputBytes', 'name_input_cap'],
+  ['companyInputBytes', 'company_input_cap'], ['websiteInputBytes', 'website_input_cap'],
+  ['addressInputBytes', 'address_input_cap'], ['postcodeInputBytes', 'postcode_input_cap'],
+];
 
 const isNode = typeof process !== 'undefined' && process.versions != null && process.versions.node != null
   && typeof Deno === 'undefined';
@@ -545,7 +551,10 @@ export function versions() {
 }
 
 /** Filled in by init() from the core, so the numbers have one source. */
-export const limits = { emailInputBytes: 0, phoneInputBytes: 0 };
+export const limits = {
+  emailInputBytes: 0, phoneInputBytes: 0, nameInputBytes: 0, companyInputBytes: 0, websiteInputBytes: 0,
+  addressInputBytes: 0, postcodeInputBytes: 0,
+};
 
 // ---- names (issue 5) ----
 
@@ -744,7 +753,6 @@ export function validateAddress(input, options) {
 export function validateAddresses(inputs, options) {
   assertReady();
   const [country, style, locale, path] = addressArgs(options);
-  limits.addressInputBytes ||= core.address_input_cap();
   return runBatch(inputs, limits.addressInputBytes, (s) => checkAddress(s, country, style, locale, path),
     (n) => core.address_check_batch(n, country, style, locale),
     (original, repaired, st, x) => addressResult(original, repaired, st, x, path, locale));
@@ -775,7 +783,6 @@ export function validatePostcode(input, options) {
 export function validatePostcodes(inputs, options) {
   assertReady();
   const [country, locale, path] = postcodeArgs(options);
-  limits.postcodeInputBytes ||= core.postcode_input_cap();
   return runBatch(inputs, limits.postcodeInputBytes, (s) => checkPostcode(s, country, locale, path),
     (n) => core.postcode_check_batch(n, country, locale),
     (original, repaired, st, x) => postcodeResult(original, repaired, st, x, path, locale));

@@ -1,8 +1,9 @@
 // Types for `intake/schema`: Standard Schema v1 (`@standard-schema/spec`) over intake's validators. The interface
 // is restated here (structurally identical to StandardSchemaV1) so that the package has no runtime or type dependency.
 import type {
-  CountryResult, DateOptions, DateResult, EmailOptions, EmailResult, PhoneOptions, PhoneResult, RecordChange, RecordIssue,
-  RecordResult, RuleSet, Severity,
+  AddressOptions, AddressResult, CompanyOptions, CompanyResult, CountryResult, DateOptions, DateResult, EmailOptions,
+  EmailResult, NameOptions, NameResult, PhoneOptions, PhoneResult, PostcodeOptions, PostcodeResult, RecordChange,
+  RecordIssue, RecordResult, RuleSet, Severity, WebsiteOptions, WebsiteResult,
 } from './index.js';
 
 export interface StandardIssue {
@@ -58,6 +59,11 @@ export function email<O extends FieldSchemaOptions & Omit<EmailOptions, 'locale'
 export function phone<O extends FieldSchemaOptions & Omit<PhoneOptions, 'locale'>>(options?: O): FieldSchema<PhoneResult, Out<O, string>>;
 export function country<O extends FieldSchemaOptions>(options?: O): FieldSchema<CountryResult, Out<O, string>>;
 export function date<O extends FieldSchemaOptions & Omit<DateOptions, 'locale'>>(options?: O): FieldSchema<DateResult, Out<O, string>>;
+export function name<O extends FieldSchemaOptions & Omit<NameOptions, 'locale'>>(options?: O): FieldSchema<NameResult, Out<O, string>>;
+export function company<O extends FieldSchemaOptions & Omit<CompanyOptions, 'locale'>>(options?: O): FieldSchema<CompanyResult, Out<O, string>>;
+export function website<O extends FieldSchemaOptions & Omit<WebsiteOptions, 'locale'>>(options?: O): FieldSchema<WebsiteResult, Out<O, string>>;
+export function address<O extends FieldSchemaOptions & Omit<AddressOptions, 'locale'>>(options?: O): FieldSchema<AddressResult, Out<O, string>>;
+export function postcode<O extends FieldSchemaOptions & Omit<PostcodeOptions, 'locale'>>(options?: O): FieldSchema<PostcodeResult, Out<O, string>>;
 
 type OutputOf<S> = S extends StandardSchema<any, infer O> ? O : never;
 
@@ -100,5 +106,6 @@ export interface RulesDetails {
 
 export const schema: {
   field: typeof field; email: typeof email; phone: typeof phone; country: typeof country; date: typeof date;
+  name: typeof name; company: typeof company; website: typeof website; address: typeof address; postcode: typeof postcode;
   object: typeof object; rules: typeof rules;
 };

@@ -79,6 +79,11 @@ export const email = (options) => field(intake.validateEmail, options);
 export const phone = (options) => field(intake.validatePhone, options);
 export const country = (options) => field(intake.validateCountry, options);
 export const date = (options) => field(intake.validateDate, options);
+export const name = (options) => field(intake.validateName, options);
+export const company = (options) => field(intake.validateCompany, options);
+export const website = (options) => field(intake.validateWebsite, options);
+export const address = (options) => field(intake.validateAddress, options);
+export const postcode = (options) => field(intake.validatePostcode, options);
 
 /** The result of a record schema given something other than an object. */
 function notObject(value, path, locale) {
@@ -174,4 +179,4 @@ export function rules(ruleSet = {}, { locale: ownLocale } = {}) {
   });
 }
 
-export const schema = { field, email, phone, country, date, object, rules };
+export const schema = { field, email, phone, country, date, name, company, website, address, postcode, object, rules };

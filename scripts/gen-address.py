@@ -64,6 +64,8 @@ def rs(s):
 
 countries = sorted(k for k in DATA if '/' not in k and len(k) == 2 and k != 'ZZ')
 ZZ = DATA['ZZ']
+FIELDS = ['code', 'name', 'zip', 'zipex', 'postprefix', 'fmt', 'lfmt', 'require', 'upper', 'zip_name_type',
+          'state_name_type', 'sub_keys', 'sub_names', 'sub_lnames', 'sub_zips']
 rows = []
 for code in countries:
     c = DATA[code]
@@ -114,27 +116,14 @@ out = [
     '//! Address tables: libaddressinput metadata per country and USPS abbreviations.\n\n',
     f'/// The pinned source of [`COUNTRIES`].\npub const SOURCE: &str = {rs(I18N)};\n',
     f'/// The pinned source of the USPS tables.\npub const SOURCE_USPS: &str = {rs(USPS)};\n\n',
-    '/// One country of libaddressinput\'s metadata. Empty strings where the source has nothing.\n',
-    '#[derive(Debug)]\npub struct CountryRules {\n',
-    '    pub code: &\'static str,\n    pub name: &\'static str,\n',
-    '    /// The postcode pattern (whole code, upper case).\n    pub zip: &\'static str,\n',
-    '    /// Examples, comma-separated, in the country\'s written form.\n    pub zipex: &\'static str,\n',
-    '    pub postprefix: &\'static str,\n',
-    '    /// Address format: `%N` name, `%O` organization, `%A` street lines, `%D` dependent locality,\n',
-    '    /// `%C` city, `%S` region, `%Z` postcode, `%X` sorting code, `%n` new line.\n',
-    '    pub fmt: &\'static str,\n    /// Latin-script format where it differs.\n    pub lfmt: &\'static str,\n',
-    '    pub require: &\'static str,\n    pub upper: &\'static str,\n',
-    '    pub zip_name_type: &\'static str,\n    pub state_name_type: &\'static str,\n',
-    '    /// First-level regions, `~`-separated and aligned: keys, local names, Latin names, postcode prefix patterns.\n',
-    '    pub sub_keys: &\'static str,\n    pub sub_names: &\'static str,\n',
-    '    pub sub_lnames: &\'static str,\n    pub sub_zips: &\'static str,\n}\n\n',
-    f'/// {len(rows)} countries, sorted by code.\npub static COUNTRIES: &[CountryRules] = &[\n',
+    '/// The fields of each line of [`COUNTRIES`], in order (see `CountryRules` in src/address/postcode.rs).\n',
+    'pub const FIELDS: [&str; 15] = [' + ', '.join(rs(f) for f in FIELDS) + '];\n\n',
+    f'/// {len(rows)} countries, one line each, sorted by code; fields separated by tabs.\n',
+    'pub static COUNTRIES: &str = "\\\n',
 ]
-fields = ['code', 'name', 'zip', 'zipex', 'postprefix', 'fmt', 'lfmt', 'require', 'upper', 'zip_name_type',
-          'state_name_type', 'sub_keys', 'sub_names', 'sub_lnames', 'sub_zips']
 for r in rows:
-    out.append('    CountryRules { ' + ', '.join(f'{n}: {rs(v)}' for n, v in zip(fields, r)) + ' },\n')
-out.append('];\n\n')
+    out.append(rs('\t'.join(r))[1:-1] + '\\n\\\n')
+out.append('";\n\n')
 out.append(pairs('STREET_TYPES', 'Street types: every written form (upper case) to the USPS abbreviation.', street))
 out.append(pairs('STREET_LONG', 'USPS street-type abbreviations to the long form.', longhand))
 out.append(pairs('UNIT_TYPES', 'Unit designators: long form to the USPS abbreviation.', units))

@@ -19,14 +19,13 @@ mod postcode;
 mod words;
 
 pub use postcode::{
-    country_code, has_postcodes, rules, standardize_postcode, PostcodeOptions, PostcodeOutcome,
+    countries, country_code, CountryRules, has_postcodes, rules, standardize_postcode, PostcodeOptions, PostcodeOutcome,
     POSTCODE_INPUT_BYTES,
 };
 pub use words::{Place, StreetType, UnitType};
 
 use crate::issue::{Changes, Code, Issue, Severity};
 use crate::locale::Locale;
-use crate::tables::address::CountryRules;
 use crate::text;
 use crate::Change;
 use std::borrow::Cow;

@@ -10,7 +10,7 @@
 use super::pattern::Pattern;
 use crate::issue::{Changes, Code, Issue, Severity};
 use crate::locale::Locale;
-use crate::tables::address::{CountryRules, COUNTRIES};
+use crate::tables::address::COUNTRIES as COUNTRY_LINES;
 use crate::text;
 use crate::Change;
 use std::borrow::Cow;
@@ -49,13 +49,62 @@ pub struct PostcodeOutcome<'a> {
     pub issues: Vec<Issue>,
 }
 
+/// One country of libaddressinput's metadata (a line of the generated table, read on first use).
+/// Empty strings where the source has nothing.
+#[derive(Debug)]
+pub struct CountryRules {
+    pub code: &'static str,
+    pub name: &'static str,
+    /// The postcode pattern (whole code, upper case).
+    pub zip: &'static str,
+    /// Examples, comma-separated, in the country's written form.
+    pub zipex: &'static str,
+    pub postprefix: &'static str,
+    /// Address format: `%N` name, `%O` organization, `%A` street lines, `%D` dependent locality,
+    /// `%C` city, `%S` region, `%Z` postcode, `%X` sorting code, `%n` new line.
+    pub fmt: &'static str,
+    /// Latin-script format where it differs.
+    pub lfmt: &'static str,
+    pub require: &'static str,
+    pub upper: &'static str,
+    pub zip_name_type: &'static str,
+    pub state_name_type: &'static str,
+    /// First-level regions, `~`-separated and aligned: keys, local names, Latin names, postcode prefix patterns.
+    pub sub_keys: &'static str,
+    pub sub_names: &'static str,
+    pub sub_lnames: &'static str,
+    pub sub_zips: &'static str,
+}
+
+/// Every country of the table, sorted by code (parsed from the generated lines on first use: one
+/// string in the wasm data instead of 15 pointers per country).
+pub fn countries() -> &'static [CountryRules] {
+    static ALL: OnceLock<Vec<CountryRules>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        COUNTRY_LINES
+            .lines()
+            .filter_map(|line| {
+                let mut f = line.split('\t');
+                let mut next = || f.next().unwrap_or("");
+                let r = CountryRules {
+                    code: next(), name: next(), zip: next(), zipex: next(), postprefix: next(), fmt: next(), lfmt: next(),
+                    require: next(), upper: next(), zip_name_type: next(), state_name_type: next(), sub_keys: next(),
+                    sub_names: next(), sub_lnames: next(), sub_zips: next(),
+                };
+                (r.code.len() == 2).then_some(r)
+            })
+            .collect()
+    })
+}
+
 /// libaddressinput's rules for a country by alpha-2 code (any case).
 pub fn rules(alpha2: &str) -> Option<&'static CountryRules> {
     if alpha2.len() != 2 {
         return None;
     }
     let up = alpha2.to_ascii_uppercase();
-    COUNTRIES.binary_search_by(|c| c.code.cmp(up.as_str())).ok().map(|i| &COUNTRIES[i])
+    let all = countries();
+    all.binary_search_by(|c| c.code.cmp(up.as_str())).ok().map(|i| &all[i])
 }
 
 /// The alpha-2 code for a country given as a code or a name in any language intake reads.
@@ -82,10 +131,11 @@ struct Compiled {
 /// The country's compiled patterns, built on first use of that country.
 fn compiled(r: &'static CountryRules) -> &'static Compiled {
     static ALL: OnceLock<Vec<OnceLock<Compiled>>> = OnceLock::new();
-    let all = ALL.get_or_init(|| COUNTRIES.iter().map(|_| OnceLock::new()).collect());
-    // `r` is an element of COUNTRIES: its index from the addresses (no search).
-    let i = (r as *const CountryRules as usize).wrapping_sub(COUNTRIES.as_ptr() as usize) / std::mem::size_of::<CountryRules>();
-    let i = if COUNTRIES.get(i).is_some_and(|c| core::ptr::eq(c, r)) { i } else { COUNTRIES.iter().position(|c| core::ptr::eq(c, r)).unwrap_or(0) };
+    let table = countries();
+    let all = ALL.get_or_init(|| table.iter().map(|_| OnceLock::new()).collect());
+    // `r` is an element of the table: its index from the addresses (no search).
+    let i = (r as *const CountryRules as usize).wrapping_sub(table.as_ptr() as usize) / std::mem::size_of::<CountryRules>();
+    let i = if table.get(i).is_some_and(|c| core::ptr::eq(c, r)) { i } else { table.iter().position(|c| core::ptr::eq(c, r)).unwrap_or(0) };
     all[i].get_or_init(|| Compiled {
         zip: (!r.zip.is_empty()).then(|| Pattern::new(r.zip).ok()).flatten(),
         subs: if r.sub_zips.is_empty() {
@@ -293,7 +343,9 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles_and_matches_its_examples() {
-        for r in COUNTRIES {
+        assert_eq!(countries().len(), 252);
+        assert_eq!(crate::tables::address::FIELDS.len(), 15);
+        for r in countries() {
             let c = compiled(r);
             if r.zip.is_empty() {
                 continue;

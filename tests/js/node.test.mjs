@@ -28,8 +28,13 @@ test('package resolves to the workspace pkg/ and exports the documented API', ()
     assert.equal(typeof intake[fn], 'function', `export ${fn}`);
   }
   assert.equal(typeof intake.limits, 'object');
-  assert.ok(Number.isInteger(intake.limits.emailInputBytes) && intake.limits.emailInputBytes > 0,
-    `limits.emailInputBytes = ${intake.limits.emailInputBytes}`);
+  // Every field's cap comes from the core (src/lib.rs `limits`) once init() has run (the suite inits at load).
+  for (const [key, bytes] of Object.entries({
+    emailInputBytes: 1024, phoneInputBytes: 1024, nameInputBytes: 1024, companyInputBytes: 1024, websiteInputBytes: 4096,
+  })) assert.equal(intake.limits[key], bytes, `limits.${key}`);
+  for (const key of ['addressInputBytes', 'postcodeInputBytes']) {
+    assert.ok(Number.isInteger(intake.limits[key]) && intake.limits[key] > 0, `limits.${key} = ${intake.limits[key]}`);
+  }
 });
 
 test('init() is idempotent: later calls return the same promise and keep working', async () => {

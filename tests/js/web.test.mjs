@@ -47,6 +47,29 @@ test('Standard Schema v1 shape: version 1, vendor, validate; results are { value
   assert.deepEqual(kept.value, { email: 'a@acme.io', x: 1 });
 });
 
+test('every field of issue 5 is a Standard Schema too: names, companies, websites, addresses, postcodes', async () => {
+  await intake.init();
+  const contact = schema.object({
+    first: schema.name({ part: 'given' }), last: schema.name({ part: 'family' }), company: schema.company(),
+    web: schema.website(), street: schema.address({ country: 'GB' }), zip: schema.postcode({ country: 'GB' }),
+  });
+  assert.equal(contact['~standard'].version, 1);
+  const ok = contact['~standard'].validate({
+    first: 'JEAN-LUC', last: "o'brien", company: 'acme corp', web: 'WWW.Acme.com/?utm_source=x',
+    street: '10 downing street', zip: 'sw1a1aa',
+  });
+  assert.deepEqual(ok, { value: {
+    first: 'Jean-Luc', last: "O'Brien", company: 'Acme Corp.', web: 'https://www.acme.com', street: '10 Downing St',
+    zip: 'SW1A 1AA',
+  } });
+  const bad = contact['~standard'].validate({ first: 'asdf', last: 'ali@gmail.com', company: 'n/a', web: 'not a url', street: '', zip: '123' });
+  assert.deepEqual(bad.issues.map((i) => `${i.path.join('.')} ${i.code}`), [
+    'first name.placeholder', 'last name.email_in_name', 'web website.invalid', 'street address.empty', 'zip postcode.invalid',
+  ], 'errors block; the company placeholder is a warning and passes unless warnings: "error"');
+  const strict = schema.company({ warnings: 'error' })['~standard'].validate('n/a');
+  assert.deepEqual(strict.issues.map((i) => i.code), ['company.placeholder']);
+});
+
 test('field options: optional, warnings as errors, output picks a result key, locale', async () => {
   await intake.init();
   assert.deepEqual(schema.phone({ optional: true })['~standard'].validate('  '), { value: undefined });

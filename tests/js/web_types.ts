@@ -21,6 +21,16 @@ const missing: Output = { phone: undefined, country: undefined };
 void out;
 void missing;
 
+// The issue-5 fields take their validators' options and infer string outputs.
+const person = schema.object({
+  first: schema.name({ part: 'given', keys: false }), company: schema.company({ website: 'acme.io' }),
+  web: schema.website({ optional: true }), street: schema.address({ country: 'GB' }), zip: schema.postcode({ country: 'GB' }),
+});
+const personOut: StandardSchemaV1.InferOutput<typeof person> = { first: 'A', company: 'B', web: undefined, street: 'C', zip: 'D' };
+void personOut;
+// @ts-expect-error a name's part is one of the NamePart values
+schema.name({ part: 'surname' });
+
 const handler = createHandler(contact, {
   maxBytes: 1024,
   onValid: (value, { changes, warnings }) => {

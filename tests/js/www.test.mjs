@@ -56,6 +56,8 @@ test('en form: typing a mistyped email offers the fix, one click applies it; sub
   assert.equal(await email.inputValue(), 'ali@gmail.com');
   assert.equal(await email.evaluate((e) => e.validity.valid), true);
 
+  await page.locator('#en-name').pressSequentially("DR. JOHN O'BRIEN", { delay: 5 });
+  await page.locator('#en-company').pressSequentially('acme corp', { delay: 5 });
   await page.locator('#en-phone').pressSequentially('4155552671', { delay: 5 });
   assert.equal(await page.locator('#en-phone').inputValue(), '(415) 555-2671', 'US number formatted as typed');
   await page.locator('#en-birth').pressSequentially('1990-13-45', { delay: 5 });
@@ -66,7 +68,9 @@ test('en form: typing a mistyped email offers the fix, one click applies it; sub
   await page.locator('#en-birth').pressSequentially('2 Sep 1980', { delay: 5 });
   await page.locator('#form-en button[type=submit]').click();
   const submitted = JSON.parse(await page.locator('#en-submitted').textContent());
-  assert.deepEqual(submitted, { email: 'ali@gmail.com', phone: '+14155552671', country: '', birth: '1980-09-02' });
+  assert.deepEqual(submitted, {
+    name: "John O'Brien", company: 'Acme Corp.', email: 'ali@gmail.com', phone: '+14155552671', country: '', birth: '1980-09-02',
+  });
 });
 
 test('fa form: Persian digits formatted as typed, messages in Persian, right to left, values isolated', { timeout: 60_000 }, async () => {
