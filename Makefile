@@ -65,6 +65,7 @@ bench: build
 	node bench/bundle.mjs
 	node bench/www.mjs
 	node bench/records.mjs
+	bash bench/feature_size.sh phone name company website address country date
 	node bench/address.mjs
 	node bench/fields.mjs
 

@@ -77,5 +77,5 @@ notes.push('- Options: defaultRegion / country from the row\'s country column, a
 notes.push(`- Each call timed alone (hrtime) over ${PASSES} passes after one warm-up pass; includes the JS shim and the wasm call.`);
 notes.push(sizes
   ? '- wasm added: release wasm after wasm-opt, `--features email,<feature>` minus `--features email`, brotli 11 (bench/feature_size.sh; each row\'s build is in target/feature-size.json).'
-  : '- wasm added: run `bash bench/feature_size.sh phone name company website address` first (release builds, minutes).');
+  : '- wasm added: run `bash bench/feature_size.sh phone name company website address country date` first (make bench does) (release builds, minutes).');
 printReport(lines, notes);
