@@ -2,7 +2,7 @@
 #   make setup    toolchain and npm dependencies
 #   make build    release wasm + JS glue into pkg/gen/
 #   make test     cargo test, build, the JS runtime suites (Node, Chromium, Vite, workerd, Deno), tsc
-#   make sample   clean samples/contacts.csv into out/
+#   make sample   clean samples/contacts.csv into out/ and find its duplicate clusters
 #   make bench    email, phone and dedup benchmarks (dedup: Febrl 1-4 and contacts_10k; larger sets with
 #                 node bench/dedup_node.mjs --sets contacts_100k --peers splink)
 #   make demo     the demo page (live forms, import cleaner) on http://127.0.0.1:8080/www/
@@ -55,6 +55,7 @@ typecheck: setup
 sample: build
 	mkdir -p out
 	node pkg/cli.js clean samples/contacts.csv --out out/contacts.clean.csv --report out/report.json
+	node pkg/cli.js dedupe samples/contacts.csv --out out/clusters.json --golden
 
 bench: build
 	node bench/email.mjs
