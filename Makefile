@@ -61,6 +61,7 @@ bench: build
 	node bench/email.mjs
 	node bench/phone.mjs
 	node bench/dedup_node.mjs --sets febrl1,febrl2,febrl3,febrl4,contacts_10k
+	node bench/dedup_browser.mjs --set contacts_1m
 	node bench/biz.mjs
 	node bench/name.mjs
 	node bench/bundle.mjs
