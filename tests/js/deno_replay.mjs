@@ -1,11 +1,12 @@
 // Run by tests/js/deno.test.mjs as `deno run --allow-read --no-prompt tests/js/deno_replay.mjs`.
 // Imports the package by relative path (no npm resolution), lets init() load the wasm beside pkg/index.js from its
-// file: URL, replays the email and phone fixtures (the whole phone corpus) and prints one `__INTAKE_RESULT__{json}` line.
+// file: URL, replays every field's fixtures (the whole phone corpus), the record and dedup fixtures, and prints one `__INTAKE_RESULT__{json}` line.
 import * as intake from '../../pkg/index.js';
 import { corpusAgreement, phoneCorpusAgreement, replayEmailCases, replayFields, replayPhoneCases } from './replay.mjs';
 import { ADDRESS_FIXTURES, replayAddressAll } from './replay.mjs';
 import { BIZ_FIXTURES, replayBizFields } from './replay.mjs';
 import { replayNameCases } from './replay.mjs';
+import { replayDedupCases, replayHeaderMapping, replayRecordCases } from './replay.mjs';
 
 let out;
 try {
@@ -27,6 +28,10 @@ try {
   const biz = replayBizFields(intake, await bizTexts(BIZ_FIXTURES.website), await bizTexts(BIZ_FIXTURES.company));
   const [nameCases, nameKeys] = await bizTexts(['name/cases.jsonl', 'name/keys.jsonl']);
   const names = replayNameCases(intake, nameCases, nameKeys);
+  const [recordCases, recordHeaders, dedupCases] = await bizTexts(['record/cases.json', 'record/headers.json', 'dedup/cases.json']);
+  const records = replayRecordCases(intake, recordCases);
+  const headerMapping = replayHeaderMapping(intake, recordHeaders);
+  const dedup = replayDedupCases(intake, dedupCases);
   const phoneStarted = performance.now();
   const phone = { replay: replayPhoneCases(intake, phoneCasesText), corpus: phoneCorpusAgreement(intake, phoneCorpusText) };
   phone.ms = Math.round(performance.now() - phoneStarted);
@@ -45,6 +50,9 @@ try {
     address: replayAddressAll(intake, addressTexts),
     biz,
     names,
+    records,
+    headerMapping: { total: headerMapping.total, right: headerMapping.right },
+    dedup,
     countryNotString: intake.validateCountry(42).issues.map((i) => i.code),
     dateNotString: intake.validateDate(42).issues.map((i) => i.code),
     typed,
