@@ -71,6 +71,7 @@ async function assertWorkerResult(t, status, body, label) {
   assertBizReplays(t, body.biz, label);
   assertNameReplays(t, body.names, label);
   assertReplay(t, body.records, `${label}-records`);
+  assertReplay(t, body.dedup, `${label}-dedup`);
   for (const f of ['countryNotString', 'dateNotString']) {
     assert.ok(Array.isArray(body[f]) && body[f].includes('input.not_string'), `${f}: ${JSON.stringify(body[f])}`);
   }

@@ -26,8 +26,9 @@ import companyJunk from '../../fixtures/company/junk.jsonl';
 import companyKeys from '../../fixtures/company/keys.jsonl';
 import companyLegalForms from '../../fixtures/company/legal_forms.jsonl';
 import companyNames from '../../fixtures/company/names.jsonl';
-import { replayRecordCases } from '../replay.mjs';
+import { replayDedupCases, replayRecordCases } from '../replay.mjs';
 import recordCases from '../../fixtures/record/cases.json';
+import dedupCases from '../../fixtures/dedup/cases.json';
 
 export default {
   async fetch(request) {
@@ -67,6 +68,7 @@ export default {
         biz: replayBizFields(intake, [websiteSocial, websiteUrls], [companyJunk, companyKeys, companyLegalForms, companyNames]),
         names: replayNameCases(intake, nameCases, nameKeys),
         records: replayRecordCases(intake, recordCases),
+        dedup: replayDedupCases(intake, dedupCases),
         countryNotString: intake.validateCountry(42).issues.map((i) => i.code),
         dateNotString: intake.validateDate(42).issues.map((i) => i.code),
         typed,
