@@ -101,3 +101,17 @@ pub fn replay_jsonl<'c, R>(
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
     per_group
 }
+
+/// Runs `check` `repeats` times on each worst-case input (each at most `cap` bytes) and fails when the whole run
+/// exceeds 60 s. A hang guard, not a benchmark: a backtracking or quadratic path takes hours on such inputs at the
+/// cap, a linear one well under a second even in a debug build; the bound leaves room for a loaded CI machine.
+pub fn assert_worst_cases_terminate(inputs: &[&str], cap: usize, repeats: usize, check: impl Fn(&str)) {
+    let start = std::time::Instant::now();
+    for s in inputs {
+        assert!(s.len() <= cap, "worst case of {} bytes over the cap {cap}", s.len());
+        for _ in 0..repeats {
+            check(s);
+        }
+    }
+    assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+}
