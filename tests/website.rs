@@ -66,9 +66,7 @@ fn website_cases() {
         },
         actual,
     );
-    for lang in ["en", "fa", "ar", "zh", "de", "fr", "es", "pt"] {
-        assert!(per_group.get(lang).copied().unwrap_or(0) >= 8, "few cases in {lang}: {per_group:?}");
-    }
+    common::assert_languages_covered(&per_group, 8);
 }
 
 #[test]

@@ -102,6 +102,18 @@ pub fn replay_jsonl<'c, R>(
     per_group
 }
 
+/// The languages every field's fixtures must cover (issue 5).
+const FIXTURE_LANGUAGES: [&str; 8] = ["en", "fa", "ar", "zh", "de", "fr", "es", "pt"];
+
+/// Fails unless each of [`FIXTURE_LANGUAGES`] has at least `min` cases in `per_group` (cases per group, as
+/// [`replay_jsonl`] returns them).
+pub fn assert_languages_covered(per_group: &std::collections::BTreeMap<&str, usize>, min: usize) {
+    for lang in FIXTURE_LANGUAGES {
+        let n = per_group.get(lang).copied().unwrap_or(0);
+        assert!(n >= min, "{lang}: only {n} cases (at least {min}): {per_group:?}");
+    }
+}
+
 /// Runs `check` `repeats` times on each worst-case input (each at most `cap` bytes) and fails when the whole run
 /// exceeds 60 s. A hang guard, not a benchmark: a backtracking or quadratic path takes hours on such inputs at the
 /// cap, a linear one well under a second even in a debug build; the bound leaves room for a loaded CI machine.
