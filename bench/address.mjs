@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fmt1, fmtInt, pct, printReport, quantile, ratio } from './report.mjs';
+import { fmt1, fmtInt, pct, printReport, ratio, timeBatch, timeCalls } from './report.mjs';
 import { CONTACTS_10K, DATA_DIR, ROOT, loadCsvObjects } from './data.mjs';
 
 const require = createRequire(import.meta.url);
@@ -36,33 +36,8 @@ if (!contacts || !febrl) {
   process.exit(0);
 }
 
-/** Per-call µs (best of PASSES passes by median) of `fn` over `items`, and how many it calls good. */
-function timed(items, fn, good) {
-  let best = null;
-  let ok = 0;
-  for (let p = 0; p < PASSES; p++) {
-    const us = new Float64Array(items.length);
-    ok = 0;
-    for (let i = 0; i < items.length; i++) {
-      const t = process.hrtime.bigint();
-      const r = fn(items[i]);
-      us[i] = Number(process.hrtime.bigint() - t) / 1000;
-      if (good(r, items[i])) ok++;
-    }
-    if (best === null || quantile(us, 0.5) < quantile(best, 0.5)) best = us;
-  }
-  return { p50: quantile(best, 0.5), p99: quantile(best, 0.99), mean: best.reduce((a, b) => a + b, 0) / best.length, ok };
-}
-
-function batchUs(items, fn) {
-  let best = Infinity;
-  for (let p = 0; p < PASSES; p++) {
-    const t = performance.now();
-    fn(items);
-    best = Math.min(best, ((performance.now() - t) * 1000) / items.length);
-  }
-  return best;
-}
+const timed = (items, fn, good) => timeCalls(items, fn, good, PASSES);
+const batchUs = (items, fn) => timeBatch(items, fn, PASSES);
 
 const has = (s) => s && s.trim() !== '';
 const postcodes = contacts.filter((r) => has(r.postcode)).map((r) => ({ code: r.postcode, country: r.country }));

@@ -4,12 +4,12 @@
 //
 //   node bench/fields.mjs        (make bench, after scripts/build.sh)
 //
-// Each call is timed on its own with process.hrtime.bigint() after a warm-up pass, so p99 includes the slow inputs
+// Each call is timed on its own (bench/report.mjs timeCalls) after a warm-up pass, so p99 includes the slow inputs
 // (a typo suggestion, a long address) rather than hiding them in a batch average.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fmt1, fmtInt, printReport, quantile } from './report.mjs';
+import { fmt1, fmtInt, printReport, timeCalls } from './report.mjs';
 import { ROOT, CONTACTS_10K, loadCsvObjects } from './data.mjs';
 import * as intake from '../pkg/index.js';
 
@@ -58,23 +58,14 @@ for (const [field, pick, call] of FIELDS) {
     continue;
   }
   for (const [v, r] of items) call(v, r); // warm-up: JIT, lazily built tables
-  const t = new Float64Array(items.length * PASSES);
-  let k = 0;
-  for (let p = 0; p < PASSES; p++) {
-    for (const [v, r] of items) {
-      const t0 = process.hrtime.bigint();
-      call(v, r);
-      t[k++] = Number(process.hrtime.bigint() - t0) / 1000;
-    }
-  }
-  const mean = t.reduce((a, b) => a + b, 0) / t.length;
+  const t = timeCalls(items, ([v, r]) => call(v, r), () => true, PASSES);
   const added = sizes?.[feature]?.added?.brotli;
-  lines.push(`| ${field} | ${fmtInt(items.length)} | ${fmt1(quantile(t, 0.5))} | ${fmt1(quantile(t, 0.99))} | ` +
-    `${fmt1(mean)} | ${fmtInt(1e6 / mean)} | ${kb(added)} |`);
+  lines.push(`| ${field} | ${fmtInt(items.length)} | ${fmt1(t.p50)} | ${fmt1(t.p99)} | ` +
+    `${fmt1(t.mean)} | ${fmtInt(1e6 / t.mean)} | ${kb(added)} |`);
 }
 notes.push(`- Inputs: the field's column of ${source}; website: the email's domain written as WWW.domain/?utm_source=crm.`);
 notes.push('- Options: defaultRegion / country from the row\'s country column, as a caller with that column would pass.');
-notes.push(`- Each call timed alone (hrtime) over ${PASSES} passes after one warm-up pass; includes the JS shim and the wasm call.`);
+notes.push(`- Each call timed alone (hrtime); the best of ${PASSES} passes by median, after one warm-up pass; includes the JS shim and the wasm call.`);
 notes.push(sizes
   ? '- wasm added: release wasm after wasm-opt, `--features email,<feature>` minus `--features email`, brotli 11 (bench/feature_size.sh; each row\'s build is in target/feature-size.json).'
   : '- wasm added: run `bash bench/feature_size.sh phone name company website address country date` first (make bench does) (release builds, minutes).');
