@@ -7,7 +7,7 @@
 // ../shared/tools/gen_contacts.py; contacts_10k comes from ../shared/data. Missing data: a notice, exit 0.
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { launchChromium, repoRoot, requireBuild, runPage, startStaticServer } from '../tests/js/harness.mjs';
+import { chromiumSite, repoRoot } from '../tests/js/harness.mjs';
 import { fmtInt, printReport } from './report.mjs';
 import { DATA_DIR } from './data.mjs';
 
@@ -21,17 +21,15 @@ if (!existsSync(file)) {
   console.log(`notice: ${file} not found; run \`node bench/dedup_node.mjs --sets ${set}\` first to generate it`);
   process.exit(0);
 }
-requireBuild();
 const served = relative(repoRoot, file).startsWith('..') ? null : `/${relative(repoRoot, file)}`;
 if (!served) {
   console.log(`notice: ${file} is outside the repository, which the local server serves; copy or link it under out/`);
   process.exit(0);
 }
-const server = await startStaticServer(repoRoot);
-const browser = await launchChromium();
+const site = await chromiumSite();
 try {
-  const { result, logs } = await runPage(browser, `${server.url}/bench/dedup_browser.html?csv=${encodeURIComponent(served)}`,
-    `bench-dedup-${set}`, { timeout: 600_000 });
+  const { result, logs } = await site.open(`/bench/dedup_browser.html?csv=${encodeURIComponent(served)}`, `bench-dedup-${set}`,
+    { timeout: 600_000 });
   if (!result?.ok) throw new Error(`${result?.error}\n${logs.join('\n')}`);
   const p = result.tp / result.predicted, r = result.tp / result.truth;
   printReport([
@@ -45,6 +43,5 @@ try {
     '- Truth: pairs sharing cluster_id (the column is passed to the deduper like every other; it has no role there). total = init + read + run, in the worker.',
   ]);
 } finally {
-  await browser.close();
-  await server.close();
+  await site.close();
 }

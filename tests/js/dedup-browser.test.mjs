@@ -2,24 +2,16 @@
 // (chunked pushes, progress messages, F1 against the true pairs, an index through bytes) (tests/js/browser/dedup.html).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchChromium, repoRoot, requireBuild, runPage, startStaticServer } from './harness.mjs';
+import { chromiumSite } from './harness.mjs';
 
-let server;
-let browser;
-
+let site;
 before(async () => {
-  requireBuild();
-  server = await startStaticServer(repoRoot);
-  browser = await launchChromium();
+  site = await chromiumSite();
 });
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  await server?.close();
-});
+after(() => site?.close());
 
 test('Chromium: dedup fixture replays, and a web worker de-duplicates Febrl 1', { timeout: 180_000 }, async (t) => {
-  const { result, logs } = await runPage(browser, `${server.url}/tests/js/browser/dedup.html`, 'chromium-dedup', { timeout: 150_000 });
+  const { result, logs } = await site.open('/tests/js/browser/dedup.html', 'chromium-dedup', { timeout: 150_000 });
   assert.ok(result?.ok, `page failed: ${result?.error}\n${logs.join('\n')}`);
   assert.deepEqual(result.cases.failures, []);
   assert.ok(result.cases.total > 20);

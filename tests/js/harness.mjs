@@ -292,6 +292,29 @@ export async function launchChromium() {
 }
 
 /**
+ * Serves the repository root and launches Chromium: `open(pagePath, name, options)` runs the page at that path
+ * (runPage) and `close()` stops the browser and the server. For suites and benches that only open pages.
+ */
+export async function chromiumSite() {
+  requireBuild();
+  const server = await startStaticServer(repoRoot);
+  let browser;
+  try {
+    browser = await launchChromium();
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+  return {
+    open: (pagePath, name, options) => runPage(browser, `${server.url}${pagePath}`, name, options),
+    close: async () => {
+      await browser.close().catch(() => {});
+      await server.close();
+    },
+  };
+}
+
+/**
  * Opens `url` in a fresh context, waits until the page sets `window.__intake`, saves a screenshot and the page
  * log under tests/js/artifacts/, and returns { result, logs }. Page errors and failed requests end up in `logs`.
  */

@@ -2,24 +2,16 @@
 // through validateRecordStream in a module web worker with progress messages (tests/js/browser/records.html).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchChromium, repoRoot, requireBuild, runPage, startStaticServer } from './harness.mjs';
+import { chromiumSite } from './harness.mjs';
 
-let server;
-let browser;
-
+let site;
 before(async () => {
-  requireBuild();
-  server = await startStaticServer(repoRoot);
-  browser = await launchChromium();
+  site = await chromiumSite();
 });
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  await server?.close();
-});
+after(() => site?.close());
 
 test('Chromium: record fixtures replay, and a web worker streams 200k records with progress', { timeout: 300_000 }, async (t) => {
-  const { result, logs } = await runPage(browser, `${server.url}/tests/js/browser/records.html`, 'chromium-records', { timeout: 240_000 });
+  const { result, logs } = await site.open('/tests/js/browser/records.html', 'chromium-records', { timeout: 240_000 });
   assert.ok(result?.ok, `page failed: ${result?.error}\n${logs.join('\n')}`);
   assert.deepEqual(result.records.failures, []);
   assert.ok(result.records.total >= 35);
