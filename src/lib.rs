@@ -45,6 +45,7 @@ pub mod issue;
 pub mod locale;
 #[cfg(feature = "name")]
 pub mod name;
+pub mod name_part;
 #[cfg(feature = "phone")]
 pub mod phone;
 #[cfg(feature = "record")]

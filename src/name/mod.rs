@@ -38,28 +38,7 @@ use std::borrow::Cow;
 /// per name line; 100 leaves room for long multi-part names.
 pub const NAME_MAX_CHARS: usize = 100;
 
-/// Which part of a name a field holds.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum NamePart {
-    /// The whole name: split into given, middle and family.
-    #[default]
-    Full,
-    /// A given-name field (first name, possibly with a middle name).
-    Given,
-    /// A family-name field (surname).
-    Family,
-}
-
-impl NamePart {
-    pub fn from_str(s: &str) -> Option<NamePart> {
-        match s {
-            "full" => Some(NamePart::Full),
-            "given" => Some(NamePart::Given),
-            "family" => Some(NamePart::Family),
-            _ => None,
-        }
-    }
-}
+pub use crate::name_part::NamePart;
 
 #[derive(Clone, Debug)]
 pub struct NameOptions<'a> {

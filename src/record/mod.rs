@@ -263,12 +263,7 @@ pub fn check_field<'a>(kind: FieldKind, input: &'a str, cx: &FieldContext) -> Fi
         // Records need no matching keys: names are standardized without them.
         #[cfg(feature = "name")]
         FieldKind::Name => {
-            let part = match cx.name_part {
-                NamePart::Full => crate::name::NamePart::Full,
-                NamePart::Given => crate::name::NamePart::Given,
-                NamePart::Family => crate::name::NamePart::Family,
-            };
-            let o = crate::name::standardize_name(input, part, &crate::name::NameOptions {
+            let o = crate::name::standardize_name(input, cx.name_part, &crate::name::NameOptions {
                 locale: cx.locale,
                 path: cx.path,
                 keys: false,

@@ -50,15 +50,7 @@ impl FieldKind {
     }
 }
 
-/// Which part of a name a name field holds.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum NamePart {
-    #[default]
-    Full,
-    Given,
-    Family,
-}
+pub use crate::name_part::NamePart;
 
 impl NamePart {
     /// The part a field's name says (`first_name` is given, `Nachname` family), else full.
@@ -363,12 +355,7 @@ fn read_fields(v: &Json, errs: &mut Errors) -> Vec<FieldRule> {
                 "locale" => rule.locale = errs.str(&p, v).and_then(|s| read_tag(&p, s, errs)),
                 "part" => {
                     part = errs.str(&p, v).and_then(|s| {
-                        let part = match s {
-                            "full" => Some(NamePart::Full),
-                            "given" => Some(NamePart::Given),
-                            "family" => Some(NamePart::Family),
-                            _ => None,
-                        };
+                        let part = NamePart::from_str(s);
                         if part.is_none() {
                             errs.add(Code::RulesBadValue, &p, vec![("expected", "full, given or family".into())]);
                         }
