@@ -27,7 +27,8 @@
 //!   10). An empty line is a type the region does not have; empty LENGTHS in a type desc means the
 //!   general desc's lengths (the general desc always has its own).
 //! - Section 13, formats: the region's number formats separated by `;`, each
-//!   `PATTERN!FORMAT![*]NP_RULE!CARRIER_RULE!INTL!LEADING_DIGITS!LEADING_DIGITS...`. A `*` before
+//!   `PATTERN!FORMAT![*]NP_RULE!CARRIER_RULE!INTL[!LEADING_DIGITS]`, LEADING_DIGITS being the last
+//!   (longest) of libphonenumber's leading-digits patterns, the only one formatting reads. A `*` before
 //!   NP_RULE sets national_prefix_optional_when_formatting. INTL (read only with flag `x`) is
 //!   libphonenumber's `intlFormat`: empty puts a copy of this format in the intl list, `NA` puts
 //!   nothing, anything else puts a format with this pattern and leading digits, that format string
@@ -99,8 +100,9 @@ pub struct Desc {
 pub struct Format {
     pub pattern: &'static str,
     pub format: &'static str,
-    /// Progressively longer prefixes; formatting uses the last, as-you-type all of them.
-    pub leading_digits: Vec<&'static str>,
+    /// The last of libphonenumber's progressively longer leading-digits patterns: the one
+    /// formatting (and our as-you-type) reads; the table leaves the others out.
+    pub leading_digits: Option<&'static str>,
     pub national_prefix_formatting_rule: Option<&'static str>,
     pub national_prefix_optional_when_formatting: bool,
     pub domestic_carrier_code_formatting_rule: Option<&'static str>,
@@ -375,7 +377,7 @@ fn decode_format(s: &'static str) -> Option<(Format, &'static str)> {
         pattern,
         groups: DigitGroups::parse(pattern),
         format,
-        leading_digits: items(leading_digits, b'!').collect(),
+        leading_digits: opt(leading_digits),
         national_prefix_formatting_rule: opt(np_rule),
         national_prefix_optional_when_formatting: optional,
         domestic_carrier_code_formatting_rule: opt(carrier_rule),
@@ -416,7 +418,7 @@ fn decode(row: &[&'static str; SECTIONS]) -> Option<Region> {
                 pattern: f.pattern,
                 groups: f.groups,
                 format: if copy { f.format } else { intl },
-                leading_digits: f.leading_digits.clone(),
+                leading_digits: f.leading_digits,
                 national_prefix_formatting_rule: f.national_prefix_formatting_rule.filter(|_| copy),
                 national_prefix_optional_when_formatting: f.national_prefix_optional_when_formatting && copy,
                 domestic_carrier_code_formatting_rule: f.domestic_carrier_code_formatting_rule.filter(|_| copy),
@@ -562,7 +564,7 @@ mod tests {
 
         let gb = region("GB").unwrap();
         assert_eq!(gb.formats.len(), 8);
-        assert_eq!(gb.formats[0].leading_digits, ["800", "8001", "80011", "800111", "8001111"]);
+        assert_eq!(gb.formats[0].leading_digits, Some("8001111"));
         assert_eq!(gb.preferred_extn_prefix, Some(" x"));
         assert_eq!(gb.national_prefix_for_parsing, Some("0|180020"));
 
@@ -578,7 +580,7 @@ mod tests {
         let (national, intl) = (&ar.formats[11], &ar.intl_formats[7]);
         assert_eq!((national.format, national.national_prefix_formatting_rule), ("$2 15-$3-$4", Some("0$FG")));
         assert_eq!((intl.pattern, intl.format, intl.national_prefix_formatting_rule), (national.pattern, "$1 $2 $3-$4", None));
-        assert_eq!(intl.leading_digits, ["9"]);
+        assert_eq!(intl.leading_digits, Some("9"));
         let br = region("BR").unwrap();
         assert!(br.formats.iter().any(|f| f.domestic_carrier_code_formatting_rule == Some("0 $CC ($FG)")));
         assert_eq!(region("FI").unwrap().preferred_international_prefix, Some("00"));

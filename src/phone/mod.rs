@@ -476,7 +476,7 @@ fn expand_rule<'s>(rule: &str, first: &str, group: &impl Fn(u8) -> &'s str, out:
 /// `_choose_formatting_pattern_for_number`: the first format whose last leading-digits pattern
 /// matches the start of the number and whose pattern matches all of it.
 fn choose_format<'m>(formats: &'m [meta::Format], nsn: &str) -> Option<&'m meta::Format> {
-    formats.iter().find(|f| format_matches(f, nsn) && f.leading_digits.last().is_none_or(|ld| matches_prefix(ld, nsn)))
+    formats.iter().find(|f| format_matches(f, nsn) && f.leading_digits.is_none_or(|ld| matches_prefix(ld, nsn)))
 }
 
 /// RFC 3966 form of a formatted national number: leading punctuation dropped, every run of
