@@ -88,12 +88,45 @@ pub struct Region {
     pub intl_formats_explicit: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Desc {
     /// Always present in this data; an `Option` to mirror phonenumbers' model.
     pub pattern: Option<&'static str>,
-    pub possible_lengths: Vec<u8>,
-    pub local_only_lengths: Vec<u8>,
+    pub possible_lengths: Lengths,
+    pub local_only_lengths: Lengths,
+}
+
+/// A list of possible lengths read in place from the table (one base-36 digit per length,
+/// ascending, as the generator writes them): no allocation, and a `Desc` is plain `Copy` data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lengths(&'static str);
+
+impl Lengths {
+    fn value(b: u8) -> usize {
+        match b {
+            b'0'..=b'9' => usize::from(b - b'0'),
+            b'a'..=b'z' => usize::from(b - b'a') + 10,
+            _ => usize::MAX,
+        }
+    }
+
+    pub fn contains(self, len: usize) -> bool {
+        self.0.bytes().any(|b| Lengths::value(b) == len)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The least and the greatest length (the list is ascending).
+    pub fn bounds(self) -> Option<(usize, usize)> {
+        let b = self.0.as_bytes();
+        Some((Lengths::value(*b.first()?), Lengths::value(*b.last()?)))
+    }
+
+    pub fn to_vec(self) -> Vec<u8> {
+        self.0.bytes().map(|b| u8::try_from(Lengths::value(b)).unwrap_or(u8::MAX)).collect()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -349,8 +382,9 @@ fn items(mut s: &'static str, sep: u8) -> impl Iterator<Item = &'static str> {
     })
 }
 
-fn lengths(s: &str) -> Option<Vec<u8>> {
-    s.chars().map(|c| c.to_digit(36).and_then(|d| u8::try_from(d).ok())).collect()
+/// A length list of the table, if every byte is a length digit.
+fn lengths(s: &'static str) -> Option<Lengths> {
+    s.bytes().all(|b| Lengths::value(b) != usize::MAX).then_some(Lengths(s))
 }
 
 fn decode_desc(s: &'static str, general: Option<&Desc>) -> Option<Desc> {
@@ -358,7 +392,7 @@ fn decode_desc(s: &'static str, general: Option<&Desc>) -> Option<Desc> {
     fields(s, b'/', &mut f);
     let [pattern, own, local] = f;
     let possible_lengths = match general {
-        Some(g) if own.is_empty() => g.possible_lengths.clone(),
+        Some(g) if own.is_empty() => g.possible_lengths,
         _ => lengths(own).filter(|l| !l.is_empty())?,
     };
     Some(Desc { pattern: opt(pattern), possible_lengths, local_only_lengths: lengths(local)? })
@@ -541,10 +575,10 @@ mod tests {
             mobile.pattern,
             Some(r"9(?:(?:0[0-5]|[13]\d|2[0-3])\d\d|9(?:[0-46]\d\d|5(?:10|5\d)|8(?:[12]\d|3[0-2]|88)|9(?:[0-359]\d|69|77|8[7-9])))\d{5}")
         );
-        assert_eq!(mobile.possible_lengths, [10]);
-        assert_eq!(ir.general.possible_lengths, [4, 5, 6, 7, 10]);
-        assert_eq!(ir.general.local_only_lengths, [8]);
-        assert_eq!(ir.types[0].as_ref().unwrap().local_only_lengths, [4, 5, 8]);
+        assert_eq!(mobile.possible_lengths.to_vec(), [10]);
+        assert_eq!(ir.general.possible_lengths.to_vec(), [4, 5, 6, 7, 10]);
+        assert_eq!(ir.general.local_only_lengths.to_vec(), [8]);
+        assert_eq!(ir.types[0].as_ref().unwrap().local_only_lengths.to_vec(), [4, 5, 8]);
         assert!(ir.types[2].is_none(), "IR has no toll-free desc");
         assert!(ir.mobile_number_portable_region && !ir.main_country_for_code && !ir.same_mobile_and_fixed_line_pattern);
         assert_eq!(ir.formats.len(), 4);
@@ -569,7 +603,7 @@ mod tests {
         assert_eq!(gb.national_prefix_for_parsing, Some("0|180020"));
 
         let free = non_geo(800).unwrap();
-        assert_eq!(free.general.possible_lengths, [8]);
+        assert_eq!(free.general.possible_lengths.to_vec(), [8]);
         assert_eq!(free.international_prefix, None);
         assert!(free.types[2].is_some() && free.types[0].is_none() && free.same_mobile_and_fixed_line_pattern);
 
@@ -588,7 +622,7 @@ mod tests {
         assert!(region("RU").unwrap().formats.iter().any(|f| f.national_prefix_optional_when_formatting));
         assert!(!region("GB").unwrap().formats.iter().any(|f| f.national_prefix_optional_when_formatting));
         let id = region("ID").unwrap();
-        assert_eq!(id.general.possible_lengths, (7..=17).collect::<Vec<u8>>());
+        assert_eq!(id.general.possible_lengths.to_vec(), (7..=17).collect::<Vec<u8>>());
     }
 
     /// The table is ours, but a bad edit of the generator must give None, never a panic: decode
@@ -661,7 +695,7 @@ mod tests {
             line("same_mobile_and_fixed_line_pattern", r.same_mobile_and_fixed_line_pattern.to_string());
             let descs = std::iter::once(("general", Some(&r.general))).chain(NAMES.iter().copied().zip(r.types.iter().map(Option::as_ref)));
             for (name, d) in descs {
-                line(name, d.map_or("-".into(), |d| format!("{} {:?} {:?}", s(d.pattern), d.possible_lengths, d.local_only_lengths)));
+                line(name, d.map_or("-".into(), |d| format!("{} {:?} {:?}", s(d.pattern), d.possible_lengths.to_vec(), d.local_only_lengths.to_vec())));
             }
             for (kind, list) in [("formats", &r.formats), ("intl_formats", &r.intl_formats)] {
                 line(kind, list.len().to_string());

@@ -278,7 +278,7 @@ pub fn region_for_number(cc: u16, national: &str) -> Option<&'static str> {
 
 fn matches_desc(national: &str, d: Option<&meta::Desc>) -> bool {
     let Some(d) = d else { return false };
-    if !d.possible_lengths.is_empty() && !d.possible_lengths.iter().any(|&l| usize::from(l) == national.len()) {
+    if !d.possible_lengths.is_empty() && !d.possible_lengths.contains(national.len()) {
         return false;
     }
     d.pattern.filter(|p| !p.is_empty()).is_some_and(|p| full_match(p, national))
