@@ -535,6 +535,9 @@ impl Small<'_> {
                     if negated {
                         set.negate();
                     }
+                    if set.is_empty() {
+                        return None;
+                    }
                     Node::Set(set)
                 }
                 b'\\' => self.eat(b'd').then(|| Node::Set(ByteSet::digits(false)))?,
@@ -642,6 +645,9 @@ const MAX_DFA_STATES: usize = 2048;
 enum Ask {
     Full,
     Prefix,
+    /// Some continuation of the input matches, for programs without anchors (see
+    /// [`Pattern::can_extend_anchor_free`]).
+    Extend,
 }
 
 impl Dfa {
@@ -903,15 +909,7 @@ impl Pattern {
             let digit = usize::from(b - b'0');
             let mut next = st.next[digit];
             if next == UNKNOWN {
-                let targets: Vec<u32> = st
-                    .pcs
-                    .iter()
-                    .filter_map(|&pc| match self.prog.get(pc as usize) {
-                        Some(&Inst::Byte(c, t)) if c == b => Some(t),
-                        Some(&Inst::Class(k, t)) if self.has(k, b) => Some(t),
-                        _ => None,
-                    })
-                    .collect();
+                let targets: Vec<u32> = st.pcs.iter().filter_map(|&pc| self.step(pc, b)).collect();
                 let set = self.closure(&targets);
                 next = dfa.add(set)?;
                 dfa.states.get_mut(state as usize)?.next[digit] = next;
@@ -921,7 +919,35 @@ impl Pattern {
                 return Some(false);
             }
         }
-        Some(dfa.states.get(state as usize)?.accepts)
+        let st = dfa.states.get(state as usize)?;
+        Some(st.accepts || (ask == Ask::Extend && !st.pcs.is_empty()))
+    }
+
+    /// Where the consuming instruction at `pc` goes on `b`, if it takes it.
+    fn step(&self, pc: u32, b: u8) -> Option<u32> {
+        match self.prog.get(pc as usize) {
+            Some(&Inst::Byte(c, t)) if c == b => Some(t),
+            Some(&Inst::Class(k, t)) if self.has(k, b) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// [`Pattern::can_extend_to_match`] for a pattern without anchors and without empty classes
+    /// (every format pattern and leading-digits pattern of the metadata; a test checks that, and
+    /// that both answers agree on them). In such a program every instruction the NFA can be at
+    /// leads on to `Match`, so some continuation matches exactly when, after the input, a thread
+    /// is alive or the match is complete. The digit DFA answers; stepping the NFA's closures
+    /// answers when it cannot (non-digit input, state cap).
+    pub fn can_extend_anchor_free(&self, input: &[u8]) -> bool {
+        if let Some(answer) = self.dfa_answer(input, Ask::Extend) {
+            return answer;
+        }
+        let (mut pcs, mut accepts) = self.closure(&[0]);
+        for &b in input {
+            let targets: Vec<u32> = pcs.iter().filter_map(|&pc| self.step(pc, b)).collect();
+            (pcs, accepts) = self.closure(&targets);
+        }
+        accepts || !pcs.is_empty()
     }
 
     /// The consuming instructions (and whether `Match` is) reachable from `from` by empty paths,
@@ -1302,9 +1328,39 @@ mod tests {
             assert!(small.classes == full.classes && small.groups == full.groups, "{p}");
         }
         // Outside its syntax it refuses rather than misreads.
-        for p in ["a", "\\w", "[a-z]", "\\d??", "\\d{2}{3}", "(?=1)", "(1", "1)", "[1", "\\d{3,2}", "$*", ".", "{1}"] {
+        for p in ["[]", "a", "\\w", "[a-z]", "\\d??", "\\d{2}{3}", "(?=1)", "(1", "1)", "[1", "\\d{3,2}", "$*", ".", "{1}"] {
             assert!(Pattern::metadata(p).is_none(), "{p}");
         }
+    }
+
+    /// On the patterns as-you-type extends (format patterns and their leading digits), which have
+    /// no anchors and no empty classes, `can_extend_anchor_free` answers as `can_extend_to_match`,
+    /// through the DFA (digit inputs) and through the NFA (inputs with another byte).
+    #[cfg(feature = "phone")]
+    #[test]
+    fn anchor_free_extension_agrees_on_format_patterns() {
+        use crate::phone::meta;
+        let mut n = 0;
+        for r in meta::region_ids().filter_map(meta::region).chain(meta::non_geo_country_codes().filter_map(meta::non_geo)) {
+            for f in r.formats.iter().chain(&r.intl_formats) {
+                for p in std::iter::once(f.pattern).chain(f.leading_digits) {
+                    let pat = Pattern::metadata(p).unwrap();
+                    assert!(!pat.prog.iter().any(|i| matches!(i, Inst::Look(_))) && !pat.classes.iter().any(ByteSet::is_empty), "{p}");
+                    for len in 0..=12usize {
+                        for seed in 0..4usize {
+                            let mut input: Vec<u8> = (0..len).map(|i| b'0' + ((i * 7 + seed * 3 + len) % 10) as u8).collect();
+                            assert_eq!(pat.can_extend_anchor_free(&input), pat.can_extend_to_match(&input), "{p} {input:?}");
+                            if len > 0 && seed == 0 {
+                                input[len - 1] = b'a';
+                                assert_eq!(pat.can_extend_anchor_free(&input), pat.can_extend_to_match(&input), "{p} {input:?}");
+                            }
+                        }
+                    }
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 1000, "{n}");
     }
 
     /// The digit DFA and the Pike VM agree on every pattern of the metadata for many inputs.
