@@ -11,8 +11,8 @@ function afterInit(exports) {
   memory = exports.memory;
   header = core.out_header_ptr() >>> 2;
   initialized = true;
-  codeSeverity = new Map(core.issue_codes().map((c) => [c.code, c.severity]));
-  templates = new Map(core.message_templates().map(([code, ts]) => [code, ts.map(compileTemplate)]));
+  // Severities and message templates are fetched on the first issue (see `issue`), not here: they
+  // cross the boundary as a few hundred objects (~1.5 ms), which a clean first result never needs.
   // A build with some fields left out (cargo features) lacks their exports: their caps stay 0.
   for (const [key, cap] of LIMIT_EXPORTS) limits[key] = core[cap]?.() ?? 0;
 }
@@ -48,10 +48,46 @@ async function resolveInput(input) {
   return input;
 }
 
+/**
+ * Compiles what `resolveInput` gave: bytes off the main thread; a URL is fetched and a Response
+ * streams into the compiler when it is served as application/wasm. Anything else is left for the glue.
+ */
+async function compileInput(source) {
+  if (source instanceof WebAssembly.Module) return source;
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return WebAssembly.compile(source);
+  if (typeof source === 'string' || source instanceof URL || (typeof Request === 'function' && source instanceof Request)) {
+    source = await fetch(source);
+  }
+  if (typeof Response === 'function' && source instanceof Response) {
+    if (!source.ok) throw new Error(`intake: failed to fetch the wasm: ${source.status} ${source.statusText} ${source.url}`);
+    const type = source.headers.get('Content-Type')?.trim().toLowerCase();
+    if (typeof WebAssembly.compileStreaming === 'function' && type === 'application/wasm') return WebAssembly.compileStreaming(source);
+    return WebAssembly.compile(await source.arrayBuffer());
+  }
+  return null;
+}
+
+/**
+ * Instantiates a compiled module. Synchronously when the host allows it: Node answers an async
+ * `WebAssembly.instantiate` of this module 20-30 ms later than `new WebAssembly.Instance` returns
+ * (instantiation itself is ~1.5 ms: it copies the data segments), which was most of the cold start.
+ */
+async function instantiate(module) {
+  try {
+    return core.initSync({ module });
+  } catch (e) {
+    // Hosts that refuse synchronous instantiation of a large module on their main thread.
+    if (!(e instanceof RangeError)) throw e;
+    return initWasm({ module_or_path: module });
+  }
+}
+
 export function init(input) {
   if (!ready) {
     ready = (async () => {
-      afterInit(await initWasm({ module_or_path: await resolveInput(input) }));
+      const source = await resolveInput(input);
+      const module = await compileInput(source);
+      afterInit(await (module ? instantiate(module) : initWasm({ module_or_path: source })));
     })();
     ready.catch(() => { ready = null; });
   }
@@ -148,7 +184,7 @@ function optionBits(options) {
   return bits;
 }
 
-// Messages are rendered here from the core's templates (fetched once by init), not fetched per
+// Messages are rendered here from the core's templates (fetched once, on first use), not fetched per
 // issue: a call across the boundary per message would cost more than the validation. The rules
 // mirror `render_template` in src/locale.rs and the JS suite checks both agree for every code and
 // locale: `{name}` is replaced by params[name]; in fa and ar a number is written in the locale's
@@ -162,6 +198,7 @@ function compileTemplate(t) {
 }
 
 function renderMessage(code, locale, params) {
+  if (templates === null) loadMessages();
   const perLocale = templates.get(code);
   if (!perLocale) return code;
   const parts = perLocale[locale] ?? perLocale[0];
@@ -177,7 +214,14 @@ function renderMessage(code, locale, params) {
   return out;
 }
 
+/** Code severities and message templates, fetched from the core on first use (see `afterInit`). */
+function loadMessages() {
+  codeSeverity = new Map(core.issue_codes().map((c) => [c.code, c.severity]));
+  templates = new Map(core.message_templates().map(([code, ts]) => [code, ts.map(compileTemplate)]));
+}
+
 function issue(code, path, locale, params) {
+  if (codeSeverity === null) loadMessages();
   return { code, path, severity: codeSeverity.get(code) ?? 'error', message: renderMessage(code, locale, params), params };
 }
 
