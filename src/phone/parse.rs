@@ -434,22 +434,21 @@ pub enum Length {
 
 /// `_test_number_length` for the general description (type UNKNOWN).
 pub fn test_length(number: &str, region: &Region) -> Length {
-    let possible = &region.general.possible_lengths;
-    let local = &region.general.local_only_lengths;
+    let possible = region.general.possible_lengths;
     let len = number.len();
-    if local.iter().any(|&l| usize::from(l) == len) {
+    if region.general.local_only_lengths.contains(len) {
         return Length::PossibleLocalOnly;
     }
-    let (Some(&min), Some(&max)) = (possible.first(), possible.last()) else {
+    let Some((min, max)) = possible.bounds() else {
         return Length::Invalid;
     };
-    if usize::from(min) == len {
+    if min == len {
         Length::Possible
-    } else if usize::from(min) > len {
+    } else if min > len {
         Length::TooShort
-    } else if usize::from(max) < len {
+    } else if max < len {
         Length::TooLong
-    } else if possible.iter().any(|&l| usize::from(l) == len) {
+    } else if possible.contains(len) {
         Length::Possible
     } else {
         Length::Invalid
