@@ -127,7 +127,7 @@ function reserveInput(bytes) {
  * unit) and returns the byte length. ASCII is copied by a plain loop, the rest by encodeInto.
  */
 function writeInput(s, offset) {
-  if (heap === null || heap.buffer !== memory.buffer) heap = new Uint8Array(memory.buffer);
+  if (heap === null || heap.length === 0) refreshViews();
   const n = s.length;
   const base = inPtr + offset;
   let i = 0;
@@ -141,6 +141,23 @@ function writeInput(s, offset) {
 }
 
 let heap32 = null, header = 0;
+/** Node's (and Bun's) Buffer#latin1Slice, null elsewhere; `heapLatin1` is a Buffer over wasm memory. */
+const latin1Slice = typeof Buffer === 'function' && typeof Buffer.prototype?.latin1Slice === 'function'
+  ? Buffer.prototype.latin1Slice : null;
+let heapLatin1 = null;
+/** The reader `readExtra` made last: the only one in use (each fill of the output replaces the last). */
+let liveReader = null;
+
+/**
+ * Makes the views over wasm memory current. Growing the memory detaches the old buffer (its views
+ * then have length 0), which is cheaper to test per call than reading `memory.buffer`.
+ */
+function refreshViews() {
+  heap = new Uint8Array(memory.buffer);
+  heap32 = new Uint32Array(memory.buffer);
+  heapLatin1 = latin1Slice === null ? null : Buffer.from(memory.buffer);
+  if (liveReader !== null) liveReader.ix = heap32;
+}
 
 /**
  * A reader over what the last `email_check` (with ST_EXTRA) or `email_check_batch` wrote, found
@@ -148,16 +165,18 @@ let heap32 = null, header = 0;
  * index (read in place) whose first entry is its length, then one group per outcome.
  */
 function readExtra() {
-  if (heap32 === null || heap32.buffer !== memory.buffer) {
-    heap32 = new Uint32Array(memory.buffer);
-    heap = new Uint8Array(memory.buffer);
-  }
+  if (heap32 === null || heap32.length === 0) refreshViews();
   const word = heap32[header], textPtr = heap32[header + 1], indexPtr = heap32[header + 2];
   const len = word & 0x7fffffff;
-  const bytes = heap.subarray(textPtr, textPtr + len);
-  // For short ASCII, building the string from char codes beats a TextDecoder call several times over.
-  const text = word & ASCII_BIT && len <= 4096 ? String.fromCharCode.apply(null, bytes) : utf8.decode(bytes);
-  return { text, ix: heap32, at: (indexPtr >>> 2) + 1, pos: 0 };
+  let text;
+  if ((word & ASCII_BIT) === 0) text = utf8.decode(heap.subarray(textPtr, textPtr + len));
+  // ASCII: Node's latin1 slice is a plain copy (~50 ns whatever the length); elsewhere char codes
+  // beat a TextDecoder call for a few bytes only (the cost of `apply` grows with the length).
+  else if (heapLatin1 !== null) text = latin1Slice.call(heapLatin1, textPtr, textPtr + len);
+  else if (len <= 24) text = String.fromCharCode.apply(null, heap.subarray(textPtr, textPtr + len));
+  else text = utf8.decode(heap.subarray(textPtr, textPtr + len));
+  liveReader = { text, ix: heap32, at: (indexPtr >>> 2) + 1, pos: 0 };
+  return liveReader;
 }
 
 function nextString(x) {
@@ -218,6 +237,9 @@ function renderMessage(code, locale, params) {
 function loadMessages() {
   codeSeverity = new Map(core.issue_codes().map((c) => [c.code, c.severity]));
   templates = new Map(core.message_templates().map(([code, ts]) => [code, ts.map(compileTemplate)]));
+  // This can run while a result is read from wasm memory (its first issue): should fetching have
+  // grown the memory, the reader in use gets a view of the new buffer (its data did not move).
+  if (heap32 !== null && heap32.length === 0) refreshViews();
 }
 
 function issue(code, path, locale, params) {
@@ -333,17 +355,19 @@ function runBatch(inputs, cap, single, callBatch, build) {
   const flush = (reserved) => {
     if (batch.length === 0) return;
     reserveInput(reserved);
-    const lengths = core.batch_buf(batch.length);
+    // The view is made after both calls: growing a buffer may have grown wasm memory (nothing
+    // between here and `callBatch` calls into wasm).
+    const at = core.batch_buf(batch.length);
+    const lengths = new Uint32Array(memory.buffer, at, batch.length);
     let offset = 0;
     for (let k = 0; k < batch.length; k++) {
       const n = writeInput(fixes[k] ? fixes[k].to : inputs[batch[k]], offset);
-      // Views are made after writing: growing the input buffer may have moved wasm memory.
-      new Uint32Array(memory.buffer, lengths, batch.length)[k] = n;
+      lengths[k] = n;
       offset += n;
     }
     callBatch(batch.length);
     const x = readExtra();
-    const statuses = new Uint32Array(memory.buffer, lengths, batch.length).slice();
+    const statuses = new Uint32Array(memory.buffer, at, batch.length).slice();
     for (let k = 0; k < batch.length; k++) out[batch[k]] = build(inputs[batch[k]], fixes[k], statuses[k], x);
     batch.length = 0;
     fixes.length = 0;
