@@ -127,7 +127,7 @@ function reserveInput(bytes) {
  * unit) and returns the byte length. ASCII is copied by a plain loop, the rest by encodeInto.
  */
 function writeInput(s, offset) {
-  if (heap === null || heap.buffer !== memory.buffer) heap = new Uint8Array(memory.buffer);
+  if (heap === null || heap.length === 0) refreshViews();
   const n = s.length;
   const base = inPtr + offset;
   let i = 0;
@@ -141,6 +141,23 @@ function writeInput(s, offset) {
 }
 
 let heap32 = null, header = 0;
+/** Node's (and Bun's) Buffer#latin1Slice, null elsewhere; `heapLatin1` is a Buffer over wasm memory. */
+const latin1Slice = typeof Buffer === 'function' && typeof Buffer.prototype?.latin1Slice === 'function'
+  ? Buffer.prototype.latin1Slice : null;
+let heapLatin1 = null;
+/** The reader `readExtra` made last: the only one in use (each fill of the output replaces the last). */
+let liveReader = null;
+
+/**
+ * Makes the views over wasm memory current. Growing the memory detaches the old buffer (its views
+ * then have length 0), which is cheaper to test per call than reading `memory.buffer`.
+ */
+function refreshViews() {
+  heap = new Uint8Array(memory.buffer);
+  heap32 = new Uint32Array(memory.buffer);
+  heapLatin1 = latin1Slice === null ? null : Buffer.from(memory.buffer);
+  if (liveReader !== null) liveReader.ix = heap32;
+}
 
 /**
  * A reader over what the last `email_check` (with ST_EXTRA) or `email_check_batch` wrote, found
@@ -148,16 +165,18 @@ let heap32 = null, header = 0;
  * index (read in place) whose first entry is its length, then one group per outcome.
  */
 function readExtra() {
-  if (heap32 === null || heap32.buffer !== memory.buffer) {
-    heap32 = new Uint32Array(memory.buffer);
-    heap = new Uint8Array(memory.buffer);
-  }
+  if (heap32 === null || heap32.length === 0) refreshViews();
   const word = heap32[header], textPtr = heap32[header + 1], indexPtr = heap32[header + 2];
   const len = word & 0x7fffffff;
-  const bytes = heap.subarray(textPtr, textPtr + len);
-  // For short ASCII, building the string from char codes beats a TextDecoder call several times over.
-  const text = word & ASCII_BIT && len <= 4096 ? String.fromCharCode.apply(null, bytes) : utf8.decode(bytes);
-  return { text, ix: heap32, at: (indexPtr >>> 2) + 1, pos: 0 };
+  let text;
+  if ((word & ASCII_BIT) === 0) text = utf8.decode(heap.subarray(textPtr, textPtr + len));
+  // ASCII: Node's latin1 slice is a plain copy (~50 ns whatever the length); elsewhere char codes
+  // beat a TextDecoder call for a few bytes only (the cost of `apply` grows with the length).
+  else if (heapLatin1 !== null) text = latin1Slice.call(heapLatin1, textPtr, textPtr + len);
+  else if (len <= 24) text = String.fromCharCode.apply(null, heap.subarray(textPtr, textPtr + len));
+  else text = utf8.decode(heap.subarray(textPtr, textPtr + len));
+  liveReader = { text, ix: heap32, at: (indexPtr >>> 2) + 1, pos: 0 };
+  return liveReader;
 }
 
 function nextString(x) {
@@ -218,6 +237,9 @@ function renderMessage(code, locale, params) {
 function loadMessages() {
   codeSeverity = new Map(core.issue_codes().map((c) => [c.code, c.severity]));
   templates = new Map(core.message_templates().map(([code, ts]) => [code, ts.map(compileTemplate)]));
+  // This can run while a result is read from wasm memory (its first issue): should fetching have
+  // grown the memory, the reader in use gets a view of the new buffer (its data did not move).
+  if (heap32 !== null && heap32.length === 0) refreshViews();
 }
 
 function issue(code, path, locale, params) {
@@ -333,17 +355,19 @@ function runBatch(inputs, cap, single, callBatch, build) {
   const flush = (reserved) => {
     if (batch.length === 0) return;
     reserveInput(reserved);
-    const lengths = core.batch_buf(batch.length);
+    // The view is made after both calls: growing a buffer may have grown wasm memory (nothing
+    // between here and `callBatch` calls into wasm).
+    const at = core.batch_buf(batch.length);
+    const lengths = new Uint32Array(memory.buffer, at, batch.length);
     let offset = 0;
     for (let k = 0; k < batch.length; k++) {
       const n = writeInput(fixes[k] ? fixes[k].to : inputs[batch[k]], offset);
-      // Views are made after writing: growing the input buffer may have moved wasm memory.
-      new Uint32Array(memory.buffer, lengths, batch.length)[k] = n;
+      lengths[k] = n;
       offset += n;
     }
     callBatch(batch.length);
     const x = readExtra();
-    const statuses = new Uint32Array(memory.buffer, lengths, batch.length).slice();
+    const statuses = new Uint32Array(memory.buffer, at, batch.length).slice();
     for (let k = 0; k < batch.length; k++) out[batch[k]] = build(inputs[batch[k]], fixes[k], statuses[k], x);
     batch.length = 0;
     fixes.length = 0;
@@ -952,58 +976,64 @@ class RecordValidator {
     this.#keys = keys.slice();
   }
 
-  /** Validates rows (arrays of values by column of `keys`) from `start` to `end`; pushes results. */
-  #chunk(keys, cells, start, end, report, out) {
+  /**
+   * Validates rows (arrays of values by column of `keys`) from `start` to `end` (`bytes`: what
+   * their values take in UTF-8 at most); pushes results.
+   */
+  #chunk(keys, cells, start, end, bytes, report, out) {
     const cols = keys.length, n = end - start;
-    let bytes = 0;
-    for (let r = start; r < end; r++) for (const s of cells[r]) if (s !== undefined) bytes += s.length * 3;
     reserveInput(bytes);
     const ptr = core.batch_buf(Math.max(n * cols, n, 1));
-    const lens = new Uint32Array(n * cols);
-    let offset = 0;
+    // Nothing allocates in the instance until the call: the lengths go straight into its memory.
+    const lens = new Uint32Array(memory.buffer, ptr, n * cols);
+    let offset = 0, at = 0;
     for (let r = start; r < end; r++) {
       const row = cells[r];
-      for (let k = 0; k < cols; k++) {
+      for (let k = 0; k < cols; k++, at++) {
         const s = row[k];
         if (s === undefined) {
-          lens[(r - start) * cols + k] = RECORD_MISSING;
+          lens[at] = RECORD_MISSING;
         } else {
           const len = writeInput(s, offset);
-          lens[(r - start) * cols + k] = len;
+          lens[at] = len;
           offset += len;
         }
       }
     }
-    new Uint32Array(memory.buffer, ptr, n * cols).set(lens);
     core.record_check_batch(this.#handle, n, report);
     const x = readExtra();
     const statuses = new Uint32Array(memory.buffer, ptr, n).slice();
-    const kept = this.#plan.kept, locale = this.#locale;
+    const kept = this.#plan.kept, fields = this.#plan.fields, nf = fields.length, locale = this.#locale;
+    const ix = x.ix;
     for (let r = start; r < end; r++) {
       const row = cells[r];
-      const values = row.slice();
-      for (let m = x.ix[x.at++]; m > 0; m--) {
-        const col = x.ix[x.at++];
-        values[col] = nextString(x);
-      }
       const record = {};
-      for (let k = 0; k < cols; k++) if (kept[k] && values[k] !== undefined) record[keys[k]] = values[k];
+      for (let k = 0; k < cols; k++) if (kept[k] && row[k] !== undefined) record[keys[k]] = row[k];
+      for (let m = ix[x.at++]; m > 0; m--) {
+        const col = ix[x.at++];
+        const v = nextString(x);
+        if (kept[col]) record[keys[col]] = v;
+      }
       const changes = [];
-      const last = row.slice();
-      for (let m = x.ix[x.at++]; m > 0; m--) {
-        const col = x.ix[x.at++];
-        const kind = nextString(x);
-        const to = nextString(x);
-        changes.push({ field: keys[col], kind, from: last[col], to });
-        last[col] = to;
+      let m = ix[x.at++];
+      if (m > 0) {
+        // Each change's `from` is the value before it: the cell, then the previous change's `to`.
+        const last = row.slice();
+        for (; m > 0; m--) {
+          const col = ix[x.at++];
+          const kind = nextString(x);
+          const to = nextString(x);
+          changes.push({ field: keys[col], kind, from: last[col], to });
+          last[col] = to;
+        }
       }
       const issues = [];
-      for (let m = x.ix[x.at++]; m > 0; m--) {
+      for (let m = ix[x.at++]; m > 0; m--) {
         const code = nextString(x);
         const path = nextString(x);
-        const blocking = x.ix[x.at++] === 1;
+        const blocking = ix[x.at++] === 1;
         const params = {};
-        for (let p = x.ix[x.at++]; p > 0; p--) {
+        for (let p = ix[x.at++]; p > 0; p--) {
           const name = nextString(x);
           params[name] = nextString(x);
         }
@@ -1011,9 +1041,10 @@ class RecordValidator {
         i.blocking = blocking;
         issues.push(i);
       }
-      const fields = this.#plan.fields.map(([name, kind]) => ({ name, kind, state: FIELD_STATES[x.ix[x.at++]] }));
+      const states = new Array(nf);
+      for (let j = 0; j < nf; j++) states[j] = { name: fields[j][0], kind: fields[j][1], state: FIELD_STATES[ix[x.at++]] };
       const st = statuses[r - start];
-      out.push({ valid: (st & 1) !== 0, score: (st >>> 8) & 255, record, original: null, changes, issues, fields });
+      out.push({ valid: (st & 1) !== 0, score: (st >>> 8) & 255, record, original: null, changes, issues, fields: states });
     }
   }
 
@@ -1028,7 +1059,7 @@ class RecordValidator {
         end++;
       }
       const first = out.length;
-      this.#chunk(keys, cells, start, end, report, out);
+      this.#chunk(keys, cells, start, end, bytes, report, out);
       for (let i = first; i < out.length; i++) out[i].original = originals[start + i - first];
       start = end;
     }
@@ -1078,15 +1109,22 @@ class RecordValidator {
     this.#live();
     const report = options?.report !== false;
     const keys = columns.map((c) => recordCell(c) ?? '');
+    const cols = keys.length;
     const out = [];
     for (let start = 0; start < rows.length; start += RECORD_CHUNK_ROWS) {
-      const slice = rows.slice(start, start + RECORD_CHUNK_ROWS);
-      const cells = slice.map((row) => keys.map((_, k) => recordCell(row?.[k])));
-      const originals = cells.map((c) => {
-        const o = {};
-        for (let k = 0; k < keys.length; k++) if (c[k] !== undefined) o[keys[k]] = c[k];
-        return o;
-      });
+      const end = Math.min(rows.length, start + RECORD_CHUNK_ROWS);
+      const cells = new Array(end - start), originals = new Array(end - start);
+      for (let r = start; r < end; r++) {
+        const row = rows[r];
+        const c = new Array(cols), o = {};
+        for (let k = 0; k < cols; k++) {
+          const v = recordCell(row?.[k]);
+          c[k] = v;
+          if (v !== undefined) o[keys[k]] = v;
+        }
+        cells[r - start] = c;
+        originals[r - start] = o;
+      }
       this.#rows(keys, cells, originals, report, out);
       options?.onProgress?.({ done: out.length, total: rows.length });
     }
