@@ -980,58 +980,64 @@ class RecordValidator {
     this.#keys = keys.slice();
   }
 
-  /** Validates rows (arrays of values by column of `keys`) from `start` to `end`; pushes results. */
-  #chunk(keys, cells, start, end, report, out) {
+  /**
+   * Validates rows (arrays of values by column of `keys`) from `start` to `end` (`bytes`: what
+   * their values take in UTF-8 at most); pushes results.
+   */
+  #chunk(keys, cells, start, end, bytes, report, out) {
     const cols = keys.length, n = end - start;
-    let bytes = 0;
-    for (let r = start; r < end; r++) for (const s of cells[r]) if (s !== undefined) bytes += s.length * 3;
     reserveInput(bytes);
     const ptr = core.batch_buf(Math.max(n * cols, n, 1));
-    const lens = new Uint32Array(n * cols);
-    let offset = 0;
+    // Nothing allocates in the instance until the call: the lengths go straight into its memory.
+    const lens = new Uint32Array(memory.buffer, ptr, n * cols);
+    let offset = 0, at = 0;
     for (let r = start; r < end; r++) {
       const row = cells[r];
-      for (let k = 0; k < cols; k++) {
+      for (let k = 0; k < cols; k++, at++) {
         const s = row[k];
         if (s === undefined) {
-          lens[(r - start) * cols + k] = RECORD_MISSING;
+          lens[at] = RECORD_MISSING;
         } else {
           const len = writeInput(s, offset);
-          lens[(r - start) * cols + k] = len;
+          lens[at] = len;
           offset += len;
         }
       }
     }
-    new Uint32Array(memory.buffer, ptr, n * cols).set(lens);
     core.record_check_batch(this.#handle, n, report);
     const x = readExtra();
     const statuses = new Uint32Array(memory.buffer, ptr, n).slice();
-    const kept = this.#plan.kept, locale = this.#locale;
+    const kept = this.#plan.kept, fields = this.#plan.fields, nf = fields.length, locale = this.#locale;
+    const ix = x.ix;
     for (let r = start; r < end; r++) {
       const row = cells[r];
-      const values = row.slice();
-      for (let m = x.ix[x.at++]; m > 0; m--) {
-        const col = x.ix[x.at++];
-        values[col] = nextString(x);
-      }
       const record = {};
-      for (let k = 0; k < cols; k++) if (kept[k] && values[k] !== undefined) record[keys[k]] = values[k];
+      for (let k = 0; k < cols; k++) if (kept[k] && row[k] !== undefined) record[keys[k]] = row[k];
+      for (let m = ix[x.at++]; m > 0; m--) {
+        const col = ix[x.at++];
+        const v = nextString(x);
+        if (kept[col]) record[keys[col]] = v;
+      }
       const changes = [];
-      const last = row.slice();
-      for (let m = x.ix[x.at++]; m > 0; m--) {
-        const col = x.ix[x.at++];
-        const kind = nextString(x);
-        const to = nextString(x);
-        changes.push({ field: keys[col], kind, from: last[col], to });
-        last[col] = to;
+      let m = ix[x.at++];
+      if (m > 0) {
+        // Each change's `from` is the value before it: the cell, then the previous change's `to`.
+        const last = row.slice();
+        for (; m > 0; m--) {
+          const col = ix[x.at++];
+          const kind = nextString(x);
+          const to = nextString(x);
+          changes.push({ field: keys[col], kind, from: last[col], to });
+          last[col] = to;
+        }
       }
       const issues = [];
-      for (let m = x.ix[x.at++]; m > 0; m--) {
+      for (let m = ix[x.at++]; m > 0; m--) {
         const code = nextString(x);
         const path = nextString(x);
-        const blocking = x.ix[x.at++] === 1;
+        const blocking = ix[x.at++] === 1;
         const params = {};
-        for (let p = x.ix[x.at++]; p > 0; p--) {
+        for (let p = ix[x.at++]; p > 0; p--) {
           const name = nextString(x);
           params[name] = nextString(x);
         }
@@ -1039,9 +1045,10 @@ class RecordValidator {
         i.blocking = blocking;
         issues.push(i);
       }
-      const fields = this.#plan.fields.map(([name, kind]) => ({ name, kind, state: FIELD_STATES[x.ix[x.at++]] }));
+      const states = new Array(nf);
+      for (let j = 0; j < nf; j++) states[j] = { name: fields[j][0], kind: fields[j][1], state: FIELD_STATES[ix[x.at++]] };
       const st = statuses[r - start];
-      out.push({ valid: (st & 1) !== 0, score: (st >>> 8) & 255, record, original: null, changes, issues, fields });
+      out.push({ valid: (st & 1) !== 0, score: (st >>> 8) & 255, record, original: null, changes, issues, fields: states });
     }
   }
 
@@ -1056,7 +1063,7 @@ class RecordValidator {
         end++;
       }
       const first = out.length;
-      this.#chunk(keys, cells, start, end, report, out);
+      this.#chunk(keys, cells, start, end, bytes, report, out);
       for (let i = first; i < out.length; i++) out[i].original = originals[start + i - first];
       start = end;
     }
@@ -1106,15 +1113,22 @@ class RecordValidator {
     this.#live();
     const report = options?.report !== false;
     const keys = columns.map((c) => recordCell(c) ?? '');
+    const cols = keys.length;
     const out = [];
     for (let start = 0; start < rows.length; start += RECORD_CHUNK_ROWS) {
-      const slice = rows.slice(start, start + RECORD_CHUNK_ROWS);
-      const cells = slice.map((row) => keys.map((_, k) => recordCell(row?.[k])));
-      const originals = cells.map((c) => {
-        const o = {};
-        for (let k = 0; k < keys.length; k++) if (c[k] !== undefined) o[keys[k]] = c[k];
-        return o;
-      });
+      const end = Math.min(rows.length, start + RECORD_CHUNK_ROWS);
+      const cells = new Array(end - start), originals = new Array(end - start);
+      for (let r = start; r < end; r++) {
+        const row = rows[r];
+        const c = new Array(cols), o = {};
+        for (let k = 0; k < cols; k++) {
+          const v = recordCell(row?.[k]);
+          c[k] = v;
+          if (v !== undefined) o[keys[k]] = v;
+        }
+        cells[r - start] = c;
+        originals[r - start] = o;
+      }
       this.#rows(keys, cells, originals, report, out);
       options?.onProgress?.({ done: out.length, total: rows.length });
     }
