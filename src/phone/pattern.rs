@@ -632,25 +632,7 @@ impl Direct<'_> {
 
     /// Whether the code from `from` to the end can be crossed without consuming a byte.
     fn crosses_empty(&self, from: u32) -> bool {
-        let end = self.here();
-        let mut seen = vec![false; self.prog.len() + 1];
-        let mut stack = vec![from];
-        while let Some(pc) = stack.pop() {
-            if pc == end {
-                return true;
-            }
-            match seen.get_mut(pc as usize) {
-                Some(s) if !*s => *s = true,
-                _ => continue,
-            }
-            match self.prog.get(pc as usize) {
-                Some(Inst::Jmp(t)) => stack.push(*t),
-                Some(Inst::Split(a, b)) => stack.extend([*a, *b]),
-                Some(Inst::Save(_) | Inst::Look(_)) => stack.push(pc + 1),
-                _ => {}
-            }
-        }
-        false
+        empty_reach(&self.prog, &[from], true).get(self.prog.len()).copied().unwrap_or(false)
     }
 
     fn atom(&mut self) -> Option<()> {
@@ -728,6 +710,28 @@ impl Direct<'_> {
         self.i += 1;
         Some(c)
     }
+}
+
+/// Which instructions of `prog` are reachable from `from` without consuming a byte (the last
+/// entry: the position just past the program). Anchors are passed through when `looks` (the DFA,
+/// which never runs programs with anchors, leaves them out).
+fn empty_reach(prog: &[Inst], from: &[u32], looks: bool) -> Vec<bool> {
+    let mut seen = vec![false; prog.len() + 1];
+    let mut stack = from.to_vec();
+    while let Some(pc) = stack.pop() {
+        match seen.get_mut(pc as usize) {
+            Some(s) if !*s => *s = true,
+            _ => continue,
+        }
+        match prog.get(pc as usize) {
+            Some(Inst::Jmp(t)) => stack.push(*t),
+            Some(Inst::Split(a, b)) => stack.extend([*a, *b]),
+            Some(Inst::Save(_)) => stack.push(pc + 1),
+            Some(Inst::Look(_)) if looks => stack.push(pc + 1),
+            _ => {}
+        }
+    }
+    seen
 }
 
 /// One instruction. Instructions without a target continue at the next one.
@@ -1107,22 +1111,8 @@ impl Pattern {
     /// The consuming instructions (and whether `Match` is) reachable from `from` by empty paths,
     /// sorted: the identity of a DFA state.
     fn closure(&self, from: &[u32]) -> (Vec<u32>, bool) {
-        let mut seen = vec![false; self.prog.len()];
-        let mut stack: Vec<u32> = from.to_vec();
-        let mut accepts = false;
-        while let Some(pc) = stack.pop() {
-            match seen.get_mut(pc as usize) {
-                Some(s) if !*s => *s = true,
-                _ => continue,
-            }
-            match self.prog.get(pc as usize) {
-                Some(Inst::Jmp(t)) => stack.push(*t),
-                Some(Inst::Split(a, b)) => stack.extend([*a, *b]),
-                Some(Inst::Save(_)) => stack.push(pc + 1),
-                Some(Inst::Match) => accepts = true,
-                _ => {}
-            }
-        }
+        let seen = empty_reach(&self.prog, from, false);
+        let accepts = (0..self.prog.len()).any(|pc| seen[pc] && matches!(self.prog.get(pc), Some(Inst::Match)));
         // Sorted by collecting in program order (no sort routine in the wasm).
         let pcs = (0..self.prog.len() as u32)
             .filter(|&pc| seen[pc as usize] && matches!(self.prog.get(pc as usize), Some(Inst::Byte(..) | Inst::Class(..))))
