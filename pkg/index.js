@@ -11,8 +11,9 @@ function afterInit(exports) {
   memory = exports.memory;
   header = core.out_header_ptr() >>> 2;
   initialized = true;
-  codeSeverity = new Map(core.issue_codes().map((c) => [c.code, c.severity]));
-  templates = new Map(core.message_templates().map(([code, ts]) => [code, ts.map(compileTemplate)]));
+  // Severities and message templates are fetched with the first issue (see `readExtra` and
+  // `issue`), not here: they cross the boundary as a few hundred objects (~1.5 ms), which a clean
+  // first result never needs.
   // A build with some fields left out (cargo features) lacks their exports: their caps stay 0.
   for (const [key, cap] of LIMIT_EXPORTS) limits[key] = core[cap]?.() ?? 0;
 }
@@ -28,10 +29,14 @@ const isNode = typeof process !== 'undefined' && process.versions != null && pro
   && typeof Deno === 'undefined';
 
 async function readNodeFile(url) {
-  // Node's fetch cannot read file: URLs, so the bytes are read instead. The specifier is built at
-  // run time so that bundlers for the browser do not try to resolve a Node built-in.
-  const fs = 'node:fs/promises';
-  const { readFile } = await import(/* @vite-ignore */ fs);
+  // Node's fetch cannot read file: URLs, so the bytes are read instead: in one synchronous read where
+  // process.getBuiltinModule exists (Node >= 20.16), which costs ~1 ms once at start-up where
+  // fs/promises' thread-pool round trips take several (tens on a loaded machine). The specifier is
+  // built at run time so that bundlers for the browser do not try to resolve a Node built-in.
+  const fs = process.getBuiltinModule?.('node:fs');
+  if (fs) return fs.readFileSync(url);
+  const fsp = 'node:fs/promises';
+  const { readFile } = await import(/* @vite-ignore */ fsp);
   return readFile(url);
 }
 
@@ -48,10 +53,46 @@ async function resolveInput(input) {
   return input;
 }
 
+/**
+ * Compiles what `resolveInput` gave: bytes off the main thread; a URL is fetched and a Response
+ * streams into the compiler when it is served as application/wasm. Anything else is left for the glue.
+ */
+async function compileInput(source) {
+  if (source instanceof WebAssembly.Module) return source;
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return WebAssembly.compile(source);
+  if (typeof source === 'string' || source instanceof URL || (typeof Request === 'function' && source instanceof Request)) {
+    source = await fetch(source);
+  }
+  if (typeof Response === 'function' && source instanceof Response) {
+    if (!source.ok) throw new Error(`intake: failed to fetch the wasm: ${source.status} ${source.statusText} ${source.url}`);
+    const type = source.headers.get('Content-Type')?.trim().toLowerCase();
+    if (typeof WebAssembly.compileStreaming === 'function' && type === 'application/wasm') return WebAssembly.compileStreaming(source);
+    return WebAssembly.compile(await source.arrayBuffer());
+  }
+  return null;
+}
+
+/**
+ * Instantiates a compiled module. Synchronously when the host allows it: Node answers an async
+ * `WebAssembly.instantiate` of this module 20-30 ms later than `new WebAssembly.Instance` returns
+ * (instantiation itself is ~1.5 ms: it copies the data segments), which was most of the cold start.
+ */
+async function instantiate(module) {
+  try {
+    return core.initSync({ module });
+  } catch (e) {
+    // Hosts that refuse synchronous instantiation of a large module on their main thread.
+    if (!(e instanceof RangeError)) throw e;
+    return initWasm({ module_or_path: module });
+  }
+}
+
 export function init(input) {
   if (!ready) {
     ready = (async () => {
-      afterInit(await initWasm({ module_or_path: await resolveInput(input) }));
+      const source = await resolveInput(input);
+      const module = await compileInput(source);
+      afterInit(await (module ? instantiate(module) : initWasm({ module_or_path: source })));
     })();
     ready.catch(() => { ready = null; });
   }
@@ -72,7 +113,8 @@ function assertReady() {
 const OPT = { allowQuoted: 1, allowComments: 2, allowIpDomain: 4, allowSingleLabel: 8, allowOverlong: 16, allowUnknownTld: 32 };
 const ST_VALID = 1, ST_EXTRA = 2, ST_ROLE = 64, ST_PLACEHOLDER = 128, ST_KIND_SHIFT = 8;
 const DOMAIN_KINDS = [null, 'free', 'business', 'disposable'];
-const ASCII_BIT = 0x80000000;
+// The output header's length word (see `ASCII_BIT` in src/bindings/mod.rs).
+const ASCII_BIT = 0x80000000, ISSUES_BIT = 0x40000000, LENGTH_MASK = 0x3fffffff;
 const utf8 = new TextDecoder();
 
 const utf8out = new TextEncoder();
@@ -91,7 +133,7 @@ function reserveInput(bytes) {
  * unit) and returns the byte length. ASCII is copied by a plain loop, the rest by encodeInto.
  */
 function writeInput(s, offset) {
-  if (heap === null || heap.buffer !== memory.buffer) heap = new Uint8Array(memory.buffer);
+  if (heap === null || heap.length === 0) refreshViews();
   const n = s.length;
   const base = inPtr + offset;
   let i = 0;
@@ -105,6 +147,19 @@ function writeInput(s, offset) {
 }
 
 let heap32 = null, header = 0;
+/** Node's (and Bun's) Buffer#latin1Slice, null elsewhere; `heapLatin1` is a Buffer over wasm memory. */
+const latin1Slice = typeof Buffer === 'function' && typeof Buffer.prototype?.latin1Slice === 'function'
+  ? Buffer.prototype.latin1Slice : null;
+let heapLatin1 = null;
+/**
+ * Makes the views over wasm memory current. Growing the memory detaches the old buffer (its views
+ * then have length 0), which is cheaper to test per call than reading `memory.buffer`.
+ */
+function refreshViews() {
+  heap = new Uint8Array(memory.buffer);
+  heap32 = new Uint32Array(memory.buffer);
+  heapLatin1 = latin1Slice === null ? null : Buffer.from(memory.buffer);
+}
 
 /**
  * A reader over what the last `email_check` (with ST_EXTRA) or `email_check_batch` wrote, found
@@ -112,15 +167,19 @@ let heap32 = null, header = 0;
  * index (read in place) whose first entry is its length, then one group per outcome.
  */
 function readExtra() {
-  if (heap32 === null || heap32.buffer !== memory.buffer) {
-    heap32 = new Uint32Array(memory.buffer);
-    heap = new Uint8Array(memory.buffer);
-  }
+  if (heap32 === null || heap32.length === 0) refreshViews();
+  // The messages are fetched with the first result that has an issue, before it is read: fetching
+  // may grow wasm memory, which would detach the views a reader holds.
+  if ((heap32[header] & ISSUES_BIT) !== 0 && codeSeverity === null) loadMessages();
   const word = heap32[header], textPtr = heap32[header + 1], indexPtr = heap32[header + 2];
-  const len = word & 0x7fffffff;
-  const bytes = heap.subarray(textPtr, textPtr + len);
-  // For short ASCII, building the string from char codes beats a TextDecoder call several times over.
-  const text = word & ASCII_BIT && len <= 4096 ? String.fromCharCode.apply(null, bytes) : utf8.decode(bytes);
+  const len = word & LENGTH_MASK;
+  let text;
+  if ((word & ASCII_BIT) === 0) text = utf8.decode(heap.subarray(textPtr, textPtr + len));
+  // ASCII: Node's latin1 slice is a plain copy (~50 ns whatever the length); elsewhere char codes
+  // beat a TextDecoder call for a few bytes only (the cost of `apply` grows with the length).
+  else if (heapLatin1 !== null) text = latin1Slice.call(heapLatin1, textPtr, textPtr + len);
+  else if (len <= 24) text = String.fromCharCode.apply(null, heap.subarray(textPtr, textPtr + len));
+  else text = utf8.decode(heap.subarray(textPtr, textPtr + len));
   return { text, ix: heap32, at: (indexPtr >>> 2) + 1, pos: 0 };
 }
 
@@ -148,7 +207,7 @@ function optionBits(options) {
   return bits;
 }
 
-// Messages are rendered here from the core's templates (fetched once by init), not fetched per
+// Messages are rendered here from the core's templates (fetched once, on first use), not fetched per
 // issue: a call across the boundary per message would cost more than the validation. The rules
 // mirror `render_template` in src/locale.rs and the JS suite checks both agree for every code and
 // locale: `{name}` is replaced by params[name]; in fa and ar a number is written in the locale's
@@ -162,6 +221,7 @@ function compileTemplate(t) {
 }
 
 function renderMessage(code, locale, params) {
+  if (templates === null) loadMessages();
   const perLocale = templates.get(code);
   if (!perLocale) return code;
   const parts = perLocale[locale] ?? perLocale[0];
@@ -177,7 +237,15 @@ function renderMessage(code, locale, params) {
   return out;
 }
 
+/** Code severities and message templates, fetched from the core on first use (see `afterInit`). */
+function loadMessages() {
+  codeSeverity = new Map(core.issue_codes().map((c) => [c.code, c.severity]));
+  templates = new Map(core.message_templates().map(([code, ts]) => [code, ts.map(compileTemplate)]));
+  if (heap32 !== null && heap32.length === 0) refreshViews();
+}
+
 function issue(code, path, locale, params) {
+  if (codeSeverity === null) loadMessages();
   return { code, path, severity: codeSeverity.get(code) ?? 'error', message: renderMessage(code, locale, params), params };
 }
 
@@ -289,17 +357,19 @@ function runBatch(inputs, cap, single, callBatch, build) {
   const flush = (reserved) => {
     if (batch.length === 0) return;
     reserveInput(reserved);
-    const lengths = core.batch_buf(batch.length);
+    // The view is made after both calls: growing a buffer may have grown wasm memory (nothing
+    // between here and `callBatch` calls into wasm).
+    const at = core.batch_buf(batch.length);
+    const lengths = new Uint32Array(memory.buffer, at, batch.length);
     let offset = 0;
     for (let k = 0; k < batch.length; k++) {
       const n = writeInput(fixes[k] ? fixes[k].to : inputs[batch[k]], offset);
-      // Views are made after writing: growing the input buffer may have moved wasm memory.
-      new Uint32Array(memory.buffer, lengths, batch.length)[k] = n;
+      lengths[k] = n;
       offset += n;
     }
     callBatch(batch.length);
     const x = readExtra();
-    const statuses = new Uint32Array(memory.buffer, lengths, batch.length).slice();
+    const statuses = new Uint32Array(memory.buffer, at, batch.length).slice();
     for (let k = 0; k < batch.length; k++) out[batch[k]] = build(inputs[batch[k]], fixes[k], statuses[k], x);
     batch.length = 0;
     fixes.length = 0;
@@ -908,58 +978,64 @@ class RecordValidator {
     this.#keys = keys.slice();
   }
 
-  /** Validates rows (arrays of values by column of `keys`) from `start` to `end`; pushes results. */
-  #chunk(keys, cells, start, end, report, out) {
+  /**
+   * Validates rows (arrays of values by column of `keys`) from `start` to `end` (`bytes`: what
+   * their values take in UTF-8 at most); pushes results.
+   */
+  #chunk(keys, cells, start, end, bytes, report, out) {
     const cols = keys.length, n = end - start;
-    let bytes = 0;
-    for (let r = start; r < end; r++) for (const s of cells[r]) if (s !== undefined) bytes += s.length * 3;
     reserveInput(bytes);
     const ptr = core.batch_buf(Math.max(n * cols, n, 1));
-    const lens = new Uint32Array(n * cols);
-    let offset = 0;
+    // Nothing allocates in the instance until the call: the lengths go straight into its memory.
+    const lens = new Uint32Array(memory.buffer, ptr, n * cols);
+    let offset = 0, at = 0;
     for (let r = start; r < end; r++) {
       const row = cells[r];
-      for (let k = 0; k < cols; k++) {
+      for (let k = 0; k < cols; k++, at++) {
         const s = row[k];
         if (s === undefined) {
-          lens[(r - start) * cols + k] = RECORD_MISSING;
+          lens[at] = RECORD_MISSING;
         } else {
           const len = writeInput(s, offset);
-          lens[(r - start) * cols + k] = len;
+          lens[at] = len;
           offset += len;
         }
       }
     }
-    new Uint32Array(memory.buffer, ptr, n * cols).set(lens);
     core.record_check_batch(this.#handle, n, report);
     const x = readExtra();
     const statuses = new Uint32Array(memory.buffer, ptr, n).slice();
-    const kept = this.#plan.kept, locale = this.#locale;
+    const kept = this.#plan.kept, fields = this.#plan.fields, nf = fields.length, locale = this.#locale;
+    const ix = x.ix;
     for (let r = start; r < end; r++) {
       const row = cells[r];
-      const values = row.slice();
-      for (let m = x.ix[x.at++]; m > 0; m--) {
-        const col = x.ix[x.at++];
-        values[col] = nextString(x);
-      }
       const record = {};
-      for (let k = 0; k < cols; k++) if (kept[k] && values[k] !== undefined) record[keys[k]] = values[k];
+      for (let k = 0; k < cols; k++) if (kept[k] && row[k] !== undefined) record[keys[k]] = row[k];
+      for (let m = ix[x.at++]; m > 0; m--) {
+        const col = ix[x.at++];
+        const v = nextString(x);
+        if (kept[col]) record[keys[col]] = v;
+      }
       const changes = [];
-      const last = row.slice();
-      for (let m = x.ix[x.at++]; m > 0; m--) {
-        const col = x.ix[x.at++];
-        const kind = nextString(x);
-        const to = nextString(x);
-        changes.push({ field: keys[col], kind, from: last[col], to });
-        last[col] = to;
+      let m = ix[x.at++];
+      if (m > 0) {
+        // Each change's `from` is the value before it: the cell, then the previous change's `to`.
+        const last = row.slice();
+        for (; m > 0; m--) {
+          const col = ix[x.at++];
+          const kind = nextString(x);
+          const to = nextString(x);
+          changes.push({ field: keys[col], kind, from: last[col], to });
+          last[col] = to;
+        }
       }
       const issues = [];
-      for (let m = x.ix[x.at++]; m > 0; m--) {
+      for (let m = ix[x.at++]; m > 0; m--) {
         const code = nextString(x);
         const path = nextString(x);
-        const blocking = x.ix[x.at++] === 1;
+        const blocking = ix[x.at++] === 1;
         const params = {};
-        for (let p = x.ix[x.at++]; p > 0; p--) {
+        for (let p = ix[x.at++]; p > 0; p--) {
           const name = nextString(x);
           params[name] = nextString(x);
         }
@@ -967,9 +1043,10 @@ class RecordValidator {
         i.blocking = blocking;
         issues.push(i);
       }
-      const fields = this.#plan.fields.map(([name, kind]) => ({ name, kind, state: FIELD_STATES[x.ix[x.at++]] }));
+      const states = new Array(nf);
+      for (let j = 0; j < nf; j++) states[j] = { name: fields[j][0], kind: fields[j][1], state: FIELD_STATES[ix[x.at++]] };
       const st = statuses[r - start];
-      out.push({ valid: (st & 1) !== 0, score: (st >>> 8) & 255, record, original: null, changes, issues, fields });
+      out.push({ valid: (st & 1) !== 0, score: (st >>> 8) & 255, record, original: null, changes, issues, fields: states });
     }
   }
 
@@ -984,7 +1061,7 @@ class RecordValidator {
         end++;
       }
       const first = out.length;
-      this.#chunk(keys, cells, start, end, report, out);
+      this.#chunk(keys, cells, start, end, bytes, report, out);
       for (let i = first; i < out.length; i++) out[i].original = originals[start + i - first];
       start = end;
     }
@@ -1034,15 +1111,22 @@ class RecordValidator {
     this.#live();
     const report = options?.report !== false;
     const keys = columns.map((c) => recordCell(c) ?? '');
+    const cols = keys.length;
     const out = [];
     for (let start = 0; start < rows.length; start += RECORD_CHUNK_ROWS) {
-      const slice = rows.slice(start, start + RECORD_CHUNK_ROWS);
-      const cells = slice.map((row) => keys.map((_, k) => recordCell(row?.[k])));
-      const originals = cells.map((c) => {
-        const o = {};
-        for (let k = 0; k < keys.length; k++) if (c[k] !== undefined) o[keys[k]] = c[k];
-        return o;
-      });
+      const end = Math.min(rows.length, start + RECORD_CHUNK_ROWS);
+      const cells = new Array(end - start), originals = new Array(end - start);
+      for (let r = start; r < end; r++) {
+        const row = rows[r];
+        const c = new Array(cols), o = {};
+        for (let k = 0; k < cols; k++) {
+          const v = recordCell(row?.[k]);
+          c[k] = v;
+          if (v !== undefined) o[keys[k]] = v;
+        }
+        cells[r - start] = c;
+        originals[r - start] = o;
+      }
       this.#rows(keys, cells, originals, report, out);
       options?.onProgress?.({ done: out.length, total: rows.length });
     }

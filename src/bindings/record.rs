@@ -132,14 +132,11 @@ pub fn record_keys(handle: u32, n: usize) -> JsValue {
 
 impl Extra {
     fn record_row(&mut self, row: &[Option<&str>], o: &crate::record::RowOutcome, blocking: &[bool]) {
-        let changed: Vec<(usize, &str)> = o
-            .values
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| v.as_deref().filter(|v| Some(*v) != row.get(i).copied().flatten()).map(|v| (i, v)))
-            .collect();
-        self.number(changed.len());
-        for (i, v) in changed {
+        let changed = || {
+            o.values.iter().enumerate().filter_map(|(i, v)| v.as_deref().filter(|v| Some(*v) != row.get(i).copied().flatten()).map(|v| (i, v)))
+        };
+        self.number(changed().count());
+        for (i, v) in changed() {
             self.number(i);
             self.string(v);
         }
@@ -151,7 +148,7 @@ impl Extra {
         }
         self.number(o.issues.len());
         for (issue, &b) in o.issues.iter().zip(blocking) {
-            self.string(issue.code.as_str());
+            self.issue_code(issue.code.as_str());
             self.string(&issue.path);
             self.number(usize::from(b));
             self.number(issue.params.len());

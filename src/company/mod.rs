@@ -101,9 +101,19 @@ impl CompanyOutcome<'_> {
 /// dots, commas, spaces, apostrophes and parentheses removed. `scripts/gen-legal-forms.py` keys the
 /// table with the same function.
 pub fn form_key(s: &str) -> String {
-    let n = text::nfkc(s);
-    let s = n.as_deref().unwrap_or(s);
     let mut out = String::with_capacity(s.len());
+    let n = text::nfkc(s);
+    push_form_key(n.as_deref().unwrap_or(s), &mut out);
+    out
+}
+
+/// [`form_key`] of NFKC text, appended to `out`. It maps one character at a time and drops
+/// spaces, so the key of a run of words is the keys of the words back to back.
+fn push_form_key(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.extend(s.bytes().filter(|b| !matches!(b, b'.' | b',' | b'\'' | b'(' | b')') && !char::from(*b).is_whitespace()).map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for c in s.chars().flat_map(char::to_lowercase) {
         match c {
             '.' | ',' | '\'' | '(' | ')' => {}
@@ -113,7 +123,6 @@ pub fn form_key(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 struct Index {
@@ -149,9 +158,9 @@ fn index() -> &'static Index {
     })
 }
 
-/// The row of a written form that may stand at `position`.
-fn lookup(written: &str, position: Position) -> Option<usize> {
-    let i = *index().by_key.get(form_key(written).as_str())?;
+/// The row of a form, by its key, that may stand at `position`.
+fn lookup(key: &str, position: Position) -> Option<usize> {
+    let i = *index().by_key.get(key)?;
     let ok = match FORMS[i].3 {
         b'e' => position == Position::End,
         b's' => position == Position::Start,
@@ -176,16 +185,37 @@ fn split_legal_form(s: &str) -> Option<Split<'_>> {
     let spaces: Vec<usize> = s.match_indices(' ').map(|(i, _)| i).collect();
     let words = spaces.len() + 1;
     let max = idx.max_words.min(words - 1);
+    // Every CJK form holds a letter outside ASCII.
+    let ascii = s.is_ascii();
+    // Hygiene made the text NFKC (removing tatweel can undo that): then the words' keys back to
+    // back (`ends[i]`: where word i's ends) hold the key of every run of words as a slice.
+    let normal = ascii || text::nfkc(s).is_none();
+    let (mut keys, mut ends) = (String::with_capacity(s.len()), Vec::with_capacity(words + 1));
+    ends.push(0);
+    if normal {
+        for w in s.split(' ') {
+            push_form_key(w, &mut keys);
+            ends.push(keys.len());
+        }
+    }
+    // The key of words `from..to`, written `text`.
+    let run_key = |from: usize, to: usize, text: &str| -> Cow<'_, str> {
+        if normal {
+            Cow::Borrowed(&keys[ends[from]..ends[to]])
+        } else {
+            Cow::Owned(form_key(text))
+        }
+    };
     for k in (1..=max).rev() {
         let at = spaces[words - 1 - k];
-        if let Some(row) = lookup(&s[at + 1..], Position::End) {
+        if let Some(row) = lookup(&run_key(words - k, words, &s[at + 1..]), Position::End) {
             let core = s[..at].trim_end_matches([',', ' ', '-']);
             if !core.is_empty() {
                 return Some(Split { core, row, written: &s[at + 1..], position: Position::End, tight: false });
             }
         }
     }
-    for (form, row) in &idx.tight {
+    for (form, row) in idx.tight.iter().filter(|_| !ascii) {
         if let Some(core) = s.strip_suffix(form.as_str()) {
             if !core.is_empty() && !core.ends_with(' ') && FORMS[*row].3 != b's' {
                 return Some(Split { core, row: *row, written: &s[core.len()..], position: Position::End, tight: true });
@@ -194,14 +224,14 @@ fn split_legal_form(s: &str) -> Option<Split<'_>> {
     }
     for k in (1..=max).rev() {
         let at = spaces[k - 1];
-        if let Some(row) = lookup(&s[..at], Position::Start) {
+        if let Some(row) = lookup(&run_key(0, k, &s[..at]), Position::Start) {
             let core = s[at + 1..].trim_start_matches([',', ' ', '-']);
             if !core.is_empty() {
                 return Some(Split { core, row, written: &s[..at], position: Position::Start, tight: false });
             }
         }
     }
-    for (form, row) in &idx.tight {
+    for (form, row) in idx.tight.iter().filter(|_| !ascii) {
         if let Some(core) = s.strip_prefix(form.as_str()) {
             if !core.is_empty() && !core.starts_with(' ') && FORMS[*row].3 != b'e' {
                 return Some(Split { core, row: *row, written: &s[..form.len()], position: Position::Start, tight: true });
@@ -299,6 +329,16 @@ const KEY_STOP: &[&str] = &["the", "and", "&", "und", "et", "شرکت", "شرک�
 
 /// The core-name matching key of a name (legal form already removed).
 pub fn name_key(core: &str) -> String {
+    if core.is_ascii() {
+        // The same without the fold's copy: ASCII folds by case alone.
+        let mut key = String::with_capacity(core.len());
+        for word in core.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
+            if !KEY_STOP.iter().any(|k| k.eq_ignore_ascii_case(word)) {
+                key.extend(word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())));
+            }
+        }
+        return key;
+    }
     let folded = text::fold_for_key(core);
     let mut key = String::with_capacity(folded.len());
     for word in folded.split(' ').filter(|w| !KEY_STOP.contains(w)) {
@@ -333,7 +373,8 @@ fn is_junk(key: &str) -> bool {
     if n == 1 || (n >= 3 && key.chars().all(|c| c == first)) {
         return true;
     }
-    n >= 4 && KEYBOARD_ROWS.iter().any(|row| row.contains(key))
+    // No letter is twice on a row: a run of one starts where its first letter is.
+    n >= 4 && KEYBOARD_ROWS.iter().any(|row| row.find(first).is_some_and(|i| row[i..].starts_with(key)))
 }
 
 /// The registrable domain the options give: the website's, else a business email's.
@@ -376,15 +417,23 @@ pub fn standardize_company<'a>(input: &'a str, opts: &CompanyOptions) -> Company
     }
     out.domain = domain_key(opts);
     let mut c = crate::issue::Changes::new(input);
-    c.apply("remove_invisible", |s| text::strip_invisible(s, true));
+    // ASCII has no invisible characters, compatibility forms, tatweel or Arabic letters.
+    let ascii = input.is_ascii();
+    if !ascii {
+        c.apply("remove_invisible", |s| text::strip_invisible(s, true));
+    }
     c.apply("remove_controls", text::strip_controls);
-    c.apply("nfkc", text::nfkc);
+    if !ascii {
+        c.apply("nfkc", text::nfkc);
+    }
     c.apply("collapse_whitespace", text::collapse_whitespace);
-    c.apply("remove_tatweel", text::remove_tatweel);
-    match text::arabic_script_language(&c.value) {
-        text::ArabicScriptLanguage::Persian => c.apply("persian_letters", text::to_persian_letters),
-        text::ArabicScriptLanguage::Arabic => c.apply("arabic_letters", text::to_arabic_letters),
-        text::ArabicScriptLanguage::Unknown => {}
+    if !ascii {
+        c.apply("remove_tatweel", text::remove_tatweel);
+        match text::arabic_script_language(&c.value) {
+            text::ArabicScriptLanguage::Persian => c.apply("persian_letters", text::to_persian_letters),
+            text::ArabicScriptLanguage::Arabic => c.apply("arabic_letters", text::to_arabic_letters),
+            text::ArabicScriptLanguage::Unknown => {}
+        }
     }
     let mut value = c.value.into_owned();
     let mut changes = c.list;
@@ -434,7 +483,7 @@ pub fn standardize_company<'a>(input: &'a str, opts: &CompanyOptions) -> Company
         out.key = name_key(&core);
         out.core = core;
         out.legal_form = legal;
-        let whole_is_form = out.legal_form.is_none() && lookup(&value, Position::End).is_some();
+        let whole_is_form = out.legal_form.is_none() && lookup(&form_key(&value), Position::End).is_some();
         // Nothing but words the key leaves out (`شرکت`, `The`) is a placeholder too.
         let only_stop_words = out.key.is_empty() && out.core.chars().any(char::is_alphabetic);
         if whole_is_form || only_stop_words || PLACEHOLDERS.contains(&out.key.as_str()) {
@@ -449,4 +498,38 @@ pub fn standardize_company<'a>(input: &'a str, opts: &CompanyOptions) -> Company
     out.changes = changes;
     out.valid = !out.issues.iter().any(|i| i.severity() == Severity::Error);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_name_key_agrees_with_the_fold() {
+        for core in ["The  Acme & Sons", "AT&T", " Green\tand\u{000B}Sons ", "", "ETHE ANDY", "x-y.z"] {
+            // A trailing é takes the general path; it adds `e` to the key.
+            assert_eq!(format!("{}e", name_key(core)), name_key(&format!("{core}\u{00E9}")), "{core:?}");
+        }
+    }
+
+    #[test]
+    fn run_keys_are_word_keys_back_to_back() {
+        for run in ["S.A. de C.V.", "Gesellschaft mit beschränkter Haftung", "سهامی خاص", "Co., Ltd.", "(株)"] {
+            let mut keys = String::new();
+            for w in run.split(' ') {
+                push_form_key(w, &mut keys);
+            }
+            assert_eq!(keys, form_key(run), "{run}");
+        }
+    }
+
+    #[test]
+    fn no_letter_is_twice_on_a_keyboard_row() {
+        for row in KEYBOARD_ROWS {
+            let mut seen: Vec<char> = row.chars().collect();
+            seen.sort_unstable();
+            seen.dedup();
+            assert_eq!(seen.len(), row.chars().count(), "{row}");
+        }
+    }
 }

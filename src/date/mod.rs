@@ -255,15 +255,16 @@ pub fn standardize_date<'a>(input: &'a str, opts: &DateOptions) -> DateOutcome<'
                     }
                     if *value != *iso {
                         out.changes.push(Change { kind: "to_iso", from: value.to_string(), to: iso.clone() });
+                        out.value = Cow::Owned(iso.clone());
                     }
                     out.native = Some(native);
-                    out.value = Cow::Owned(iso.clone());
                     out.iso = Some(iso);
                 }
             }
         }
     }
-    if out.iso.is_none() {
+    // Without a date, or when the text already was its ISO form (no copy then).
+    if out.iso.as_deref().is_none_or(|iso| *iso == *value) {
         out.value = value;
     }
     out.valid = !report.issues.iter().any(|i| i.severity() == Severity::Error);
@@ -272,7 +273,13 @@ pub fn standardize_date<'a>(input: &'a str, opts: &DateOptions) -> DateOutcome<'
 }
 
 fn iso((y, m, d): (i64, u8, u8)) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
+    if !(0..=9999).contains(&y) || m > 99 || d > 99 {
+        return format!("{y:04}-{m:02}-{d:02}");
+    }
+    // Digits by hand: the formatting machinery costs more than the rest of reading a date.
+    let digit = |v: i64| char::from(b'0' + (v % 10) as u8);
+    let (m, d) = (i64::from(m), i64::from(d));
+    [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-', digit(m / 10), digit(m), '-', digit(d / 10), digit(d)].into_iter().collect()
 }
 
 fn check_birth_date(days: i64, today: (i32, u8, u8), report: &mut Report) {
@@ -819,6 +826,13 @@ fn numeric(toks: &[Tok], order: DateOrder) -> Result<Parts, ()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_digits_by_hand_match_the_formatter() {
+        for (y, m, d) in [(0, 1, 1), (7, 2, 9), (99, 10, 10), (1981, 12, 26), (9999, 12, 31), (10000, 1, 1), (-5, 1, 1)] {
+            assert_eq!(iso((y, m, d)), format!("{y:04}-{m:02}-{d:02}"));
+        }
+    }
 
     #[test]
     fn tables_are_in_lookup_form() {

@@ -58,7 +58,7 @@ pub(crate) fn check(value: &str) -> Option<(Code, Vec<(&'static str, String)>)> 
     }
     let folded = text::fold_for_key(value);
     let key = folded.trim_end_matches('.');
-    if letters == 0 || t::PLACEHOLDERS.contains(&key) {
+    if letters == 0 || super::in_table(t::PLACEHOLDERS, key) {
         return Some((Code::NamePlaceholder, Vec::new()));
     }
     if digits > 0 {
@@ -70,7 +70,8 @@ pub(crate) fn check(value: &str) -> Option<(Code, Vec<(&'static str, String)>)> 
     if repeated(&folded) {
         return Some((Code::NameRepeatedChars, Vec::new()));
     }
-    if folded.split([' ', '-']).any(mash) {
+    let mut letters = Vec::new();
+    if folded.split([' ', '-']).any(|w| mash(w, &mut letters)) {
         return Some((Code::NameKeyboardMash, Vec::new()));
     }
     None
@@ -110,17 +111,47 @@ fn repeated(folded: &str) -> bool {
     })
 }
 
-/// Whether two letters are next to each other on a keyboard row.
-fn neighbours(a: char, b: char) -> bool {
-    ROWS.iter().any(|row| {
-        let pos = |c: char| row.chars().position(|r| r == c);
-        matches!((pos(a), pos(b)), (Some(x), Some(y)) if x.abs_diff(y) == 1)
-    })
+/// Row and position of the Latin letters a-z in [`ROWS`] (every letter is on exactly one row).
+const LATIN_KEYS: [(u8, u8); 26] = {
+    let mut t = [(0u8, 0u8); 26];
+    let mut row = 0;
+    while row < 3 {
+        let bytes = ROWS[row].as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            t[(bytes[i] - b'a') as usize] = (row as u8, i as u8);
+            i += 1;
+        }
+        row += 1;
+    }
+    t
+};
+
+/// The keyboard row of a letter and its position on it (no letter is on two rows of [`ROWS`]).
+fn key_of(c: char) -> Option<(u8, u8)> {
+    if c.is_ascii_lowercase() {
+        return Some(LATIN_KEYS[(c as u8 - b'a') as usize]);
+    }
+    if c.is_ascii() {
+        return None;
+    }
+    ROWS[3..].iter().enumerate().find_map(|(r, row)| row.chars().position(|k| k == c).map(|p| (r as u8 + 3, p as u8)))
 }
 
-/// Whether one folded word is a keyboard mash.
-fn mash(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+/// Whether two letters are next to each other on one keyboard row.
+fn neighbours(a: char, b: char) -> bool {
+    matches!((key_of(a), key_of(b)), (Some((ra, x)), Some((rb, y))) if ra == rb && x.abs_diff(y) == 1)
+}
+
+/// Whether one folded word is a keyboard mash (`letters` is scratch space, reused across words).
+fn mash(word: &str, letters: &mut Vec<char>) -> bool {
+    if word.len() < 4 {
+        // Fewer than four characters, so fewer than four letters.
+        return false;
+    }
+    letters.clear();
+    letters.extend(word.chars().filter(|c| c.is_alphabetic()));
+    let letters = &letters[..];
     let n = letters.len();
     if n < 4 {
         return false;
@@ -145,30 +176,31 @@ fn mash(word: &str) -> bool {
         }
     }
     // Neighbours on one keyboard row, all in one direction: a whole word of four (qwer, fdsa,
-    // شسیب) or five inside a longer word (Doherty has e-r-t-y, ابوطالبی has ا-ل-ب-ی).
+    // شسیب) or five inside a longer word (Doherty has e-r-t-y, ابوطالبی has ا-ل-ب-ی). A letter is
+    // on one row only, so one pass follows every row: a step on another row starts a new run.
     let need = if n > 4 { 5 } else { 4 };
-    ROWS.iter().any(|row| {
-        let pos = |c: char| row.chars().position(|r| r == c);
-        let mut run = 1;
-        let mut dir = 0i64;
-        for w in letters.windows(2) {
-            match (pos(w[0]), pos(w[1])) {
-                (Some(a), Some(b)) if a.abs_diff(b) == 1 => {
-                    let d = b as i64 - a as i64;
-                    run = if d == dir { run + 1 } else { 2 };
-                    dir = d;
-                    if run >= need {
-                        return true;
-                    }
-                }
-                _ => {
-                    run = 1;
-                    dir = 0;
+    let (mut run, mut dir, mut on) = (1, 0i16, u8::MAX);
+    let mut prev = key_of(letters[0]);
+    for &c in &letters[1..] {
+        let next = key_of(c);
+        match (prev, next) {
+            (Some((ra, a)), Some((rb, b))) if ra == rb && a.abs_diff(b) == 1 => {
+                let d = i16::from(b) - i16::from(a);
+                run = if d == dir && ra == on { run + 1 } else { 2 };
+                dir = d;
+                on = ra;
+                if run >= need {
+                    return true;
                 }
             }
+            _ => {
+                run = 1;
+                dir = 0;
+            }
         }
-        false
-    })
+        prev = next;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -177,6 +209,17 @@ mod tests {
 
     fn code(s: &str) -> Option<&'static str> {
         check(s).map(|(c, _)| c.as_str())
+    }
+
+    #[test]
+    fn key_positions_match_the_rows() {
+        for (r, row) in ROWS.iter().enumerate() {
+            for (p, c) in row.chars().enumerate() {
+                assert_eq!(key_of(c), Some((r as u8, p as u8)), "{c} is on one row only");
+            }
+        }
+        assert_eq!(key_of('1'), None);
+        assert_eq!(key_of('é'), None);
     }
 
     #[test]

@@ -257,6 +257,8 @@ mod tests {
             for k in list {
                 assert_eq!(&text::fold_for_key(k), k);
             }
+            // Sorted by bytes: lookups are binary searches.
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", &list[..3]);
         }
     }
 

@@ -113,27 +113,19 @@ pub fn standardize_name<'a>(input: &'a str, part: NamePart, opts: &NameOptions) 
         return out;
     }
     let mut c = Changes::new(input);
-    c.apply("remove_invisible", |s| text::strip_invisible(s, true));
-    c.apply("remove_controls", text::strip_controls);
-    c.apply("nfkc", text::nfkc);
-    c.apply("collapse_whitespace", text::collapse_whitespace);
-    c.apply("remove_tatweel", text::remove_tatweel);
-    // Letters Arabic never uses (پ چ ژ گ, ZWNJ) decide; then the locale; then the yeh and kaf forms.
-    let strong_persian = c.value.contains(['\u{067E}', '\u{0686}', '\u{0698}', '\u{06AF}', text::ZWNJ]);
-    let lang = text::arabic_script_language(&c.value);
-    let persian = strong_persian
-        || opts.locale == Locale::Fa
-        || (opts.locale != Locale::Ar && lang == ArabicScriptLanguage::Persian);
-    let arabic = !persian && (opts.locale == Locale::Ar || lang == ArabicScriptLanguage::Arabic);
-    if c.value.chars().any(|ch| text::script_of(ch) == Some(Script::Arabic)) {
-        if persian {
-            c.apply("persian_letters", text::to_persian_letters);
-        } else if arabic {
-            c.apply("arabic_letters", text::to_arabic_letters);
-        }
+    // ASCII has no invisible characters, compatibility forms, tatweel or Arabic letters: only the
+    // control and whitespace steps can change it.
+    let ascii = input.is_ascii();
+    if !ascii {
+        c.apply("remove_invisible", |s| text::strip_invisible(s, true));
     }
-    if !persian {
-        c.apply("remove_invisible", |s| text::strip_invisible(s, false));
+    c.apply("remove_controls", text::strip_controls);
+    if !ascii {
+        c.apply("nfkc", text::nfkc);
+    }
+    c.apply("collapse_whitespace", text::collapse_whitespace);
+    if !ascii {
+        arabic_script_hygiene(&mut c, opts.locale);
     }
     if c.value.is_empty() {
         out.issues.push(issue(Code::InputEmpty, Vec::new()));
@@ -160,16 +152,20 @@ pub fn standardize_name<'a>(input: &'a str, part: NamePart, opts: &NameOptions) 
         out.issues.push(issue(Code::NameMixedScripts, vec![("scripts", names.join(", "))]));
     }
     let (parts, steps) = split(&c.value, part);
-    let value = parts.joined();
     for (kind, to) in steps {
         c.apply(kind, |_| Some(to));
     }
-    c.apply("recase", |_| Some(value));
+    // Most names come out as they went in: compared piece by piece, the value is built only when not.
+    if !parts.joins_to(&c.value) {
+        let value = parts.joined();
+        c.apply("recase", |_| Some(value));
+    }
+    let words = |w: Vec<String>| if w.len() == 1 { w.into_iter().next().unwrap_or_default() } else { w.join(" ") };
     out.parts = NameParts {
         honorific: parts.honorific,
-        given: parts.given.map(|w| w.join(" ")),
-        middle: parts.middle.map(|w| w.join(" ")),
-        family: parts.family.map(|w| w.join(" ")),
+        given: parts.given.map(words),
+        middle: parts.middle.map(words),
+        family: parts.family.map(words),
         suffix: parts.suffix,
     };
     if opts.keys {
@@ -179,6 +175,27 @@ pub fn standardize_name<'a>(input: &'a str, part: NamePart, opts: &NameOptions) 
     out.changes = c.list;
     out.valid = true;
     out
+}
+
+/// Tatweel removed, ي/ك written ی/ک in Persian text and the reverse in Arabic text, and outside
+/// Persian text ZWNJ and ZWJ removed.
+fn arabic_script_hygiene(c: &mut Changes, locale: Locale) {
+    c.apply("remove_tatweel", text::remove_tatweel);
+    // Letters Arabic never uses (پ چ ژ گ, ZWNJ) decide; then the locale; then the yeh and kaf forms.
+    let strong_persian = c.value.contains(['\u{067E}', '\u{0686}', '\u{0698}', '\u{06AF}', text::ZWNJ]);
+    let lang = text::arabic_script_language(&c.value);
+    let persian = strong_persian || locale == Locale::Fa || (locale != Locale::Ar && lang == ArabicScriptLanguage::Persian);
+    let arabic = !persian && (locale == Locale::Ar || lang == ArabicScriptLanguage::Arabic);
+    if c.value.chars().any(|ch| text::script_of(ch) == Some(Script::Arabic)) {
+        if persian {
+            c.apply("persian_letters", text::to_persian_letters);
+        } else if arabic {
+            c.apply("arabic_letters", text::to_arabic_letters);
+        }
+    }
+    if !persian {
+        c.apply("remove_invisible", |s| text::strip_invisible(s, false));
+    }
 }
 
 /// Two scripts of letters in one name, other than the ones that go together (Han with Kana or Hangul).
@@ -218,25 +235,59 @@ struct Split {
 }
 
 impl Split {
-    fn joined(&self) -> String {
-        let sep = if self.tight { "" } else { " " };
+    /// The words of the value in order (family first in Chinese, Korean and Vietnamese order),
+    /// and what goes between them (nothing for Han or Hangul written without spaces).
+    fn words(&self) -> (impl Iterator<Item = &str>, &'static str) {
         let parts: [&Option<Vec<String>>; 3] = if self.family_first {
             [&self.family, &self.middle, &self.given]
         } else {
             [&self.given, &self.middle, &self.family]
         };
-        let words: Vec<&str> = parts.into_iter().flatten().flatten().map(String::as_str).collect();
-        if self.family_first && self.tight {
-            // Chinese: family then given, no space.
-            return words.concat();
+        (parts.into_iter().flatten().flatten().map(String::as_str), if self.tight { "" } else { " " })
+    }
+
+    fn joined(&self) -> String {
+        let (words, sep) = self.words();
+        let mut out = String::new();
+        for (i, w) in words.enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(w);
         }
-        words.join(sep)
+        out
+    }
+
+    /// Whether [`Split::joined`] is `s`, without building it.
+    fn joins_to(&self, s: &str) -> bool {
+        let (words, sep) = self.words();
+        let mut rest = s;
+        for (i, w) in words.enumerate() {
+            let next = if i > 0 { rest.strip_prefix(sep) } else { Some(rest) };
+            match next.and_then(|r| r.strip_prefix(w)) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        rest.is_empty()
     }
 }
 
 fn key_of(word: &str) -> String {
-    let f = text::fold_for_key(word);
-    f.trim_matches(|c: char| c == ',' || c == '.').replace('.', "")
+    let mut f = text::fold_for_key(word);
+    let t = f.trim_matches(|c: char| c == ',' || c == '.');
+    if t.len() != f.len() {
+        f = t.to_owned();
+    }
+    if f.contains('.') {
+        f.retain(|c| c != '.');
+    }
+    f
+}
+
+/// Whether a sorted table (the generated name tables are) holds `key`.
+pub(crate) fn in_table(table: &[&str], key: &str) -> bool {
+    table.binary_search(&key).is_ok()
 }
 
 fn is_han(c: char) -> bool {
@@ -261,7 +312,7 @@ const FAMILY_ARTICLES: &[&str] = &["el", "al"];
 
 /// A suffix of the table, or an ordinal (2nd, 3rd, 4th).
 pub(crate) fn is_suffix(key: &str) -> bool {
-    t::SUFFIXES.contains(&key) || is_ordinal(key)
+    in_table(t::SUFFIXES, key) || is_ordinal(key)
 }
 
 /// 2nd, 3rd, 4th ... 19th: a generation suffix written with digits.
@@ -294,7 +345,7 @@ fn split(value: &str, part: NamePart) -> (Split, Vec<(&'static str, String)>) {
     }
     // Honorifics before the name.
     let mut honorifics = Vec::new();
-    while words.len() > 1 && t::HONORIFICS.contains(&key_of(words[0]).as_str()) {
+    while words.len() > 1 && in_table(t::HONORIFICS, &key_of(words[0])) {
         honorifics.push(case_title(words.remove(0)));
     }
     if !honorifics.is_empty() {
@@ -323,7 +374,7 @@ fn split(value: &str, part: NamePart) -> (Split, Vec<(&'static str, String)>) {
             words[i] = words[i].trim_end_matches(',');
         }
     }
-    let mut words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    words.retain(|w| !w.is_empty());
     if let Some(g) = family_given {
         let reordered: Vec<&str> = words[g..].iter().chain(words[..g].iter()).copied().collect();
         steps.push(("reorder", reordered.join(" ")));
@@ -351,9 +402,8 @@ fn split(value: &str, part: NamePart) -> (Split, Vec<(&'static str, String)>) {
         return (sp, steps);
     }
 
-    let first_key = words.first().map(|w| key_of(w)).unwrap_or_default();
-    let vietnamese = VIETNAMESE_SURNAMES.contains(&first_key.as_str())
-        && words.len() >= 2
+    let vietnamese = words.len() >= 2
+        && VIETNAMESE_SURNAMES.contains(&key_of(words[0]).as_str())
         && !words.last().is_some_and(|w| VIETNAMESE_SURNAMES.contains(&key_of(w).as_str()));
     // A name typed with care (some word in mixed case) keeps its short capitals: DJ Khaled, AJ Styles.
     let careful = words.iter().any(|w| w.chars().any(char::is_uppercase) && w.chars().any(char::is_lowercase));
@@ -365,10 +415,9 @@ fn split(value: &str, part: NamePart) -> (Split, Vec<(&'static str, String)>) {
                 return (*w).to_owned();
             }
             let lead = i == 0 || family_given == Some(i);
-            let prev_particle = i > 0 && is_particle(&key_of(words[i - 1]));
             let particle = !vietnamese && !lead && i + 1 < words.len() && {
                 let k = key_of(w);
-                is_particle(&k) || (matches!(k.as_str(), "la" | "le" | "lo") && prev_particle)
+                is_particle(&k) || (matches!(k.as_str(), "la" | "le" | "lo") && is_particle(&key_of(words[i - 1])))
             };
             case_word(w, particle, i == 0 || (part == NamePart::Full && !vietnamese && family_given != Some(i) && i + 1 < words.len()))
         })

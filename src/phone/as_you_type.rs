@@ -102,7 +102,7 @@ fn partial(nsn: &str, m: &Region, national: bool, typed_prefix: &str) -> Option<
         if writes_digits(f.format) || (national && !fits_typed_prefix(f, !typed_prefix.is_empty())) {
             continue;
         }
-        let leading_ok = f.leading_digits.last().is_none_or(|ld| matches_prefix(ld, nsn) || can_extend(ld, nsn));
+        let leading_ok = f.leading_digits.is_none_or(|ld| matches_prefix(ld, nsn) || can_extend(ld, nsn));
         if !leading_ok || !can_extend(f.pattern, nsn) {
             continue;
         }

@@ -27,7 +27,8 @@
 //!   10). An empty line is a type the region does not have; empty LENGTHS in a type desc means the
 //!   general desc's lengths (the general desc always has its own).
 //! - Section 13, formats: the region's number formats separated by `;`, each
-//!   `PATTERN!FORMAT![*]NP_RULE!CARRIER_RULE!INTL!LEADING_DIGITS!LEADING_DIGITS...`. A `*` before
+//!   `PATTERN!FORMAT![*]NP_RULE!CARRIER_RULE!INTL[!LEADING_DIGITS]`, LEADING_DIGITS being the last
+//!   (longest) of libphonenumber's leading-digits patterns, the only one formatting reads. A `*` before
 //!   NP_RULE sets national_prefix_optional_when_formatting. INTL (read only with flag `x`) is
 //!   libphonenumber's `intlFormat`: empty puts a copy of this format in the intl list, `NA` puts
 //!   nothing, anything else puts a format with this pattern and leading digits, that format string
@@ -54,6 +55,8 @@ const SECTIONS: usize = 13;
 const TYPES: usize = 10;
 const NON_GEO: &str = "001";
 const NONE: u16 = u16::MAX;
+/// The greatest country calling code (they have one to three digits).
+const MAX_CODE: u16 = 999;
 
 /// The metadata of one region (or non-geographic calling code), as phonenumbers' `PhoneMetadata`
 /// holds it after loading.
@@ -87,20 +90,54 @@ pub struct Region {
     pub intl_formats_explicit: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Desc {
     /// Always present in this data; an `Option` to mirror phonenumbers' model.
     pub pattern: Option<&'static str>,
-    pub possible_lengths: Vec<u8>,
-    pub local_only_lengths: Vec<u8>,
+    pub possible_lengths: Lengths,
+    pub local_only_lengths: Lengths,
+}
+
+/// A list of possible lengths read in place from the table (one base-36 digit per length,
+/// ascending, as the generator writes them): no allocation, and a `Desc` is plain `Copy` data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lengths(&'static str);
+
+impl Lengths {
+    fn value(b: u8) -> usize {
+        match b {
+            b'0'..=b'9' => usize::from(b - b'0'),
+            b'a'..=b'z' => usize::from(b - b'a') + 10,
+            _ => usize::MAX,
+        }
+    }
+
+    pub fn contains(self, len: usize) -> bool {
+        self.0.bytes().any(|b| Lengths::value(b) == len)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The least and the greatest length (the list is ascending).
+    pub fn bounds(self) -> Option<(usize, usize)> {
+        let b = self.0.as_bytes();
+        Some((Lengths::value(*b.first()?), Lengths::value(*b.last()?)))
+    }
+
+    pub fn to_vec(self) -> Vec<u8> {
+        self.0.bytes().map(|b| u8::try_from(Lengths::value(b)).unwrap_or(u8::MAX)).collect()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Format {
     pub pattern: &'static str,
     pub format: &'static str,
-    /// Progressively longer prefixes; formatting uses the last, as-you-type all of them.
-    pub leading_digits: Vec<&'static str>,
+    /// The last of libphonenumber's progressively longer leading-digits patterns: the one
+    /// formatting (and our as-you-type) reads; the table leaves the others out.
+    pub leading_digits: Option<&'static str>,
     pub national_prefix_formatting_rule: Option<&'static str>,
     pub national_prefix_optional_when_formatting: bool,
     pub domestic_carrier_code_formatting_rule: Option<&'static str>,
@@ -199,6 +236,9 @@ struct Index {
     /// Per entity, in table order (sorted by calling code, so one code's regions are a slice).
     ids: Vec<&'static str>,
     codes: Vec<u16>,
+    /// `first[cc]`: the first entity whose calling code is `cc` or more, for every code up to
+    /// 999 and one past it, so a code's entities are `first[cc]..first[cc + 1]` without a search.
+    first: Vec<u16>,
     /// Entity of each geographic region by [`id_slot`] (`NONE` where there is none): a direct
     /// lookup, no sort (whose code would cost more wasm bytes than this whole loader).
     by_id: Vec<u16>,
@@ -224,6 +264,7 @@ fn build_index() -> Index {
         starts,
         ids: Vec::with_capacity(n),
         codes: Vec::with_capacity(n),
+        first: Vec::new(),
         by_id: vec![NONE; 26 * 26],
         cells: (0..n).map(|_| OnceLock::new()).collect(),
     };
@@ -238,6 +279,16 @@ fn build_index() -> Index {
             }
         }
     }
+    // Entities are sorted by calling code (every code is below 1000).
+    let mut k = 0;
+    idx.first = (0..=MAX_CODE + 1)
+        .map(|cc| {
+            while idx.codes.get(k).is_some_and(|&c| c < cc) {
+                k += 1;
+            }
+            u16::try_from(k).unwrap_or(u16::MAX)
+        })
+        .collect();
     idx
 }
 
@@ -262,9 +313,9 @@ impl Index {
     }
 
     fn code_range(&self, cc: u16) -> std::ops::Range<usize> {
-        let a = self.codes.partition_point(|&c| c < cc);
-        let b = self.codes.partition_point(|&c| c <= cc);
-        a..b.max(a)
+        let at = |i: usize| self.first.get(i).map_or(self.n, |&k| usize::from(k));
+        let cc = usize::from(cc);
+        at(cc)..at(cc + 1).max(at(cc))
     }
 }
 
@@ -347,8 +398,9 @@ fn items(mut s: &'static str, sep: u8) -> impl Iterator<Item = &'static str> {
     })
 }
 
-fn lengths(s: &str) -> Option<Vec<u8>> {
-    s.chars().map(|c| c.to_digit(36).and_then(|d| u8::try_from(d).ok())).collect()
+/// A length list of the table, if every byte is a length digit.
+fn lengths(s: &'static str) -> Option<Lengths> {
+    s.bytes().all(|b| Lengths::value(b) != usize::MAX).then_some(Lengths(s))
 }
 
 fn decode_desc(s: &'static str, general: Option<&Desc>) -> Option<Desc> {
@@ -356,7 +408,7 @@ fn decode_desc(s: &'static str, general: Option<&Desc>) -> Option<Desc> {
     fields(s, b'/', &mut f);
     let [pattern, own, local] = f;
     let possible_lengths = match general {
-        Some(g) if own.is_empty() => g.possible_lengths.clone(),
+        Some(g) if own.is_empty() => g.possible_lengths,
         _ => lengths(own).filter(|l| !l.is_empty())?,
     };
     Some(Desc { pattern: opt(pattern), possible_lengths, local_only_lengths: lengths(local)? })
@@ -375,7 +427,7 @@ fn decode_format(s: &'static str) -> Option<(Format, &'static str)> {
         pattern,
         groups: DigitGroups::parse(pattern),
         format,
-        leading_digits: items(leading_digits, b'!').collect(),
+        leading_digits: opt(leading_digits),
         national_prefix_formatting_rule: opt(np_rule),
         national_prefix_optional_when_formatting: optional,
         domestic_carrier_code_formatting_rule: opt(carrier_rule),
@@ -416,7 +468,7 @@ fn decode(row: &[&'static str; SECTIONS]) -> Option<Region> {
                 pattern: f.pattern,
                 groups: f.groups,
                 format: if copy { f.format } else { intl },
-                leading_digits: f.leading_digits.clone(),
+                leading_digits: f.leading_digits,
                 national_prefix_formatting_rule: f.national_prefix_formatting_rule.filter(|_| copy),
                 national_prefix_optional_when_formatting: f.national_prefix_optional_when_formatting && copy,
                 domestic_carrier_code_formatting_rule: f.domestic_carrier_code_formatting_rule.filter(|_| copy),
@@ -539,10 +591,10 @@ mod tests {
             mobile.pattern,
             Some(r"9(?:(?:0[0-5]|[13]\d|2[0-3])\d\d|9(?:[0-46]\d\d|5(?:10|5\d)|8(?:[12]\d|3[0-2]|88)|9(?:[0-359]\d|69|77|8[7-9])))\d{5}")
         );
-        assert_eq!(mobile.possible_lengths, [10]);
-        assert_eq!(ir.general.possible_lengths, [4, 5, 6, 7, 10]);
-        assert_eq!(ir.general.local_only_lengths, [8]);
-        assert_eq!(ir.types[0].as_ref().unwrap().local_only_lengths, [4, 5, 8]);
+        assert_eq!(mobile.possible_lengths.to_vec(), [10]);
+        assert_eq!(ir.general.possible_lengths.to_vec(), [4, 5, 6, 7, 10]);
+        assert_eq!(ir.general.local_only_lengths.to_vec(), [8]);
+        assert_eq!(ir.types[0].as_ref().unwrap().local_only_lengths.to_vec(), [4, 5, 8]);
         assert!(ir.types[2].is_none(), "IR has no toll-free desc");
         assert!(ir.mobile_number_portable_region && !ir.main_country_for_code && !ir.same_mobile_and_fixed_line_pattern);
         assert_eq!(ir.formats.len(), 4);
@@ -562,12 +614,12 @@ mod tests {
 
         let gb = region("GB").unwrap();
         assert_eq!(gb.formats.len(), 8);
-        assert_eq!(gb.formats[0].leading_digits, ["800", "8001", "80011", "800111", "8001111"]);
+        assert_eq!(gb.formats[0].leading_digits, Some("8001111"));
         assert_eq!(gb.preferred_extn_prefix, Some(" x"));
         assert_eq!(gb.national_prefix_for_parsing, Some("0|180020"));
 
         let free = non_geo(800).unwrap();
-        assert_eq!(free.general.possible_lengths, [8]);
+        assert_eq!(free.general.possible_lengths.to_vec(), [8]);
         assert_eq!(free.international_prefix, None);
         assert!(free.types[2].is_some() && free.types[0].is_none() && free.same_mobile_and_fixed_line_pattern);
 
@@ -578,7 +630,7 @@ mod tests {
         let (national, intl) = (&ar.formats[11], &ar.intl_formats[7]);
         assert_eq!((national.format, national.national_prefix_formatting_rule), ("$2 15-$3-$4", Some("0$FG")));
         assert_eq!((intl.pattern, intl.format, intl.national_prefix_formatting_rule), (national.pattern, "$1 $2 $3-$4", None));
-        assert_eq!(intl.leading_digits, ["9"]);
+        assert_eq!(intl.leading_digits, Some("9"));
         let br = region("BR").unwrap();
         assert!(br.formats.iter().any(|f| f.domestic_carrier_code_formatting_rule == Some("0 $CC ($FG)")));
         assert_eq!(region("FI").unwrap().preferred_international_prefix, Some("00"));
@@ -586,7 +638,7 @@ mod tests {
         assert!(region("RU").unwrap().formats.iter().any(|f| f.national_prefix_optional_when_formatting));
         assert!(!region("GB").unwrap().formats.iter().any(|f| f.national_prefix_optional_when_formatting));
         let id = region("ID").unwrap();
-        assert_eq!(id.general.possible_lengths, (7..=17).collect::<Vec<u8>>());
+        assert_eq!(id.general.possible_lengths.to_vec(), (7..=17).collect::<Vec<u8>>());
     }
 
     /// The table is ours, but a bad edit of the generator must give None, never a panic: decode
@@ -659,7 +711,7 @@ mod tests {
             line("same_mobile_and_fixed_line_pattern", r.same_mobile_and_fixed_line_pattern.to_string());
             let descs = std::iter::once(("general", Some(&r.general))).chain(NAMES.iter().copied().zip(r.types.iter().map(Option::as_ref)));
             for (name, d) in descs {
-                line(name, d.map_or("-".into(), |d| format!("{} {:?} {:?}", s(d.pattern), d.possible_lengths, d.local_only_lengths)));
+                line(name, d.map_or("-".into(), |d| format!("{} {:?} {:?}", s(d.pattern), d.possible_lengths.to_vec(), d.local_only_lengths.to_vec())));
             }
             for (kind, list) in [("formats", &r.formats), ("intl_formats", &r.intl_formats)] {
                 line(kind, list.len().to_string());

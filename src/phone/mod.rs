@@ -278,7 +278,7 @@ pub fn region_for_number(cc: u16, national: &str) -> Option<&'static str> {
 
 fn matches_desc(national: &str, d: Option<&meta::Desc>) -> bool {
     let Some(d) = d else { return false };
-    if !d.possible_lengths.is_empty() && !d.possible_lengths.iter().any(|&l| usize::from(l) == national.len()) {
+    if !d.possible_lengths.is_empty() && !d.possible_lengths.contains(national.len()) {
         return false;
     }
     d.pattern.filter(|p| !p.is_empty()).is_some_and(|p| full_match(p, national))
@@ -476,7 +476,7 @@ fn expand_rule<'s>(rule: &str, first: &str, group: &impl Fn(u8) -> &'s str, out:
 /// `_choose_formatting_pattern_for_number`: the first format whose last leading-digits pattern
 /// matches the start of the number and whose pattern matches all of it.
 fn choose_format<'m>(formats: &'m [meta::Format], nsn: &str) -> Option<&'m meta::Format> {
-    formats.iter().find(|f| format_matches(f, nsn) && f.leading_digits.last().is_none_or(|ld| matches_prefix(ld, nsn)))
+    formats.iter().find(|f| format_matches(f, nsn) && f.leading_digits.is_none_or(|ld| matches_prefix(ld, nsn)))
 }
 
 /// RFC 3966 form of a formatted national number: leading punctuation dropped, every run of

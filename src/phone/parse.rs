@@ -296,6 +296,12 @@ fn find_extension(s: &str) -> Option<(usize, String)> {
 /// `_is_viable_phone_number`: two digits alone, or (after pluses) at least three digits with only
 /// punctuation before them, then punctuation, letters and digits, then maybe an extension.
 fn is_viable(s: &str) -> bool {
+    is_viable_with(s, || find_extension(s).map(|(st, _)| st))
+}
+
+/// [`is_viable`] with the start of the extension found in `s` given, for a caller that needs it
+/// anyway (it is only asked for when the whole of `s` is not viable).
+fn is_viable_with(s: &str, extension_start: impl FnOnce() -> Option<usize>) -> bool {
     let count = s.chars().count();
     if count < MIN_LENGTH_FOR_NSN {
         return false;
@@ -303,7 +309,7 @@ fn is_viable(s: &str) -> bool {
     if count == 2 && s.chars().all(is_digit) {
         return true;
     }
-    viable_core(s) || find_extension(s).is_some_and(|(st, _)| viable_core(&s[..st]))
+    viable_core(s) || extension_start().is_some_and(|st| s.get(..st).is_some_and(viable_core))
 }
 
 fn viable_core(s: &str) -> bool {
@@ -434,22 +440,21 @@ pub enum Length {
 
 /// `_test_number_length` for the general description (type UNKNOWN).
 pub fn test_length(number: &str, region: &Region) -> Length {
-    let possible = &region.general.possible_lengths;
-    let local = &region.general.local_only_lengths;
+    let possible = region.general.possible_lengths;
     let len = number.len();
-    if local.iter().any(|&l| usize::from(l) == len) {
+    if region.general.local_only_lengths.contains(len) {
         return Length::PossibleLocalOnly;
     }
-    let (Some(&min), Some(&max)) = (possible.first(), possible.last()) else {
+    let Some((min, max)) = possible.bounds() else {
         return Length::Invalid;
     };
-    if usize::from(min) == len {
+    if min == len {
         Length::Possible
-    } else if usize::from(min) > len {
+    } else if min > len {
         Length::TooShort
-    } else if usize::from(max) < len {
+    } else if max < len {
         Length::TooLong
-    } else if possible.iter().any(|&l| usize::from(l) == len) {
+    } else if possible.contains(len) {
         Length::Possible
     } else {
         Length::Invalid
@@ -521,14 +526,16 @@ pub fn parse(input: &str, default_region: Option<&str>) -> Result<Parsed, ParseE
         return Err(ParseError::TooLong);
     }
     let national = build_national_number_for_parsing(input)?;
-    if !is_viable(&national) {
+    // Searched once: viability and the extension split both need it.
+    let extension = find_extension(&national);
+    if !is_viable_with(&national, || extension.as_ref().map(|e| e.0)) {
         return Err(ParseError::NotANumber);
     }
     let region = default_region.and_then(meta::region);
     if region.is_none() && !national.chars().next().is_some_and(is_plus) {
         return Err(ParseError::InvalidCountryCode);
     }
-    let (extension, national) = match find_extension(&national) {
+    let (extension, national) = match extension {
         Some((start, ext)) if is_viable(&national[..start]) => (Some(ext), &national[..start]),
         _ => (None, &*national),
     };

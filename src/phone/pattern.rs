@@ -456,6 +456,139 @@ enum Escaped {
     Look(Look),
 }
 
+/// The parser of [`Pattern::metadata`]: only the syntax libphonenumber's metadata uses (ASCII
+/// digits, `\d`, digit classes and ranges, `(?:...)`, `(...)`, `|`, greedy `? * + {n} {n,} {n,m}`,
+/// `$`), no error detail: None for anything else. It builds the same tree as [`Parser`] (a test
+/// checks every metadata pattern compiles to the same program both ways) in a fraction of its
+/// wasm: no error values, escapes, lazy quantifiers or literal braces.
+struct Small<'a> {
+    s: &'a [u8],
+    i: usize,
+    depth: usize,
+    groups: u32,
+}
+
+impl Small<'_> {
+    fn eat(&mut self, c: u8) -> bool {
+        let hit = self.s.get(self.i) == Some(&c);
+        self.i += usize::from(hit);
+        hit
+    }
+
+    fn number(&mut self) -> Option<u32> {
+        let from = self.i;
+        let mut n: u32 = 0;
+        while let Some(d) = self.s.get(self.i).filter(|c| c.is_ascii_digit()) {
+            n = n.checked_mul(10)?.checked_add(u32::from(d - b'0'))?;
+            self.i += 1;
+        }
+        (self.i > from && n <= MAX_REPEAT).then_some(n)
+    }
+
+    fn alt(&mut self) -> Option<Node> {
+        let mut alts = vec![self.concat()?];
+        while self.eat(b'|') {
+            alts.push(self.concat()?);
+        }
+        Some(if alts.len() == 1 { alts.pop()? } else { Node::Alt(alts) })
+    }
+
+    fn concat(&mut self) -> Option<Node> {
+        let mut items = Vec::new();
+        while let Some(&c) = self.s.get(self.i).filter(|&&c| c != b'|' && c != b')') {
+            self.i += 1;
+            let atom = match c {
+                b'(' => {
+                    self.depth += 1;
+                    let index = if self.eat(b'?') {
+                        self.eat(b':').then_some(None)?
+                    } else {
+                        self.groups += 1;
+                        Some(self.groups)
+                    };
+                    if self.depth > MAX_DEPTH || self.groups as usize > MAX_GROUPS {
+                        return None;
+                    }
+                    let inner = self.alt()?;
+                    self.eat(b')').then_some(())?;
+                    self.depth -= 1;
+                    match index {
+                        Some(g) => Node::Capture(Box::new(inner), g),
+                        None => inner,
+                    }
+                }
+                b'[' => {
+                    let negated = self.eat(b'^');
+                    let mut set = ByteSet::EMPTY;
+                    while !self.eat(b']') {
+                        let lo = self.class_digit()?;
+                        if self.eat(b'-') {
+                            let hi = self.class_digit()?;
+                            match (lo.single(), hi.single()) {
+                                (Some(l), Some(h)) if l <= h => set.add_range(l, h),
+                                _ => return None,
+                            }
+                        } else {
+                            set.union(&lo);
+                        }
+                    }
+                    if negated {
+                        set.negate();
+                    }
+                    if set.is_empty() {
+                        return None;
+                    }
+                    Node::Set(set)
+                }
+                b'\\' => self.eat(b'd').then(|| Node::Set(ByteSet::digits(false)))?,
+                b'$' => Node::Look(Look::EndLine),
+                b'0'..=b'9' => Node::Set(ByteSet::one(c)),
+                _ => return None,
+            };
+            let (min, max) = match self.s.get(self.i) {
+                Some(b'?') => (0, Some(1)),
+                Some(b'*') => (0, None),
+                Some(b'+') => (1, None),
+                Some(b'{') => {
+                    self.i += 1;
+                    let min = self.number()?;
+                    let max = if self.eat(b',') { if self.s.get(self.i) == Some(&b'}') { None } else { Some(self.number()?) } } else { Some(min) };
+                    if self.s.get(self.i) != Some(&b'}') || max.is_some_and(|m| m < min) {
+                        return None;
+                    }
+                    (min, max)
+                }
+                _ => {
+                    items.push(atom);
+                    continue;
+                }
+            };
+            self.i += 1;
+            if matches!(atom, Node::Look(_)) || matches!(self.s.get(self.i), Some(b'?' | b'*' | b'+' | b'{')) {
+                return None;
+            }
+            let guard = atom.nullable();
+            items.push(Node::Repeat { node: Box::new(atom), min, max, greedy: true, guard });
+        }
+        Some(match items.len() {
+            0 => Node::Empty,
+            1 => items.pop()?,
+            _ => Node::Concat(items),
+        })
+    }
+
+    /// A digit or `\d` inside a class.
+    fn class_digit(&mut self) -> Option<ByteSet> {
+        let c = *self.s.get(self.i)?;
+        self.i += 1;
+        match c {
+            b'0'..=b'9' => Some(ByteSet::one(c)),
+            b'\\' => self.eat(b'd').then(|| ByteSet::digits(false)),
+            _ => None,
+        }
+    }
+}
+
 /// One instruction. Instructions without a target continue at the next one.
 #[derive(Clone, Copy, Debug)]
 enum Inst {
@@ -493,7 +626,7 @@ struct DState {
     next: [u32; 10],
 }
 
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct Dfa {
     states: Vec<DState>,
     /// State keys (sorted) and their states: a binary search, no hash map (whose code costs more
@@ -501,6 +634,14 @@ struct Dfa {
     index: Vec<(Vec<u32>, u32)>,
     /// The program has instructions a digit automaton cannot express (anchors): use the VM.
     unsupported: bool,
+    /// The state with no instruction left and no match (`UNKNOWN` until reached): inputs stop there.
+    dead: u32,
+}
+
+impl Default for Dfa {
+    fn default() -> Dfa {
+        Dfa { states: Vec::new(), index: Vec::new(), unsupported: false, dead: UNKNOWN }
+    }
 }
 
 const UNKNOWN: u32 = u32::MAX;
@@ -512,6 +653,9 @@ const MAX_DFA_STATES: usize = 2048;
 enum Ask {
     Full,
     Prefix,
+    /// Some continuation of the input matches, for programs without anchors (see
+    /// [`Pattern::can_extend_anchor_free`]).
+    Extend,
 }
 
 impl Dfa {
@@ -529,6 +673,9 @@ impl Dfa {
             return None;
         }
         let i = self.states.len() as u32;
+        if pcs.is_empty() && !accepts {
+            self.dead = i;
+        }
         self.index.insert(at, (key, i));
         self.states.push(DState { pcs, accepts, next: [UNKNOWN; 10] });
         Some(i)
@@ -710,14 +857,29 @@ impl Pattern {
         if p.i < p.s.len() {
             return syntax(p.i, "unbalanced parenthesis");
         }
+        Pattern::compile(&ast, p.groups)
+    }
+
+    /// Parses and compiles a pattern of libphonenumber's metadata with the small parser (see
+    /// [`Small`]); None for syntax outside it. The same program as [`Pattern::new`].
+    pub fn metadata(pattern: &str) -> Option<Pattern> {
+        let mut p = Small { s: pattern.as_bytes(), i: 0, depth: 0, groups: 0 };
+        let ast = p.alt()?;
+        if p.i < p.s.len() {
+            return None;
+        }
+        Pattern::compile(&ast, p.groups).ok()
+    }
+
+    fn compile(ast: &Node, groups: u32) -> Result<Pattern, PatternError> {
         let mut c = Compiler { prog: Vec::new(), classes: Vec::new(), work: 0 };
         c.emit(Inst::Save(0))?;
-        c.node(&ast)?;
+        c.node(ast)?;
         c.emit(Inst::Save(1))?;
         c.emit(Inst::Match)?;
         let unsupported = c.prog.iter().any(|i| matches!(i, Inst::Look(_)));
         let dfa = std::cell::RefCell::new(Dfa { unsupported, ..Dfa::default() });
-        Ok(Pattern { prog: c.prog, classes: c.classes, groups: p.groups as usize, dfa })
+        Ok(Pattern { prog: c.prog, classes: c.classes, groups: groups as usize, dfa })
     }
 
     /// Number of capture groups (not counting group 0, the whole match).
@@ -738,9 +900,6 @@ impl Pattern {
     /// The DFA's answer, or None when it cannot give one (a non-digit input, anchors in the
     /// program, the state cap reached, or the automaton in use further up the stack).
     fn dfa_answer(&self, input: &[u8], ask: Ask) -> Option<bool> {
-        if !input.iter().all(u8::is_ascii_digit) {
-            return None;
-        }
         let mut dfa = self.dfa.try_borrow_mut().ok()?;
         if dfa.unsupported {
             return None;
@@ -755,28 +914,49 @@ impl Pattern {
             if ask == Ask::Prefix && st.accepts {
                 return Some(true);
             }
-            let digit = usize::from(b - b'0');
-            let mut next = st.next[digit];
+            // A byte other than a digit: the VM answers (a prefix match found before it stands).
+            let digit = usize::from(b.wrapping_sub(b'0'));
+            let mut next = *st.next.get(digit)?;
             if next == UNKNOWN {
-                let targets: Vec<u32> = st
-                    .pcs
-                    .iter()
-                    .filter_map(|&pc| match self.prog.get(pc as usize) {
-                        Some(&Inst::Byte(c, t)) if c == b => Some(t),
-                        Some(&Inst::Class(k, t)) if self.has(k, b) => Some(t),
-                        _ => None,
-                    })
-                    .collect();
+                let targets: Vec<u32> = st.pcs.iter().filter_map(|&pc| self.step(pc, b)).collect();
                 let set = self.closure(&targets);
                 next = dfa.add(set)?;
                 dfa.states.get_mut(state as usize)?.next[digit] = next;
             }
             state = next;
-            if dfa.states.get(state as usize)?.pcs.is_empty() && !dfa.states.get(state as usize)?.accepts {
+            if state == dfa.dead {
                 return Some(false);
             }
         }
-        Some(dfa.states.get(state as usize)?.accepts)
+        let st = dfa.states.get(state as usize)?;
+        Some(st.accepts || (ask == Ask::Extend && !st.pcs.is_empty()))
+    }
+
+    /// Where the consuming instruction at `pc` goes on `b`, if it takes it.
+    fn step(&self, pc: u32, b: u8) -> Option<u32> {
+        match self.prog.get(pc as usize) {
+            Some(&Inst::Byte(c, t)) if c == b => Some(t),
+            Some(&Inst::Class(k, t)) if self.has(k, b) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// [`Pattern::can_extend_to_match`] for a pattern without anchors and without empty classes
+    /// (every format pattern and leading-digits pattern of the metadata; a test checks that, and
+    /// that both answers agree on them). In such a program every instruction the NFA can be at
+    /// leads on to `Match`, so some continuation matches exactly when, after the input, a thread
+    /// is alive or the match is complete. The digit DFA answers; stepping the NFA's closures
+    /// answers when it cannot (non-digit input, state cap).
+    pub fn can_extend_anchor_free(&self, input: &[u8]) -> bool {
+        if let Some(answer) = self.dfa_answer(input, Ask::Extend) {
+            return answer;
+        }
+        let (mut pcs, mut accepts) = self.closure(&[0]);
+        for &b in input {
+            let targets: Vec<u32> = pcs.iter().filter_map(|&pc| self.step(pc, b)).collect();
+            (pcs, accepts) = self.closure(&targets);
+        }
+        accepts || !pcs.is_empty()
     }
 
     /// The consuming instructions (and whether `Match` is) reachable from `from` by empty paths,
@@ -1131,6 +1311,66 @@ impl Vm<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The small metadata parser and the full parser compile every pattern the phone code matches
+    /// (number descs, leading digits, format patterns, international and national prefixes) to
+    /// the same program.
+    #[cfg(feature = "phone")]
+    #[test]
+    fn metadata_parser_builds_the_full_parsers_program() {
+        use crate::phone::meta;
+        let mut patterns: Vec<&str> = Vec::new();
+        let regions = meta::region_ids().filter_map(meta::region).chain(meta::non_geo_country_codes().filter_map(meta::non_geo));
+        for r in regions {
+            patterns.extend([r.leading_digits, r.international_prefix, r.national_prefix_for_parsing].into_iter().flatten());
+            patterns.extend(std::iter::once(&r.general).chain(r.types.iter().flatten()).filter_map(|d| d.pattern));
+            for f in r.formats.iter().chain(&r.intl_formats) {
+                patterns.push(f.pattern);
+                patterns.extend(f.leading_digits);
+            }
+        }
+        assert!(patterns.len() > 3000, "{}", patterns.len());
+        for p in patterns {
+            let full = Pattern::new(p).unwrap_or_else(|e| panic!("{p}: {e}"));
+            let small = Pattern::metadata(p).unwrap_or_else(|| panic!("{p}: the metadata parser refuses it"));
+            assert_eq!(format!("{:?}", small.prog), format!("{:?}", full.prog), "{p}");
+            assert!(small.classes == full.classes && small.groups == full.groups, "{p}");
+        }
+        // Outside its syntax it refuses rather than misreads.
+        for p in ["[]", "a", "\\w", "[a-z]", "\\d??", "\\d{2}{3}", "(?=1)", "(1", "1)", "[1", "\\d{3,2}", "$*", ".", "{1}"] {
+            assert!(Pattern::metadata(p).is_none(), "{p}");
+        }
+    }
+
+    /// On the patterns as-you-type extends (format patterns and their leading digits), which have
+    /// no anchors and no empty classes, `can_extend_anchor_free` answers as `can_extend_to_match`,
+    /// through the DFA (digit inputs) and through the NFA (inputs with another byte).
+    #[cfg(feature = "phone")]
+    #[test]
+    fn anchor_free_extension_agrees_on_format_patterns() {
+        use crate::phone::meta;
+        let mut n = 0;
+        for r in meta::region_ids().filter_map(meta::region).chain(meta::non_geo_country_codes().filter_map(meta::non_geo)) {
+            for f in r.formats.iter().chain(&r.intl_formats) {
+                for p in std::iter::once(f.pattern).chain(f.leading_digits) {
+                    let pat = Pattern::metadata(p).unwrap();
+                    assert!(!pat.prog.iter().any(|i| matches!(i, Inst::Look(_))) && !pat.classes.iter().any(ByteSet::is_empty), "{p}");
+                    for len in 0..=12usize {
+                        for seed in 0..4usize {
+                            let mut input: Vec<u8> = (0..len).map(|i| b'0' + ((i * 7 + seed * 3 + len) % 10) as u8).collect();
+                            assert_eq!(pat.can_extend_anchor_free(&input), pat.can_extend_to_match(&input), "{p} {input:?}");
+                            if len > 0 && seed == 0 {
+                                input[len - 1] = b'a';
+                                assert_eq!(pat.can_extend_anchor_free(&input), pat.can_extend_to_match(&input), "{p} {input:?}");
+                            }
+                        }
+                    }
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 1000, "{n}");
+    }
 
     /// The digit DFA and the Pike VM agree on every pattern of the metadata for many inputs.
     #[cfg(feature = "phone")]

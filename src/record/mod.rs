@@ -340,6 +340,7 @@ pub struct RowOutcome<'a> {
 /// Validates one row of values (by column, as `plan` was made for) under `rules`.
 pub fn validate_row<'a>(plan: &Plan, rules: &RuleSet, row: &[Option<&'a str>]) -> RowOutcome<'a> {
     let locale = rules.message_locale();
+    let rules_date_order = rules.date_order();
     let n = plan.columns.len();
     let mut out = RowOutcome {
         values: vec![None; n],
@@ -371,7 +372,10 @@ pub fn validate_row<'a>(plan: &Plan, rules: &RuleSet, row: &[Option<&'a str>]) -
             path: &rule.name,
             locale,
             region,
-            date_order: rule.locale.as_deref().map_or_else(|| rules.date_order(), DateOrder::from_tag),
+            date_order: match rule.locale.as_deref() {
+                Some(tag) if rule.kind == FieldKind::Date => DateOrder::from_tag(tag),
+                _ => rules_date_order,
+            },
             today: rules.today,
             birth_date: rule.birth_date,
             require_mobile: rule.mobile.unwrap_or(rules.policies.require_mobile),
