@@ -22,6 +22,7 @@ import { parsePhoneNumberFromString as parseMax } from 'libphonenumber-js/max';
 import { parsePhoneNumberFromString as parseMin } from 'libphonenumber-js/min';
 import { fmt1, fmtInt, pct, printReport, quantile, ratio } from './report.mjs';
 import { ROOT, CONTACTS_10K, loadCsvObjects } from './data.mjs';
+import { firstPhoneScript } from './phone_first.mjs';
 
 const PASSES = 3;
 const REPEAT = 3; // each timed pass goes over the corpus this many times
@@ -377,16 +378,7 @@ let coldNote = null;
 if (intake) {
   const url = pathToFileURL(join(PKG_DIR, 'index.js')).href;
   try {
-    coldIntake = coldStart(`
-      const t0 = performance.now();
-      const m = await import(${JSON.stringify(url)});
-      const t1 = performance.now();
-      await m.init();
-      const t2 = performance.now();
-      const r = m.validatePhone('0912 345 6789', { defaultRegion: 'IR' });
-      const t3 = performance.now();
-      if (!r.valid) throw new Error('first result not valid');
-      console.log(JSON.stringify({ importMs: t1 - t0, initMs: t2 - t1, firstMs: t3 - t2, totalMs: t3 - t0 }));`);
+    coldIntake = coldStart(firstPhoneScript(url));
   } catch (e) {
     coldNote = `intake cold start failed: ${e.message}`;
     log(`notice: ${coldNote}`);

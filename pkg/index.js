@@ -11,8 +11,9 @@ function afterInit(exports) {
   memory = exports.memory;
   header = core.out_header_ptr() >>> 2;
   initialized = true;
-  // Severities and message templates are fetched on the first issue (see `issue`), not here: they
-  // cross the boundary as a few hundred objects (~1.5 ms), which a clean first result never needs.
+  // Severities and message templates are fetched with the first issue (see `readExtra` and
+  // `issue`), not here: they cross the boundary as a few hundred objects (~1.5 ms), which a clean
+  // first result never needs.
   // A build with some fields left out (cargo features) lacks their exports: their caps stay 0.
   for (const [key, cap] of LIMIT_EXPORTS) limits[key] = core[cap]?.() ?? 0;
 }
@@ -28,10 +29,14 @@ const isNode = typeof process !== 'undefined' && process.versions != null && pro
   && typeof Deno === 'undefined';
 
 async function readNodeFile(url) {
-  // Node's fetch cannot read file: URLs, so the bytes are read instead. The specifier is built at
-  // run time so that bundlers for the browser do not try to resolve a Node built-in.
-  const fs = 'node:fs/promises';
-  const { readFile } = await import(/* @vite-ignore */ fs);
+  // Node's fetch cannot read file: URLs, so the bytes are read instead: in one synchronous read where
+  // process.getBuiltinModule exists (Node >= 20.16), which costs ~1 ms once at start-up where
+  // fs/promises' thread-pool round trips take several (tens on a loaded machine). The specifier is
+  // built at run time so that bundlers for the browser do not try to resolve a Node built-in.
+  const fs = process.getBuiltinModule?.('node:fs');
+  if (fs) return fs.readFileSync(url);
+  const fsp = 'node:fs/promises';
+  const { readFile } = await import(/* @vite-ignore */ fsp);
   return readFile(url);
 }
 
@@ -108,7 +113,8 @@ function assertReady() {
 const OPT = { allowQuoted: 1, allowComments: 2, allowIpDomain: 4, allowSingleLabel: 8, allowOverlong: 16, allowUnknownTld: 32 };
 const ST_VALID = 1, ST_EXTRA = 2, ST_ROLE = 64, ST_PLACEHOLDER = 128, ST_KIND_SHIFT = 8;
 const DOMAIN_KINDS = [null, 'free', 'business', 'disposable'];
-const ASCII_BIT = 0x80000000;
+// The output header's length word (see `ASCII_BIT` in src/bindings/mod.rs).
+const ASCII_BIT = 0x80000000, ISSUES_BIT = 0x40000000, LENGTH_MASK = 0x3fffffff;
 const utf8 = new TextDecoder();
 
 const utf8out = new TextEncoder();
@@ -145,9 +151,6 @@ let heap32 = null, header = 0;
 const latin1Slice = typeof Buffer === 'function' && typeof Buffer.prototype?.latin1Slice === 'function'
   ? Buffer.prototype.latin1Slice : null;
 let heapLatin1 = null;
-/** The reader `readExtra` made last: the only one in use (each fill of the output replaces the last). */
-let liveReader = null;
-
 /**
  * Makes the views over wasm memory current. Growing the memory detaches the old buffer (its views
  * then have length 0), which is cheaper to test per call than reading `memory.buffer`.
@@ -156,7 +159,6 @@ function refreshViews() {
   heap = new Uint8Array(memory.buffer);
   heap32 = new Uint32Array(memory.buffer);
   heapLatin1 = latin1Slice === null ? null : Buffer.from(memory.buffer);
-  if (liveReader !== null) liveReader.ix = heap32;
 }
 
 /**
@@ -166,8 +168,11 @@ function refreshViews() {
  */
 function readExtra() {
   if (heap32 === null || heap32.length === 0) refreshViews();
+  // The messages are fetched with the first result that has an issue, before it is read: fetching
+  // may grow wasm memory, which would detach the views a reader holds.
+  if ((heap32[header] & ISSUES_BIT) !== 0 && codeSeverity === null) loadMessages();
   const word = heap32[header], textPtr = heap32[header + 1], indexPtr = heap32[header + 2];
-  const len = word & 0x7fffffff;
+  const len = word & LENGTH_MASK;
   let text;
   if ((word & ASCII_BIT) === 0) text = utf8.decode(heap.subarray(textPtr, textPtr + len));
   // ASCII: Node's latin1 slice is a plain copy (~50 ns whatever the length); elsewhere char codes
@@ -175,8 +180,7 @@ function readExtra() {
   else if (heapLatin1 !== null) text = latin1Slice.call(heapLatin1, textPtr, textPtr + len);
   else if (len <= 24) text = String.fromCharCode.apply(null, heap.subarray(textPtr, textPtr + len));
   else text = utf8.decode(heap.subarray(textPtr, textPtr + len));
-  liveReader = { text, ix: heap32, at: (indexPtr >>> 2) + 1, pos: 0 };
-  return liveReader;
+  return { text, ix: heap32, at: (indexPtr >>> 2) + 1, pos: 0 };
 }
 
 function nextString(x) {
@@ -237,8 +241,6 @@ function renderMessage(code, locale, params) {
 function loadMessages() {
   codeSeverity = new Map(core.issue_codes().map((c) => [c.code, c.severity]));
   templates = new Map(core.message_templates().map(([code, ts]) => [code, ts.map(compileTemplate)]));
-  // This can run while a result is read from wasm memory (its first issue): should fetching have
-  // grown the memory, the reader in use gets a view of the new buffer (its data did not move).
   if (heap32 !== null && heap32.length === 0) refreshViews();
 }
 

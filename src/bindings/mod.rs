@@ -87,20 +87,35 @@ thread_local! {
     /// What `email_check` and `email_check_batch` hand out: strings back to back in `text`, and in `index` where each one
     /// ends (in UTF-16 code units) and how they group. The shim decodes `text` into one JS string
     /// and slices it, which is several times cheaper than JSON or one decode per string.
-    pub(crate) static OUT: RefCell<Extra> = RefCell::new(Extra { text: String::new(), index: Vec::with_capacity(256), utf16: 0 });
+    pub(crate) static OUT: RefCell<Extra> = RefCell::new(Extra { text: String::new(), index: Vec::with_capacity(256), utf16: 0, issues: false });
 }
 
 pub(crate) struct Extra {
     text: String,
     index: Vec<u32>,
     utf16: u32,
+    /// An issue code was written (see `issue_code`).
+    issues: bool,
 }
+
+/// Header length word: bit 31, the text is ASCII; bit 30, the fill holds an issue (the shim then
+/// fetches the messages, once, before reading: see `readExtra` in pkg/index.js); the rest, the text's
+/// length in bytes.
+const ASCII_BIT: u32 = 1 << 31;
+const ISSUES_BIT: u32 = 1 << 30;
 
 impl Extra {
     fn clear(&mut self) {
         self.text.clear();
         self.index.clear();
         self.utf16 = 0;
+        self.issues = false;
+    }
+
+    /// Appends an issue's code (every writer of issues uses this, so the header can tell).
+    pub(crate) fn issue_code(&mut self, code: &str) {
+        self.issues = true;
+        self.string(code);
     }
 
     /// Appends a string and records where it ends.
@@ -143,7 +158,7 @@ impl Extra {
         }
         self.number(issues.len());
         for issue in issues {
-            self.string(issue.code.as_str());
+            self.issue_code(issue.code.as_str());
             self.number(issue.params.len());
             for (name, value) in &issue.params {
                 self.string(name);
@@ -158,13 +173,14 @@ impl Extra {
         self.number(0);
     }
 
-    /// Ends a fill: the index gets its length, the header the text length in bytes (bit 31 set
-    /// when it is all ASCII) and both addresses. Returns the length word.
+    /// Ends a fill: the index gets its length, the header the length word (see `ASCII_BIT`) and
+    /// both addresses. Returns the length word.
     pub(crate) fn finish(&mut self) -> u32 {
         let len = self.index.len() as u32;
         self.index[0] = len;
-        let ascii_bit = if self.text.is_ascii() { 1 << 31 } else { 0 };
-        let word = (self.text.len() as u32 & 0x7fff_ffff) | ascii_bit;
+        let ascii = if self.text.is_ascii() { ASCII_BIT } else { 0 };
+        let issues = if self.issues { ISSUES_BIT } else { 0 };
+        let word = (self.text.len() as u32 & !(ASCII_BIT | ISSUES_BIT)) | ascii | issues;
         // Addresses are 32-bit in wasm32.
         HEADER.with(|h| h.set([word, self.text.as_ptr() as usize as u32, self.index.as_ptr() as usize as u32]));
         word

@@ -148,7 +148,7 @@ impl Extra {
         }
         self.number(o.issues.len());
         for (issue, &b) in o.issues.iter().zip(blocking) {
-            self.string(issue.code.as_str());
+            self.issue_code(issue.code.as_str());
             self.string(&issue.path);
             self.number(usize::from(b));
             self.number(issue.params.len());

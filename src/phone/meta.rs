@@ -55,6 +55,8 @@ const SECTIONS: usize = 13;
 const TYPES: usize = 10;
 const NON_GEO: &str = "001";
 const NONE: u16 = u16::MAX;
+/// The greatest country calling code (they have one to three digits).
+const MAX_CODE: u16 = 999;
 
 /// The metadata of one region (or non-geographic calling code), as phonenumbers' `PhoneMetadata`
 /// holds it after loading.
@@ -234,6 +236,9 @@ struct Index {
     /// Per entity, in table order (sorted by calling code, so one code's regions are a slice).
     ids: Vec<&'static str>,
     codes: Vec<u16>,
+    /// `first[cc]`: the first entity whose calling code is `cc` or more, for every code up to
+    /// 999 and one past it, so a code's entities are `first[cc]..first[cc + 1]` without a search.
+    first: Vec<u16>,
     /// Entity of each geographic region by [`id_slot`] (`NONE` where there is none): a direct
     /// lookup, no sort (whose code would cost more wasm bytes than this whole loader).
     by_id: Vec<u16>,
@@ -259,6 +264,7 @@ fn build_index() -> Index {
         starts,
         ids: Vec::with_capacity(n),
         codes: Vec::with_capacity(n),
+        first: Vec::new(),
         by_id: vec![NONE; 26 * 26],
         cells: (0..n).map(|_| OnceLock::new()).collect(),
     };
@@ -273,6 +279,16 @@ fn build_index() -> Index {
             }
         }
     }
+    // Entities are sorted by calling code (every code is below 1000).
+    let mut k = 0;
+    idx.first = (0..=MAX_CODE + 1)
+        .map(|cc| {
+            while idx.codes.get(k).is_some_and(|&c| c < cc) {
+                k += 1;
+            }
+            u16::try_from(k).unwrap_or(u16::MAX)
+        })
+        .collect();
     idx
 }
 
@@ -297,9 +313,9 @@ impl Index {
     }
 
     fn code_range(&self, cc: u16) -> std::ops::Range<usize> {
-        let a = self.codes.partition_point(|&c| c < cc);
-        let b = self.codes.partition_point(|&c| c <= cc);
-        a..b.max(a)
+        let at = |i: usize| self.first.get(i).map_or(self.n, |&k| usize::from(k));
+        let cc = usize::from(cc);
+        at(cc)..at(cc + 1).max(at(cc))
     }
 }
 

@@ -296,6 +296,12 @@ fn find_extension(s: &str) -> Option<(usize, String)> {
 /// `_is_viable_phone_number`: two digits alone, or (after pluses) at least three digits with only
 /// punctuation before them, then punctuation, letters and digits, then maybe an extension.
 fn is_viable(s: &str) -> bool {
+    is_viable_with(s, || find_extension(s).map(|(st, _)| st))
+}
+
+/// [`is_viable`] with the start of the extension found in `s` given, for a caller that needs it
+/// anyway (it is only asked for when the whole of `s` is not viable).
+fn is_viable_with(s: &str, extension_start: impl FnOnce() -> Option<usize>) -> bool {
     let count = s.chars().count();
     if count < MIN_LENGTH_FOR_NSN {
         return false;
@@ -303,7 +309,7 @@ fn is_viable(s: &str) -> bool {
     if count == 2 && s.chars().all(is_digit) {
         return true;
     }
-    viable_core(s) || find_extension(s).is_some_and(|(st, _)| viable_core(&s[..st]))
+    viable_core(s) || extension_start().is_some_and(|st| s.get(..st).is_some_and(viable_core))
 }
 
 fn viable_core(s: &str) -> bool {
@@ -520,14 +526,16 @@ pub fn parse(input: &str, default_region: Option<&str>) -> Result<Parsed, ParseE
         return Err(ParseError::TooLong);
     }
     let national = build_national_number_for_parsing(input)?;
-    if !is_viable(&national) {
+    // Searched once: viability and the extension split both need it.
+    let extension = find_extension(&national);
+    if !is_viable_with(&national, || extension.as_ref().map(|e| e.0)) {
         return Err(ParseError::NotANumber);
     }
     let region = default_region.and_then(meta::region);
     if region.is_none() && !national.chars().next().is_some_and(is_plus) {
         return Err(ParseError::InvalidCountryCode);
     }
-    let (extension, national) = match find_extension(&national) {
+    let (extension, national) = match extension {
         Some((start, ext)) if is_viable(&national[..start]) => (Some(ext), &national[..start]),
         _ => (None, &*national),
     };

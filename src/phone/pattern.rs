@@ -626,7 +626,7 @@ struct DState {
     next: [u32; 10],
 }
 
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct Dfa {
     states: Vec<DState>,
     /// State keys (sorted) and their states: a binary search, no hash map (whose code costs more
@@ -634,6 +634,14 @@ struct Dfa {
     index: Vec<(Vec<u32>, u32)>,
     /// The program has instructions a digit automaton cannot express (anchors): use the VM.
     unsupported: bool,
+    /// The state with no instruction left and no match (`UNKNOWN` until reached): inputs stop there.
+    dead: u32,
+}
+
+impl Default for Dfa {
+    fn default() -> Dfa {
+        Dfa { states: Vec::new(), index: Vec::new(), unsupported: false, dead: UNKNOWN }
+    }
 }
 
 const UNKNOWN: u32 = u32::MAX;
@@ -665,6 +673,9 @@ impl Dfa {
             return None;
         }
         let i = self.states.len() as u32;
+        if pcs.is_empty() && !accepts {
+            self.dead = i;
+        }
         self.index.insert(at, (key, i));
         self.states.push(DState { pcs, accepts, next: [UNKNOWN; 10] });
         Some(i)
@@ -889,9 +900,6 @@ impl Pattern {
     /// The DFA's answer, or None when it cannot give one (a non-digit input, anchors in the
     /// program, the state cap reached, or the automaton in use further up the stack).
     fn dfa_answer(&self, input: &[u8], ask: Ask) -> Option<bool> {
-        if !input.iter().all(u8::is_ascii_digit) {
-            return None;
-        }
         let mut dfa = self.dfa.try_borrow_mut().ok()?;
         if dfa.unsupported {
             return None;
@@ -906,8 +914,9 @@ impl Pattern {
             if ask == Ask::Prefix && st.accepts {
                 return Some(true);
             }
-            let digit = usize::from(b - b'0');
-            let mut next = st.next[digit];
+            // A byte other than a digit: the VM answers (a prefix match found before it stands).
+            let digit = usize::from(b.wrapping_sub(b'0'));
+            let mut next = *st.next.get(digit)?;
             if next == UNKNOWN {
                 let targets: Vec<u32> = st.pcs.iter().filter_map(|&pc| self.step(pc, b)).collect();
                 let set = self.closure(&targets);
@@ -915,7 +924,7 @@ impl Pattern {
                 dfa.states.get_mut(state as usize)?.next[digit] = next;
             }
             state = next;
-            if dfa.states.get(state as usize)?.pcs.is_empty() && !dfa.states.get(state as usize)?.accepts {
+            if state == dfa.dead {
                 return Some(false);
             }
         }

@@ -980,3 +980,23 @@ test('CLI: name columns by header (first_name given, last_name family, name full
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// ---- phone cold start (issue 4): init compiles, then instantiates synchronously; messages come with the first issue
+test('a fresh process whose first call is a batch with issues (messages fetched then) gets the results of single calls', async () => {
+  const { run, phoneCorpusPath } = await import('./harness.mjs');
+  const rows = readFileSync(phoneCorpusPath, 'utf8').split('\n').filter(Boolean).slice(0, 3000).map((l) => JSON.parse(l));
+  const inputs = rows.filter((r) => r.region === 'US').map((r) => r.input);
+  assert.ok(inputs.length > 100 && inputs.length < 3000, `${inputs.length} US inputs`);
+  const script = `import * as intake from 'intake';
+    await intake.init();
+    const inputs = ${JSON.stringify(inputs)};
+    const emails = ['ali@example.com', 'not an email', 'bob@gmial.com', '', 'x@y'];
+    const batch = JSON.stringify([intake.validatePhones(inputs, { defaultRegion: 'US', locale: 'fa' }), intake.validateEmails(emails)]);
+    const single = JSON.stringify([inputs.map((s) => intake.validatePhone(s, { defaultRegion: 'US', locale: 'fa' })),
+      emails.map((s) => intake.validateEmail(s))]);
+    console.log(batch === single ? 'same' : 'differs: ' + batch.slice(0, 2000));`;
+  const res = await run(process.execPath, ['--input-type=module', '-e', script], { timeout: 30_000 });
+  assert.equal(res.code, 0, res.stderr);
+  assert.equal(res.stdout.trim(), 'same');
+  assert.ok(inputs.some((s) => !intake.validatePhone(s, { defaultRegion: 'US' }).valid), 'the batch has numbers with issues');
+});
