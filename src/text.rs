@@ -91,11 +91,29 @@ pub fn nfc(s: &str) -> Option<String> {
 /// superscripts and full-width forms to their plain letters. For fields where the compatibility
 /// variants carry no meaning (names, companies, street names).
 pub fn nfkc(s: &str) -> Option<String> {
-    if s.is_ascii() || unicode_normalization::is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+    if s.is_ascii() || s.chars().all(nfkc_stable) || unicode_normalization::is_nfkc_quick(s.chars()) == IsNormalized::Yes {
         return None;
     }
     let n: String = s.nfkc().collect();
     (n != s).then_some(n)
+}
+
+/// Letters that are NFKC wherever they stand (quick-check Yes, combining class 0): ASCII, and
+/// runs of the Latin, Arabic and Persian, CJK and Hangul letters contact data is mostly written
+/// in, so that text of them skips the normalization tables. A test checks every one.
+const NFKC_STABLE: &[(u32, u32)] = &[
+    (0x00C0, 0x00FF), (0x0100, 0x0131), (0x0134, 0x013E), (0x0141, 0x0148), (0x014A, 0x017E), (0x0621, 0x063A),
+    (0x0641, 0x064A), (0x067E, 0x067E), (0x0686, 0x0686), (0x0698, 0x0698), (0x06A9, 0x06A9), (0x06AF, 0x06AF),
+    (0x06CC, 0x06CC), (0x4E00, 0x9FFF), (0xAC00, 0xD7A3),
+];
+
+fn nfkc_stable(c: char) -> bool {
+    let cp = c as u32;
+    if cp < 0x80 {
+        return true;
+    }
+    let i = NFKC_STABLE.partition_point(|&(lo, _)| lo <= cp);
+    i > 0 && cp <= NFKC_STABLE[i - 1].1
 }
 
 /// Removes C0 and C1 control characters other than whitespace (tabs and line breaks are left for
@@ -244,13 +262,44 @@ impl Script {
     }
 }
 
+/// Runs of letters of the scripts contact data is mostly written in (Latin, Greek, Cyrillic,
+/// Arabic, Hangul, kana, CJK ideographs): every code point in them is alphabetic and not numeric.
+/// A test checks both against the standard library over the whole BMP.
+const LETTER_RUNS: &[(u32, u32)] = &[
+    (0x00C0, 0x00D6), (0x00D8, 0x00F6), (0x00F8, 0x02C1), (0x0388, 0x038A), (0x038E, 0x03A1), (0x03A3, 0x03F5),
+    (0x03F7, 0x0481), (0x048A, 0x052F), (0x0620, 0x0657), (0x066E, 0x06D3), (0x3041, 0x3096), (0x30A1, 0x30FA),
+    (0x4E00, 0x9FFF), (0xAC00, 0xD7A3),
+];
+
+fn in_letter_runs(cp: u32) -> bool {
+    let i = LETTER_RUNS.partition_point(|&(lo, _)| lo <= cp);
+    i > 0 && cp <= LETTER_RUNS[i - 1].1
+}
+
+/// `char::is_alphabetic`, with the common scripts' letters answered by range (the standard
+/// library's table search costs a few hundred instructions a character).
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    in_letter_runs(c as u32) || c.is_alphabetic()
+}
+
+/// `char::is_numeric`, answered by range for ASCII and the common scripts' letters.
+pub fn is_numeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    !in_letter_runs(c as u32) && c.is_numeric()
+}
+
 /// The script of a letter; `None` for digits, punctuation, spaces, marks and symbols.
 pub fn script_of(c: char) -> Option<Script> {
     let cp = c as u32;
     if c.is_ascii() {
         return c.is_ascii_alphabetic().then_some(Script::Latin);
     }
-    if !c.is_alphabetic() {
+    if !is_alphabetic(c) {
         return None;
     }
     Some(match cp {
@@ -393,6 +442,27 @@ mod tests {
         // The ASCII fast path agrees with the general one (a trailing é forces the general path).
         for ascii in ["  A\tb\u{000B}C  d", "O'Brien-SMITH", "", "x\u{0007}y"] {
             assert_eq!(format!("{}e", fold_for_key(ascii)), fold_for_key(&format!("{ascii}\u{00E9}")), "{ascii:?}");
+        }
+    }
+
+    #[test]
+    fn nfkc_stable_letters_are_nfkc_anywhere() {
+        use unicode_normalization::char::canonical_combining_class;
+        assert!(NFKC_STABLE.windows(2).all(|w| w[0].1 < w[1].0));
+        for &(lo, hi) in NFKC_STABLE {
+            for c in (lo..=hi).filter_map(char::from_u32) {
+                let yes = unicode_normalization::is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes;
+                assert!(yes && canonical_combining_class(c) == 0, "U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn letter_runs_agree_with_the_standard_library() {
+        assert!(LETTER_RUNS.windows(2).all(|w| w[0].1 < w[1].0));
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "U+{:04X}", c as u32);
+            assert_eq!(is_numeric(c), c.is_numeric(), "U+{:04X}", c as u32);
         }
     }
 

@@ -96,6 +96,7 @@ impl DedupBatch {
                 let _ = f.call3(&JsValue::NULL, &JsValue::from_str(phase.as_str()), &JsValue::from(done as f64), &JsValue::from(total as f64));
             }
         };
+        self.inner.release_memo();
         let out = self.inner.run(&mut report);
         let mut labels = vec![0u32; self.inner.len()];
         let mut probabilities = Vec::with_capacity(out.clusters.len());

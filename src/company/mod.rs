@@ -179,7 +179,9 @@ struct Split<'s> {
     tight: bool,
 }
 
-fn split_legal_form(s: &str) -> Option<Split<'_>> {
+/// `normal`: `s` is known to be NFKC. `whole`: the form key of all of `s` when it is NFKC (left
+/// empty otherwise).
+fn split_legal_form<'s>(s: &'s str, normal: bool, whole: &mut String) -> Option<Split<'s>> {
     let idx = index();
     // Word boundaries (the value has single spaces after hygiene).
     let spaces: Vec<usize> = s.match_indices(' ').map(|(i, _)| i).collect();
@@ -187,9 +189,9 @@ fn split_legal_form(s: &str) -> Option<Split<'_>> {
     let max = idx.max_words.min(words - 1);
     // Every CJK form holds a letter outside ASCII.
     let ascii = s.is_ascii();
-    // Hygiene made the text NFKC (removing tatweel can undo that): then the words' keys back to
-    // back (`ends[i]`: where word i's ends) hold the key of every run of words as a slice.
-    let normal = ascii || text::nfkc(s).is_none();
+    // For NFKC text the words' keys back to back (`ends[i]`: where word i's ends) hold the key of
+    // every run of words as a slice.
+    let normal = normal || ascii || text::nfkc(s).is_none();
     let (mut keys, mut ends) = (String::with_capacity(s.len()), Vec::with_capacity(words + 1));
     ends.push(0);
     if normal {
@@ -197,6 +199,9 @@ fn split_legal_form(s: &str) -> Option<Split<'_>> {
             push_form_key(w, &mut keys);
             ends.push(keys.len());
         }
+    }
+    if normal {
+        whole.push_str(&keys);
     }
     // The key of words `from..to`, written `text`.
     let run_key = |from: usize, to: usize, text: &str| -> Cow<'_, str> {
@@ -283,7 +288,7 @@ fn title_word(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut start = true;
     for c in word.chars() {
-        if start && c.is_alphabetic() {
+        if start && text::is_alphabetic(c) {
             out.extend(c.to_uppercase());
             start = false;
         } else {
@@ -366,7 +371,7 @@ const KEYBOARD_ROWS: &[&str] = &[
 fn is_junk(key: &str) -> bool {
     let mut chars = key.chars();
     let Some(first) = chars.next() else { return true };
-    if !key.chars().any(char::is_alphabetic) {
+    if !key.chars().any(text::is_alphabetic) {
         return true;
     }
     let n = key.chars().count();
@@ -374,7 +379,11 @@ fn is_junk(key: &str) -> bool {
         return true;
     }
     // No letter is twice on a row: a run of one starts where its first letter is.
-    n >= 4 && KEYBOARD_ROWS.iter().any(|row| row.find(first).is_some_and(|i| row[i..].starts_with(key)))
+    // Rows are all ASCII or all not.
+    n >= 4
+        && KEYBOARD_ROWS.iter().any(|row| {
+            row.len() >= key.len() && row.as_bytes()[0].is_ascii() == first.is_ascii() && row.find(first).is_some_and(|i| row[i..].starts_with(key))
+        })
 }
 
 /// The registrable domain the options give: the website's, else a business email's.
@@ -427,6 +436,9 @@ pub fn standardize_company<'a>(input: &'a str, opts: &CompanyOptions) -> Company
         c.apply("nfkc", text::nfkc);
     }
     c.apply("collapse_whitespace", text::collapse_whitespace);
+    // NFKC holds after the nfkc step (collapsing whitespace keeps it) unless a later step changed
+    // letters: removing tatweel or mapping yeh and kaf can bring a letter and a mark together.
+    let nfkc_steps = c.list.len();
     if !ascii {
         c.apply("remove_tatweel", text::remove_tatweel);
         match text::arabic_script_language(&c.value) {
@@ -435,6 +447,7 @@ pub fn standardize_company<'a>(input: &'a str, opts: &CompanyOptions) -> Company
             text::ArabicScriptLanguage::Unknown => {}
         }
     }
+    let normal = c.list.len() == nfkc_steps;
     let mut value = c.value.into_owned();
     let mut changes = c.list;
     let mut step = |kind: &'static str, next: String, value: &mut String| {
@@ -448,15 +461,20 @@ pub fn standardize_company<'a>(input: &'a str, opts: &CompanyOptions) -> Company
     } else {
         let case = case_of(&value);
         let recase = |s: &str| if case == Case::Mixed { s.to_owned() } else { fix_case(s, case) };
-        let (core, legal) = match split_legal_form(&value) {
+        let mut whole_key = String::new();
+        let (mut recased, was_ascii) = (true, value.is_ascii());
+        let (core, legal) = match split_legal_form(&value, normal, &mut whole_key) {
             Some(sp) => {
                 let (core, written, position) = (sp.core.to_owned(), sp.written.to_owned(), sp.position);
                 let row = FORMS[sp.row];
                 // Case first (the form as written), then the canonical form.
                 let sep = if sp.tight { "" } else { " " };
-                let join = |core: &str, form: &str| match position {
-                    Position::End => format!("{core}{sep}{form}"),
-                    Position::Start => format!("{form}{sep}{core}"),
+                let join = |core: &str, form: &str| {
+                    let (a, b) = match position {
+                        Position::End => (core, form),
+                        Position::Start => (form, core),
+                    };
+                    [a, sep, b].concat()
                 };
                 let cased = recase(&core);
                 // The core with the punctuation before the form (`Acme,` of `Acme, Inc.`).
@@ -476,6 +494,7 @@ pub fn standardize_company<'a>(input: &'a str, opts: &CompanyOptions) -> Company
             }
             None => {
                 let cased = recase(&value);
+                recased = cased != value;
                 step("fix_case", cased.clone(), &mut value);
                 (cased, None)
             }
@@ -483,9 +502,15 @@ pub fn standardize_company<'a>(input: &'a str, opts: &CompanyOptions) -> Company
         out.key = name_key(&core);
         out.core = core;
         out.legal_form = legal;
-        let whole_is_form = out.legal_form.is_none() && lookup(&form_key(&value), Position::End).is_some();
+        // The key of the value before recasing, when recasing changed nothing or it was ASCII (an
+        // ASCII key is case-blind).
+        let whole_is_form = out.legal_form.is_none() && {
+            let same = !whole_key.is_empty() && (!recased || was_ascii);
+            let key = if same { Cow::Borrowed(whole_key.as_str()) } else { Cow::Owned(form_key(&value)) };
+            lookup(&key, Position::End).is_some()
+        };
         // Nothing but words the key leaves out (`شرکت`, `The`) is a placeholder too.
-        let only_stop_words = out.key.is_empty() && out.core.chars().any(char::is_alphabetic);
+        let only_stop_words = out.key.is_empty() && out.core.chars().any(text::is_alphabetic);
         if whole_is_form || only_stop_words || PLACEHOLDERS.contains(&out.key.as_str()) {
             out.issues.push(issue(Code::CompanyPlaceholder));
         } else if is_junk(&out.key) {

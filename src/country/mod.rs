@@ -158,8 +158,9 @@ pub fn find(s: &str) -> Option<Country> {
         }
         Shape::Digits => return None,
         Shape::Letters if key.len() == 2 => {
-            if let Some(c) = ix.countries.iter().find(|c| c.alpha2.eq_ignore_ascii_case(&key)) {
-                return Some(*c);
+            // The table is sorted by alpha-2 (upper case).
+            if let Some(c) = by_alpha2(&key.to_ascii_uppercase()) {
+                return Some(c);
             }
         }
         Shape::Letters if key.len() == 3 => {

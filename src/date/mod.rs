@@ -279,7 +279,9 @@ fn iso((y, m, d): (i64, u8, u8)) -> String {
     // Digits by hand: the formatting machinery costs more than the rest of reading a date.
     let digit = |v: i64| char::from(b'0' + (v % 10) as u8);
     let (m, d) = (i64::from(m), i64::from(d));
-    [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-', digit(m / 10), digit(m), '-', digit(d / 10), digit(d)].into_iter().collect()
+    let mut out = String::with_capacity(10);
+    out.extend([digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-', digit(m / 10), digit(m), '-', digit(d / 10), digit(d)]);
+    out
 }
 
 fn check_birth_date(days: i64, today: (i32, u8, u8), report: &mut Report) {

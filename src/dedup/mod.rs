@@ -25,7 +25,7 @@ pub mod survive;
 pub use index::{Index, IndexError, Match};
 pub use model::{probability, Contribution, Explanation, Model};
 pub use survive::{golden_record, Decision, Golden, Rule, Rules};
-pub use prepare::{PrepareOptions, Role, Schema, Store};
+pub use prepare::{Memo, PrepareOptions, Role, Schema, Store};
 
 use crate::issue::{Code, Issue};
 use crate::limits::{DEDUP_FIELD_BYTES, DEDUP_RECORD_FIELDS};
@@ -146,6 +146,9 @@ pub struct Deduper {
     pub schema: Schema,
     pub options: Options,
     pub(crate) store: Store,
+    memo: Memo,
+    /// The record being prepared (its strings reused from record to record).
+    scratch: prepare::Prepared,
     /// Over-long values that were left out (`input.too_long`, path `records[i].column`).
     pub issues: Vec<Issue>,
     headers: Vec<String>,
@@ -153,7 +156,7 @@ pub struct Deduper {
 
 impl Deduper {
     pub fn new(schema: Schema, options: Options) -> Deduper {
-        Deduper { schema, options, store: Store::default(), issues: Vec::new(), headers: Vec::new() }
+        Deduper { schema, options, store: Store::default(), memo: Memo::new(), scratch: prepare::Prepared::default(), issues: Vec::new(), headers: Vec::new() }
     }
 
     /// Names used for column paths in issues (defaults to the column number).
@@ -170,13 +173,20 @@ impl Deduper {
     /// Adds a record of source 0 or 1; with records of both, only pairs across sources are compared.
     pub fn push_from(&mut self, row: &[&str], source: u8) {
         let row = &row[..row.len().min(DEDUP_RECORD_FIELDS)];
-        let p = prepare::prepare(row, &self.schema, &self.options.prepare);
+        prepare::prepare_into(row, &self.schema, &self.options.prepare, &mut self.memo, &mut self.scratch);
+        let p = &self.scratch;
         for &col in &p.too_long {
             let name = self.headers.get(col).cloned().unwrap_or_else(|| col.to_string());
             let path = format!("records[{}].{name}", self.store.len());
             self.issues.push(Issue::new(Code::InputTooLong, &path, self.options.locale, vec![("max", DEDUP_FIELD_BYTES.to_string())]));
         }
-        self.store.push(&p, source.min(1));
+        self.store.push(p, source.min(1));
+    }
+
+    /// Frees the memory of remembered standardizations (see [`Memo`]); call it when all records
+    /// are pushed. Pushing more afterwards still works.
+    pub fn release_memo(&mut self) {
+        self.memo = Memo::new();
     }
 
     pub fn len(&self) -> usize {
@@ -199,29 +209,24 @@ impl Deduper {
         let link = n > 0 && store.source.iter().any(|&s| s != store.source[0]);
         let bopts = block::BlockOptions { link, ..self.options.block };
         let cands = block::candidates(store, &bopts, &mut |d, t| progress(Phase::Blocking, d, t));
+        let interned = compare::Interned::new(store);
         let total = cands.pairs.len();
         // Levels of every candidate pair, kept packed (8 bytes a pair) for training and scoring.
-        let mut packed: Vec<u64> = Vec::with_capacity(total);
+        let packed = interned.packed_levels(&cands.pairs, &mut |c, n| progress(Phase::Comparing, c * total / n, total));
         let mut patterns: FastMap<u64, u32> = FastMap::default();
-        for (i, &p) in cands.pairs.iter().enumerate() {
-            let (a, b) = ((p >> 32) as usize, (p & 0xFFFF_FFFF) as usize);
-            let lv = compare::levels(store, a, store, b);
-            let k = model::pack(&lv);
-            packed.push(k);
+        for &k in &packed {
             *patterns.entry(k).or_insert(0) += 1;
-            if i % 65536 == 0 {
-                progress(Phase::Comparing, i, total);
-            }
         }
         progress(Phase::Training, 0, patterns.len());
-        let model = Model::train(store, &patterns, self.options.max_em_iterations);
+        let model = Model::train(store, &interned, &patterns, self.options.max_em_iterations);
         drop(patterns);
+        let adjust = model.adjustments(&interned);
         let threshold = model::weight_of(self.options.threshold);
         let mut pairs = Vec::new();
         let mut links = Vec::new();
         for (i, (&p, &k)) in cands.pairs.iter().zip(&packed).enumerate() {
             let (a, b) = ((p >> 32) as u32, (p & 0xFFFF_FFFF) as u32);
-            let w = model.weight_of_levels(store, a as usize, k);
+            let w = model.weight_of_packed(k, |c| adjust[c][interned.id(a as usize, c) as usize]);
             if w >= threshold {
                 links.push((a, b, model::probability(w)));
             }

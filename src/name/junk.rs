@@ -30,7 +30,7 @@ pub(crate) fn check(value: &str) -> Option<(Code, Vec<(&'static str, String)>)> 
     let mut has_at = false;
     let mut bad: Option<char> = None;
     for c in value.chars() {
-        if c.is_numeric() {
+        if text::is_numeric(c) {
             digits += 1;
             digit_run += 1;
             longest_digit_run = longest_digit_run.max(digit_run);
@@ -39,7 +39,7 @@ pub(crate) fn check(value: &str) -> Option<(Code, Vec<(&'static str, String)>)> 
         if !matches!(c, ' ' | '-' | '(' | ')' | '.' | '+' | '/') {
             digit_run = 0;
         }
-        if c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) {
+        if text::is_alphabetic(c) || unicode_normalization::char::is_combining_mark(c) {
             letters += 1;
         } else if c == '@' {
             has_at = true;
@@ -70,7 +70,7 @@ pub(crate) fn check(value: &str) -> Option<(Code, Vec<(&'static str, String)>)> 
     if repeated(&folded) {
         return Some((Code::NameRepeatedChars, Vec::new()));
     }
-    let mut letters = Vec::new();
+    let mut letters = Vec::with_capacity(folded.len());
     if folded.split([' ', '-']).any(|w| mash(w, &mut letters)) {
         return Some((Code::NameKeyboardMash, Vec::new()));
     }
@@ -93,7 +93,7 @@ fn repeated(folded: &str) -> bool {
     let mut prev = '\0';
     let mut run = 0;
     for c in folded.chars() {
-        if c == prev && c.is_alphabetic() {
+        if c == prev && text::is_alphabetic(c) {
             run += 1;
             if run >= 4 {
                 return true;
@@ -107,7 +107,7 @@ fn repeated(folded: &str) -> bool {
     folded.split([' ', '-']).filter(|w| *w != "iii").any(|w| {
         let mut cs = w.chars();
         let first = cs.next();
-        w.chars().count() >= 3 && first.is_some_and(char::is_alphabetic) && cs.all(|c| Some(c) == first)
+        w.chars().count() >= 3 && first.is_some_and(text::is_alphabetic) && cs.all(|c| Some(c) == first)
     })
 }
 
@@ -150,7 +150,7 @@ fn mash(word: &str, letters: &mut Vec<char>) -> bool {
         return false;
     }
     letters.clear();
-    letters.extend(word.chars().filter(|c| c.is_alphabetic()));
+    letters.extend(word.chars().filter(|&c| text::is_alphabetic(c)));
     let letters = &letters[..];
     let n = letters.len();
     if n < 4 {

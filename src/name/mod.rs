@@ -411,7 +411,7 @@ fn split(value: &str, part: NamePart) -> (Split, Vec<(&'static str, String)>) {
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            if careful && w.chars().filter(|c| c.is_alphabetic()).count() <= 2 && !w.chars().any(char::is_lowercase) {
+            if careful && w.chars().filter(|&c| text::is_alphabetic(c)).count() <= 2 && !w.chars().any(char::is_lowercase) {
                 return (*w).to_owned();
             }
             let lead = i == 0 || family_given == Some(i);
@@ -510,7 +510,7 @@ fn case_word(w: &str, particle: bool, lead: bool) -> String {
     let mut seg_start = true;
     let mut rest = lower.as_str();
     while let Some(c) = rest.chars().next() {
-        if seg_start && c.is_alphabetic() {
+        if seg_start && text::is_alphabetic(c) {
             let end = rest.find(['-', '.', ' ']).unwrap_or(rest.len());
             let seg = &rest[..end];
             case_segment(seg, &mut out);
