@@ -92,6 +92,9 @@ pub mod limits {
     pub const DEDUP_FIELD_BYTES: usize = 512;
     /// ... and at most this many columns of a record.
     pub const DEDUP_RECORD_FIELDS: usize = 64;
+    /// A CSV record read into a dedup batch (`push_csv`) is cut here, with an `input.too_long`
+    /// issue (usually a quote that never closes).
+    pub const DEDUP_CSV_RECORD_BYTES: usize = 1 << 20;
     /// A serialized dedup index larger than this is refused.
     pub const DEDUP_INDEX_BYTES: usize = 1 << 31;
     /// An address (see `address::ADDRESS_INPUT_BYTES`): four lines of a postal label with room to spare.
