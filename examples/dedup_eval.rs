@@ -105,6 +105,13 @@ fn run(set: &Set, threshold: Option<f64>, queries: usize) {
     if let Some(t) = threshold {
         opts.threshold = t;
     }
+    // Blocking experiments: DEDUP_MAX_BLOCK / DEDUP_WINDOW override the defaults.
+    if let Some(v) = std::env::var("DEDUP_MAX_BLOCK").ok().and_then(|v| v.parse().ok()) {
+        opts.block.max_block = v;
+    }
+    if let Some(v) = std::env::var("DEDUP_WINDOW").ok().and_then(|v| v.parse().ok()) {
+        opts.block.window = v;
+    }
     let started = Instant::now();
     let cpu0 = cpu_seconds();
     let mut d = Deduper::new(Schema::guess(&headers), opts);
@@ -201,6 +208,8 @@ fn run(set: &Set, threshold: Option<f64>, queries: usize) {
     }
     if std::env::var("DEDUP_EVAL_VERBOSE").is_ok() {
         eprintln!("{}: lambda {:.4} related {:.4} iterations {} per key {:?}", set.name, out.model.lambda, out.model.lambda_related, out.model.iterations, out.stats.pairs_per_key);
+        let wsum: f64 = out.pairs.iter().map(|p| f64::from(p.weight)).sum();
+        eprintln!("{}: {} links, weights sum {wsum:.4}, {} clusters", set.name, out.pairs.len(), out.clusters.len());
         for (c, cmp) in intake::dedup::compare::COMPARISONS.iter().enumerate() {
             let k = cmp.levels.len();
             let m: Vec<String> = out.model.m[c][..k].iter().map(|x| format!("{x:.3}")).collect();

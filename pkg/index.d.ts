@@ -785,6 +785,15 @@ export interface DedupResult {
 
 export interface Deduper {
   push(records: DedupRecord[], source?: 0 | 1): number;
+  /**
+   * Adds CSV (comma, semicolon or tab; RFC 4180 quoting) straight from a file's text or bytes, in chunks of any
+   * size, without a JS value per cell. Each source's first row is its header; the batch's columns are
+   * `options.headers` or the first header row, and other files' columns are matched to them by name. Returns the
+   * record count so far (complete rows only).
+   */
+  pushCsv(chunk: string | Uint8Array | ArrayBuffer | ArrayBufferView, source?: 0 | 1): number;
+  /** Ends a CSV file after its last chunk: a last line without a line break counts now (run() ends the rest). */
+  endCsv(source?: 0 | 1): number;
   run(): DedupResult;
   index(): DedupIndex;
   /** Frees the batch's wasm memory now rather than at garbage collection. */

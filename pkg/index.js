@@ -1287,15 +1287,36 @@ function pushChunks(batch, records, headers, source, onProgress) {
   }
 }
 
+let csvEncoder = null;
+
+function csvBytes(chunk) {
+  if (typeof chunk === 'string') return (csvEncoder ??= new TextEncoder()).encode(chunk);
+  if (chunk instanceof Uint8Array) return chunk;
+  if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
+  if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  throw new TypeError('intake: pushCsv takes a string, Uint8Array or ArrayBuffer');
+}
+
 /** A batch that records are pushed into chunk by chunk (streaming), then run once. */
 export function createDeduper(options = {}) {
   assertReady();
   let batch = null, headers = null, count = 0, result = null;
+  // CSV bytes held until the header line is complete (before the batch exists).
+  let csvHead = null, csvHeadSource = 0;
+  const open = (names) => {
+    headers = names;
+    batch = new core.DedupBatch(headers, dedupRoles(headers, options.roles), options.threshold ?? 0, options.defaultRegion ?? '', options.dateOrder === 'month-first');
+  };
   const ensure = (records) => {
-    if (!batch) {
-      headers = dedupHeaders(records, options);
-      batch = new core.DedupBatch(headers, dedupRoles(headers, options.roles), options.threshold ?? 0, options.defaultRegion ?? '', options.dateOrder === 'month-first');
-    }
+    if (!batch) open(dedupHeaders(records, options));
+  };
+  const openCsv = (last) => {
+    const names = core.dedup_csv_header(csvHead, last);
+    if (!names) return false;
+    open(options.headers ? options.headers.map(String) : names);
+    count = batch.pushCsv(csvHead, csvHeadSource);
+    csvHead = null;
+    return true;
   };
   return {
     /** Adds records of `source` 0 (default), or 1 for the second file of a linkage. */
@@ -1306,7 +1327,36 @@ export function createDeduper(options = {}) {
       count += records.length;
       return count;
     },
+    /**
+     * Adds CSV of `source` (0, or 1 for the second file of a linkage) straight from a file's text or bytes, in
+     * chunks of any size; each source's first row is its header (columns matched to the first's by name).
+     */
+    pushCsv(chunk, source = 0) {
+      const bytes = csvBytes(chunk);
+      if (batch) {
+        count = batch.pushCsv(bytes, source ? 1 : 0);
+      } else {
+        if (!csvHead) csvHeadSource = source ? 1 : 0;
+        if (csvHead && csvHeadSource !== (source ? 1 : 0)) throw new Error('intake: the first CSV header row is not complete yet');
+        const held = csvHead ? new Uint8Array(csvHead.length + bytes.length) : bytes;
+        if (csvHead) {
+          held.set(csvHead);
+          held.set(bytes, csvHead.length);
+        }
+        csvHead = held;
+        openCsv(false);
+      }
+      if (options.onProgress) options.onProgress('reading', count, count);
+      return count;
+    },
+    /** Ends the CSV file of `source` after its last chunk (a last line without a line break counts now). */
+    endCsv(source = 0) {
+      if (!batch && csvHead && csvHeadSource === (source ? 1 : 0)) openCsv(true);
+      if (batch) count = batch.endCsv(source ? 1 : 0);
+      return count;
+    },
     run() {
+      if (!batch && csvHead) openCsv(true);
       if (!batch) ensure([{}]);
       const raw = batch.run(options.onProgress ? (phase, done, total) => options.onProgress(phase, done, total) : undefined);
       result = dedupResult(raw, batch);

@@ -22,6 +22,9 @@ pub fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
         let d = a.len().max(b.len());
         return (d <= max).then_some(d);
     }
+    if max <= BAND_MAX {
+        return osa_band(a, b, max);
+    }
     const FAR: usize = usize::MAX / 4;
     let m = b.len();
     // Three rows of the DP table (i-2, i-1, i), each m+1 wide; cells outside the band stay FAR.
@@ -67,6 +70,53 @@ pub fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     (d <= max).then_some(d)
 }
 
+/// Largest `max` [`osa_band`] takes.
+const BAND_MAX: usize = 3;
+
+/// [`osa_within`]'s table for a small `max`, keeping only the band of cells within `max` of the
+/// diagonal (cell `k` of row `i` is column `i + k - max`): O(len * max) work and no allocation.
+/// `a` and `b` are non-empty and their lengths differ by at most `max`.
+fn osa_band(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    const FAR: usize = usize::MAX / 4;
+    // Two more cells than the widest band: the one right of the band reads as FAR.
+    const CELLS: usize = 2 * BAND_MAX + 2;
+    let (n, m, w) = (a.len(), b.len(), 2 * max + 1);
+    let (mut prev2, mut prev) = ([FAR; CELLS], [FAR; CELLS]);
+    for j in 0..=max.min(m) {
+        prev[j + max] = j;
+    }
+    for i in 1..=n {
+        let mut cur = [FAR; CELLS];
+        let mut row_min = FAR;
+        for k in 0..w {
+            let Some(j) = (i + k).checked_sub(max) else { continue };
+            if j > m {
+                break;
+            }
+            let d = if j == 0 {
+                i
+            } else {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let left = if k > 0 { cur[k - 1] } else { FAR };
+                let mut d = (prev[k] + cost).min(prev[k + 1] + 1).min(left + 1);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d = d.min(prev2[k] + 1);
+                }
+                d
+            };
+            cur[k] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return None;
+        }
+        prev2 = prev;
+        prev = cur;
+    }
+    let d = prev[m + max - n];
+    (d <= max).then_some(d)
+}
+
 /// Whether two different byte strings are one edit apart (insertion, deletion, substitution or
 /// adjacent transposition): what is left after their common prefix and suffix decides, in O(n).
 fn within_one(a: &[u8], b: &[u8]) -> bool {
@@ -107,29 +157,22 @@ pub fn jaro_winkler(a: &str, b: &str) -> f64 {
 /// [`jaro_winkler_of`] for ASCII strings of 1 to 64 bytes, bit-parallel: each byte of `b` has a
 /// mask of its positions, so each byte of `a` finds its match in the window in O(1).
 fn jaro_winkler_short(a: &[u8], b: &[u8]) -> f64 {
-    if a == b {
-        return 1.0;
-    }
     let (la, lb) = (a.len(), b.len());
     let mut pos = [0u64; 128];
     for (j, &c) in b.iter().enumerate() {
         pos[(c & 127) as usize] |= 1 << j;
     }
     let window = (la.max(lb) / 2).saturating_sub(1);
-    let full = if lb == 64 { u64::MAX } else { (1u64 << lb) - 1 };
+    // Positions of b within `window` of position i: `2 * window + 1` bits centred on i, cut to b.
+    let below = |k: usize| if k >= 64 { u64::MAX } else { (1u64 << k) - 1 };
+    let full = below(lb);
     let (mut taken_b, mut matched_a) = (0u64, 0u64);
     for (i, &c) in a.iter().enumerate() {
-        let lo = i.saturating_sub(window);
-        let hi = (i + window + 1).min(lb);
-        if lo >= hi {
-            continue;
-        }
-        let span = if hi - lo == 64 { u64::MAX } else { ((1u64 << (hi - lo)) - 1) << lo };
-        let free = pos[(c & 127) as usize] & span & !taken_b & full;
-        if free != 0 {
-            taken_b |= free & free.wrapping_neg();
-            matched_a |= 1 << i;
-        }
+        let span = below(i + window + 1) & !below(i.saturating_sub(window)) & full;
+        let free = pos[(c & 127) as usize] & span & !taken_b;
+        let first = free & free.wrapping_neg();
+        taken_b |= first;
+        matched_a |= u64::from(first != 0) << i;
     }
     let m = matched_a.count_ones() as usize;
     if m == 0 {
@@ -138,9 +181,7 @@ fn jaro_winkler_short(a: &[u8], b: &[u8]) -> f64 {
     let (mut ta, mut tb, mut half) = (matched_a, taken_b, 0usize);
     while ta != 0 {
         let (i, j) = (ta.trailing_zeros() as usize, tb.trailing_zeros() as usize);
-        if a[i] != b[j] {
-            half += 1;
-        }
+        half += usize::from(a[i] != b[j]);
         ta &= ta - 1;
         tb &= tb - 1;
     }
@@ -277,6 +318,42 @@ mod tests {
             }
         }
     }
+    /// Deterministic pseudo-random words over a small alphabet (so near misses are common).
+    fn random_words(count: usize, max_len: usize) -> Vec<Vec<u8>> {
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        (0..count).map(|_| (0..next(max_len as u64 + 1)).map(|_| b"abcab"[next(5) as usize]).collect()).collect()
+    }
+
+    #[test]
+    fn banded_table_agrees_with_the_full_table_on_random_words() {
+        let words = random_words(300, 12);
+        for a in &words {
+            for b in words.iter().take(60) {
+                let full = osa_full(a, b);
+                for max in 0..6 {
+                    assert_eq!(osa_within(a, b, max), (full <= max).then_some(full), "{a:?} {b:?} {max}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bit_parallel_jaro_winkler_agrees_on_random_words() {
+        let words = random_words(200, 70);
+        for a in &words {
+            for b in words.iter().take(60) {
+                let (x, y) = (std::str::from_utf8(a).unwrap(), std::str::from_utf8(b).unwrap());
+                assert_eq!(jaro_winkler(x, y).to_bits(), jaro_winkler_of(a, b).to_bits(), "{x} {y}");
+            }
+        }
+    }
+
     #[test]
     fn jaro_winkler_known_values() {
         // Values from the original Winkler paper and the jellyfish test suite.

@@ -5,7 +5,9 @@
 mod common;
 
 use common::{fixture_json, fixture_text};
-use intake::dedup::{golden_record, Deduper, Index, Options, Rules, Schema};
+use intake::dedup::compare::{levels, Interned};
+use intake::dedup::prepare::prepare;
+use intake::dedup::{block, golden_record, Deduper, Index, Options, Rules, Schema};
 use std::collections::{BTreeSet, HashMap};
 
 fn csv_rows(text: &str) -> Vec<Vec<String>> {
@@ -112,6 +114,14 @@ fn febrl1_at_the_default_threshold() {
     for r in &rows[1..] {
         d.push(&r.iter().map(String::as_str).collect::<Vec<_>>());
     }
+    // Levels read through interned columns are the levels of the standardized strings.
+    let store = d.store();
+    let interned = Interned::new(store);
+    let cands = block::candidates(store, &d.options.block, &mut |_, _| {});
+    for &p in &cands.pairs {
+        let (a, b) = ((p >> 32) as usize, (p & 0xFFFF_FFFF) as usize);
+        assert_eq!(interned.levels(a, b), levels(store, a, store, b), "{a} {b}");
+    }
     let out = d.run(&mut |_, _, _| {});
     let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
     let mut predicted = BTreeSet::new();
@@ -158,6 +168,21 @@ proptest::proptest! {
         let rows: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
         for r in &rows {
             d.push(r);
+        }
+        // The batch's remembered standardizations and interned comparisons give what one record
+        // at a time gives.
+        let store = d.store();
+        for (i, r) in rows.iter().enumerate() {
+            let alone = prepare(r, &d.schema, &d.options.prepare);
+            for (k, v) in alone.slots.iter().enumerate() {
+                proptest::prop_assert_eq!(store.get(i, k), v.as_str(), "record {} slot {}", i, k);
+            }
+        }
+        let interned = Interned::new(store);
+        for a in 0..rows.len() {
+            for b in 0..rows.len() {
+                proptest::prop_assert_eq!(interned.levels(a, b), levels(store, a, store, b), "records {} {}", a, b);
+            }
         }
         let out = d.run(&mut |_, _, _| {});
         for p in &out.pairs {

@@ -82,6 +82,21 @@ impl DedupBatch {
         self.inner.len()
     }
 
+    /// Adds CSV bytes of `source` (a file in chunks; each source's first row is its header);
+    /// returns the record count so far.
+    #[wasm_bindgen(js_name = pushCsv)]
+    pub fn push_csv(&mut self, bytes: &[u8], source: u8) -> usize {
+        self.inner.push_csv(bytes, source);
+        self.inner.len()
+    }
+
+    /// Ends the CSV stream of `source` (its last line may lack a line break); returns the record count.
+    #[wasm_bindgen(js_name = endCsv)]
+    pub fn end_csv(&mut self, source: u8) -> usize {
+        self.inner.end_csv(source);
+        self.inner.len()
+    }
+
     /// The column roles in use (guessed or given).
     pub fn roles(&self) -> Vec<String> {
         self.inner.schema.roles.iter().map(|r| r.as_str().to_string()).collect()
@@ -96,6 +111,8 @@ impl DedupBatch {
                 let _ = f.call3(&JsValue::NULL, &JsValue::from_str(phase.as_str()), &JsValue::from(done as f64), &JsValue::from(total as f64));
             }
         };
+        self.inner.finish_csv();
+        self.inner.release_memo();
         let out = self.inner.run(&mut report);
         let mut labels = vec![0u32; self.inner.len()];
         let mut probabilities = Vec::with_capacity(out.clusters.len());
@@ -202,6 +219,12 @@ impl DedupIndex {
         let fields: Vec<&str> = row.split(FIELD).collect();
         self.inner.explain(&fields, record).map_or(JsValue::NULL, |e| to_js(&e))
     }
+}
+
+/// The header row at the start of CSV bytes, or null while its line is incomplete (unless `last`).
+#[wasm_bindgen]
+pub fn dedup_csv_header(bytes: &[u8], last: bool) -> Option<Vec<String>> {
+    crate::dedup::csv::header(bytes, last)
 }
 
 /// The golden record of a cluster's rows (one chunk string) under `rules` (a rules object;

@@ -17,6 +17,7 @@
 pub mod block;
 pub mod cluster;
 pub mod compare;
+pub mod csv;
 pub mod index;
 pub mod model;
 pub mod prepare;
@@ -25,10 +26,10 @@ pub mod survive;
 pub use index::{Index, IndexError, Match};
 pub use model::{probability, Contribution, Explanation, Model};
 pub use survive::{golden_record, Decision, Golden, Rule, Rules};
-pub use prepare::{PrepareOptions, Role, Schema, Store};
+pub use prepare::{Memo, PrepareOptions, Role, Schema, Store};
 
 use crate::issue::{Code, Issue};
-use crate::limits::{DEDUP_FIELD_BYTES, DEDUP_RECORD_FIELDS};
+use crate::limits::{DEDUP_CSV_RECORD_BYTES, DEDUP_FIELD_BYTES, DEDUP_RECORD_FIELDS};
 use crate::Locale;
 use std::collections::HashMap;
 use crate::tables::FxHasher;
@@ -140,12 +141,24 @@ pub struct Outcome {
     pub stats: Stats,
 }
 
+/// A CSV stream of a batch and where the batch's columns are in it (known after its header row).
+#[derive(Clone, Debug, Default)]
+struct CsvSource {
+    reader: csv::CsvChunks,
+    map: Option<Vec<Option<usize>>>,
+}
+
 /// A batch of records to de-duplicate (one source) or link (two sources).
 #[derive(Clone, Debug)]
 pub struct Deduper {
     pub schema: Schema,
     pub options: Options,
     pub(crate) store: Store,
+    memo: Memo,
+    /// The record being prepared (its strings reused from record to record).
+    scratch: prepare::Prepared,
+    /// CSV streams being read (`push_csv`), one per source.
+    csv: [Option<CsvSource>; 2],
     /// Over-long values that were left out (`input.too_long`, path `records[i].column`).
     pub issues: Vec<Issue>,
     headers: Vec<String>,
@@ -153,7 +166,7 @@ pub struct Deduper {
 
 impl Deduper {
     pub fn new(schema: Schema, options: Options) -> Deduper {
-        Deduper { schema, options, store: Store::default(), issues: Vec::new(), headers: Vec::new() }
+        Deduper { schema, options, store: Store::default(), memo: Memo::new(), scratch: prepare::Prepared::default(), csv: [None, None], issues: Vec::new(), headers: Vec::new() }
     }
 
     /// Names used for column paths in issues (defaults to the column number).
@@ -170,13 +183,69 @@ impl Deduper {
     /// Adds a record of source 0 or 1; with records of both, only pairs across sources are compared.
     pub fn push_from(&mut self, row: &[&str], source: u8) {
         let row = &row[..row.len().min(DEDUP_RECORD_FIELDS)];
-        let p = prepare::prepare(row, &self.schema, &self.options.prepare);
+        prepare::prepare_into(row, &self.schema, &self.options.prepare, &mut self.memo, &mut self.scratch);
+        let p = &self.scratch;
         for &col in &p.too_long {
             let name = self.headers.get(col).cloned().unwrap_or_else(|| col.to_string());
             let path = format!("records[{}].{name}", self.store.len());
             self.issues.push(Issue::new(Code::InputTooLong, &path, self.options.locale, vec![("max", DEDUP_FIELD_BYTES.to_string())]));
         }
-        self.store.push(&p, source.min(1));
+        self.store.push(p, source.min(1));
+    }
+
+    /// Adds CSV bytes of source 0 or 1: a file streamed in chunks of any size (see [`csv`]). Each
+    /// source's first row is its header; its columns are matched to the batch's headers by name
+    /// (in order when the batch has none). Call [`Deduper::end_csv`] after a file's last chunk.
+    pub fn push_csv(&mut self, bytes: &[u8], source: u8) {
+        let s = usize::from(source.min(1));
+        let mut src = self.csv[s].take().unwrap_or_default();
+        let CsvSource { reader, map } = &mut src;
+        reader.push(bytes, &mut |r| self.csv_record(map, r, s as u8));
+        self.csv[s] = Some(src);
+    }
+
+    /// Ends the CSV stream of `source`: its last record, if it had no final line break, is read
+    /// now (records count in the order they are complete). A later `push_csv` starts a new file.
+    pub fn end_csv(&mut self, source: u8) {
+        let s = usize::from(source.min(1));
+        if let Some(mut src) = self.csv[s].take() {
+            let CsvSource { reader, map } = &mut src;
+            reader.finish(&mut |r| self.csv_record(map, r, s as u8));
+        }
+    }
+
+    /// Ends every CSV stream still open ([`Deduper::end_csv`]).
+    pub fn finish_csv(&mut self) {
+        self.end_csv(0);
+        self.end_csv(1);
+    }
+
+    fn csv_record(&mut self, map: &mut Option<Vec<Option<usize>>>, r: csv::Record, source: u8) {
+        let Some(m) = map else {
+            // The header row: where each of the batch's columns is in this file.
+            *map = Some(if self.headers.is_empty() {
+                (0..r.fields.len()).map(Some).collect()
+            } else {
+                self.headers.iter().map(|h| r.fields.iter().position(|f| f.trim() == h.trim())).collect()
+            });
+            return;
+        };
+        if r.cut {
+            let path = format!("records[{}]", self.store.len());
+            self.issues.push(Issue::new(Code::InputTooLong, &path, self.options.locale, vec![("max", DEDUP_CSV_RECORD_BYTES.to_string())]));
+        }
+        if m.iter().enumerate().all(|(i, c)| *c == Some(i)) {
+            self.push_from(r.fields, source);
+        } else {
+            let row: Vec<&str> = m.iter().map(|c| c.and_then(|c| r.fields.get(c).copied()).unwrap_or("")).collect();
+            self.push_from(&row, source);
+        }
+    }
+
+    /// Frees the memory of remembered standardizations (see [`Memo`]); call it when all records
+    /// are pushed. Pushing more afterwards still works.
+    pub fn release_memo(&mut self) {
+        self.memo = Memo::new();
     }
 
     pub fn len(&self) -> usize {
@@ -199,29 +268,24 @@ impl Deduper {
         let link = n > 0 && store.source.iter().any(|&s| s != store.source[0]);
         let bopts = block::BlockOptions { link, ..self.options.block };
         let cands = block::candidates(store, &bopts, &mut |d, t| progress(Phase::Blocking, d, t));
+        let interned = compare::Interned::new(store);
         let total = cands.pairs.len();
         // Levels of every candidate pair, kept packed (8 bytes a pair) for training and scoring.
-        let mut packed: Vec<u64> = Vec::with_capacity(total);
+        let packed = interned.packed_levels(&cands.pairs, &mut |c, n| progress(Phase::Comparing, c * total / n, total));
         let mut patterns: FastMap<u64, u32> = FastMap::default();
-        for (i, &p) in cands.pairs.iter().enumerate() {
-            let (a, b) = ((p >> 32) as usize, (p & 0xFFFF_FFFF) as usize);
-            let lv = compare::levels(store, a, store, b);
-            let k = model::pack(&lv);
-            packed.push(k);
+        for &k in &packed {
             *patterns.entry(k).or_insert(0) += 1;
-            if i % 65536 == 0 {
-                progress(Phase::Comparing, i, total);
-            }
         }
         progress(Phase::Training, 0, patterns.len());
-        let model = Model::train(store, &patterns, self.options.max_em_iterations);
+        let model = Model::train(store, &interned, &patterns, self.options.max_em_iterations);
         drop(patterns);
+        let adjust = model.adjustments(&interned);
         let threshold = model::weight_of(self.options.threshold);
         let mut pairs = Vec::new();
         let mut links = Vec::new();
         for (i, (&p, &k)) in cands.pairs.iter().zip(&packed).enumerate() {
             let (a, b) = ((p >> 32) as u32, (p & 0xFFFF_FFFF) as u32);
-            let w = model.weight_of_levels(store, a as usize, k);
+            let w = model.weight_of_packed(k, |c| adjust[c][interned.id(a as usize, c) as usize]);
             if w >= threshold {
                 links.push((a, b, model::probability(w)));
             }

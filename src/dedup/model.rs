@@ -2,7 +2,7 @@
 //! probability (among non-matches), estimated without labels by expectation-maximisation over
 //! the candidate pairs of the batch, plus term-frequency adjustments for equal values.
 
-use super::compare::{levels, COMPARISONS, N, NULL};
+use super::compare::{levels, Interned, COMPARISONS, N, NULL};
 use super::prepare::Store;
 use super::{hash_str, FastMap};
 
@@ -31,24 +31,24 @@ impl TfTable {
         (self.agree / freq).log2().clamp(-4.0, 4.0)
     }
 
-    fn build(store: &Store, slot: usize) -> TfTable {
-        let mut all: FastMap<u64, u32> = FastMap::default();
-        let mut total = 0u64;
-        for r in 0..store.len() {
-            let v = store.get(r, slot);
-            if !v.is_empty() {
-                *all.entry(hash_str(v)).or_insert(0) += 1;
-                total += 1;
-            }
-        }
+    /// The table of comparison `c` from a batch's interned values (counted once per distinct value).
+    fn build(it: &Interned, c: usize) -> TfTable {
+        let col = &it.cols[c];
+        let counts = &col.counts;
+        let total: u64 = counts[1..].iter().map(|&k| u64::from(k)).sum();
         let agree = if total == 0 {
             0.0
         } else {
             let t = total as f64;
-            all.values().map(|&c| (c as f64 / t).powi(2)).sum::<f64>()
+            counts[1..].iter().map(|&k| (k as f64 / t).powi(2)).sum::<f64>()
         };
-        all.retain(|_, c| *c > 1);
-        TfTable { counts: all, total, agree }
+        let mut kept: FastMap<u64, u32> = FastMap::default();
+        for (id, &k) in counts.iter().enumerate().skip(1) {
+            if k > 1 {
+                *kept.entry(hash_str(col.value(id as u32))).or_insert(0) += k;
+            }
+        }
+        TfTable { counts: kept, total, agree }
     }
 }
 
@@ -101,11 +101,6 @@ pub struct Model {
     pub(crate) log_u: [[f64; L]; N],
 }
 
-/// Packs a level vector into a u64, four bits per comparison (NULL as 15).
-pub(crate) fn pack(lv: &[u8; N]) -> u64 {
-    lv.iter().enumerate().fold(0u64, |acc, (i, &l)| acc | (u64::from(l.min(15)) << (4 * i)))
-}
-
 fn unpack(p: u64) -> [u8; N] {
     let mut lv = [0u8; N];
     for (i, l) in lv.iter_mut().enumerate() {
@@ -132,14 +127,14 @@ impl Rng {
 
 impl Model {
     /// Trains on the level patterns of the candidate pairs (`patterns`: packed levels -> count).
-    pub fn train(store: &Store, patterns: &FastMap<u64, u32>, max_iterations: usize) -> Model {
+    pub fn train(store: &Store, interned: &Interned, patterns: &FastMap<u64, u32>, max_iterations: usize) -> Model {
         // u starts from random pairs (almost all unrelated), m from a prior that favours the
         // higher levels, h from m on shared fields and u on personal ones; EM then refines all
         // three on the candidate pairs.
         let n = store.len();
         let mut counts = [[0.0f64; L]; N];
         let mut add = |a: usize, b: usize| {
-            let lv = levels(store, a, store, b);
+            let lv = interned.levels(a, b);
             for c in 0..N {
                 if lv[c] != NULL {
                     counts[c][lv[c] as usize] += 1.0;
@@ -236,7 +231,7 @@ impl Model {
                 break;
             }
         }
-        let tf = COMPARISONS.iter().map(|c| if c.tf { TfTable::build(store, c.slot) } else { TfTable::default() }).collect();
+        let tf = COMPARISONS.iter().enumerate().map(|(c, cmp)| if cmp.tf { TfTable::build(interned, c) } else { TfTable::default() }).collect();
         Model::from_parts(m, h, u, lm, lh, tf, iterations)
     }
 
@@ -254,9 +249,9 @@ impl Model {
     }
 
     /// Log2 likelihoods of the three classes (prior included) for a level vector, and the sum of
-    /// the term-frequency adjustments of its equal values.
+    /// the term-frequency adjustments (`adjust(c)`) of its equal values.
     #[inline]
-    fn classes<'s>(&self, lv: impl Fn(usize) -> u8, value: impl Fn(usize) -> &'s str) -> ([f64; 3], f64) {
+    fn classes(&self, lv: impl Fn(usize) -> u8, adjust: impl Fn(usize) -> f64) -> ([f64; 3], f64) {
         let mut ll = [self.lambda.log2(), self.lambda_related.log2(), (1.0 - self.lambda - self.lambda_related).max(1e-12).log2()];
         let mut tf = 0.0;
         for (c, cmp) in COMPARISONS.iter().enumerate() {
@@ -269,7 +264,7 @@ impl Model {
             ll[1] += self.log_h[c][li];
             ll[2] += self.log_u[c][li];
             if cmp.tf && li == cmp.levels.len() - 1 {
-                tf += self.tf[c].adjustment(value(c));
+                tf += adjust(c);
             }
         }
         (ll, tf)
@@ -285,20 +280,31 @@ impl Model {
     /// The match weight (bits) of two records and their levels.
     pub fn score(&self, sa: &Store, a: usize, sb: &Store, b: usize) -> (f64, [u8; N]) {
         let lv = levels(sa, a, sb, b);
-        let (ll, tf) = self.classes(|c| lv[c], |c| sa.get(a, COMPARISONS[c].slot));
+        let (ll, tf) = self.classes(|c| lv[c], |c| self.tf[c].adjustment(sa.get(a, COMPARISONS[c].slot)));
         (Model::weight(ll, tf), lv)
     }
 
-    /// The weight of a pair from its packed levels (the TF adjustment reads record `a`'s values).
-    pub(crate) fn weight_of_levels(&self, store: &Store, a: usize, packed: u64) -> f64 {
+    /// The weight of a pair from its packed levels; `adjust(c)` is the term-frequency adjustment
+    /// of the pair's (equal) value of comparison `c`.
+    pub(crate) fn weight_of_packed(&self, packed: u64, adjust: impl Fn(usize) -> f64) -> f64 {
         let (ll, tf) = self.classes(
             |c| match ((packed >> (4 * c)) & 15) as u8 {
                 15 => NULL,
                 l => l,
             },
-            |c| store.get(a, COMPARISONS[c].slot),
+            adjust,
         );
         Model::weight(ll, tf)
+    }
+
+    /// Per comparison, per interned value id: its term-frequency adjustment (empty for
+    /// comparisons without one), so scoring a batch looks adjustments up instead of hashing.
+    pub(crate) fn adjustments(&self, it: &Interned) -> Vec<Vec<f64>> {
+        COMPARISONS
+            .iter()
+            .enumerate()
+            .map(|(c, cmp)| if cmp.tf { (0..it.cols[c].len() as u32).map(|id| if id == 0 { 0.0 } else { self.tf[c].adjustment(it.cols[c].value(id)) }).collect() } else { Vec::new() })
+            .collect()
     }
 }
 
@@ -343,7 +349,7 @@ pub struct Explanation {
 impl Model {
     pub fn explain(&self, sa: &Store, a: usize, sb: &Store, b: usize) -> Explanation {
         let lv = levels(sa, a, sb, b);
-        let (ll, _) = self.classes(|c| lv[c], |c| sa.get(a, COMPARISONS[c].slot));
+        let (ll, _) = self.classes(|c| lv[c], |_| 0.0);
         let related = ll[1] >= ll[2];
         let (alt, lambda_alt, against) = if related {
             (&self.log_h, self.lambda_related, "related")

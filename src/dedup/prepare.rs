@@ -179,6 +179,8 @@ pub struct Prepared {
     pub slots: [String; slot::COUNT],
     /// Columns (by index) skipped for being over [`DEDUP_FIELD_BYTES`].
     pub too_long: Vec<usize>,
+    full_name: String,
+    street_raw: String,
 }
 
 /// How values are read.
@@ -190,14 +192,113 @@ pub struct PrepareOptions {
     pub month_first: bool,
 }
 
+/// What a [`Memo`] table holds.
+#[derive(Clone, Copy, Debug)]
+enum Kind {
+    Fold,
+    Company,
+    Country,
+    Birth,
+    Street,
+    Email,
+    Phone,
+    Given,
+    Surname,
+}
+
+const KINDS: usize = 9;
+
+/// Entries a [`Memo`] table holds before it is emptied.
+const MEMO_CAP: usize = 1 << 16;
+
+/// One remembered result: the context it was computed in (a phone's region) and one or two values.
+#[derive(Clone, Debug)]
+struct Memoed {
+    context: Box<str>,
+    a: Box<str>,
+    b: Box<str>,
+}
+
+/// Results of the standardizers already run in a batch, by cell text: a value that recurs (a
+/// city, a company, a shared phone, a duplicate's email) is standardized once. Each table is
+/// emptied when it reaches `MEMO_CAP` entries, so memory stays bounded on any input. The
+/// standardizers are pure, so the outcome is the same with or without it.
+#[derive(Clone, Debug, Default)]
+pub struct Memo {
+    on: bool,
+    /// The values computed last when off.
+    scratch: (String, String),
+    tables: [super::FastMap<Box<str>, Memoed>; KINDS],
+}
+
+impl Memo {
+    pub fn new() -> Memo {
+        Memo { on: true, ..Memo::default() }
+    }
+
+    /// `f(key)`'s two values, computed once per key and context.
+    fn get(&mut self, kind: Kind, key: &str, context: &str, f: impl FnOnce(&str) -> (String, String)) -> (&str, &str) {
+        if !self.on {
+            self.scratch = f(key);
+            return (&self.scratch.0, &self.scratch.1);
+        }
+        let table = &mut self.tables[kind as usize];
+        if !table.get(key).is_some_and(|m| &*m.context == context) {
+            let (a, b) = f(key);
+            if table.len() >= MEMO_CAP {
+                table.clear();
+            }
+            table.insert(key.into(), Memoed { context: context.into(), a: a.into(), b: b.into() });
+        }
+        match table.get(key) {
+            Some(m) => (&m.a, &m.b),
+            None => ("", ""),
+        }
+    }
+
+    /// Sets `out` to `f(key)`.
+    fn set(&mut self, kind: Kind, key: &str, out: &mut String, f: impl FnOnce(&str) -> String) {
+        let (a, _) = self.get(kind, key, "", |k| (f(k), String::new()));
+        out.clear();
+        out.push_str(a);
+    }
+
+    /// Appends [`fold_key`] of `v` to `out`: the ASCII path is cheaper than a lookup, so only
+    /// other text is remembered.
+    fn fold(&mut self, v: &str, out: &mut String) {
+        if v.is_ascii() {
+            fold_ascii_into(v, out);
+        } else {
+            let (a, _) = self.get(Kind::Fold, v, "", |k| (fold_key(k), String::new()));
+            out.push_str(a);
+        }
+    }
+
+    /// Sets `out` to [`fold_key`] of `v`.
+    fn set_fold(&mut self, v: &str, out: &mut String) {
+        out.clear();
+        self.fold(v, out);
+    }
+}
+
 /// Standardizes one row (values in schema column order; missing trailing values are empty).
 pub fn prepare(row: &[&str], schema: &Schema, opts: &PrepareOptions) -> Prepared {
     let mut p = Prepared::default();
-    let mut full_name = String::new();
-    let mut country = String::new();
+    prepare_into(row, schema, opts, &mut Memo::default(), &mut p);
+    p
+}
+
+/// [`prepare`] into a reused record, with the batch's [`Memo`].
+pub fn prepare_into(row: &[&str], schema: &Schema, opts: &PrepareOptions, memo: &mut Memo, p: &mut Prepared) {
+    for s in p.slots.iter_mut() {
+        s.clear();
+    }
+    p.too_long.clear();
+    let Prepared { slots, full_name, street_raw, .. } = p;
+    full_name.clear();
+    street_raw.clear();
     let mut email_raw = "";
     let mut phone_raw = "";
-    let mut street_raw = String::new();
     let mut website = "";
     for (i, role) in schema.roles.iter().enumerate() {
         let v = row.get(i).copied().unwrap_or("");
@@ -210,13 +311,16 @@ pub fn prepare(row: &[&str], schema: &Schema, opts: &PrepareOptions) -> Prepared
             continue;
         }
         match role {
-            Role::Id => p.slots[slot::ID] = v.to_string(),
-            Role::GivenName => append(&mut p.slots[slot::GIVEN], &fold_key(v)),
-            Role::Surname => append(&mut p.slots[slot::SURNAME], &fold_key(v)),
-            Role::FullName => full_name = fold_key(v),
+            Role::Id => {
+                slots[slot::ID].clear();
+                slots[slot::ID].push_str(v);
+            }
+            Role::GivenName => memo.fold(v, &mut slots[slot::GIVEN]),
+            Role::Surname => memo.fold(v, &mut slots[slot::SURNAME]),
+            Role::FullName => memo.set_fold(v, full_name),
             Role::Email => email_raw = v,
             Role::Phone => phone_raw = v,
-            Role::Company => p.slots[slot::COMPANY] = company_core(v),
+            Role::Company => memo.set(Kind::Company, v, &mut slots[slot::COMPANY], company_core),
             Role::Website => website = v,
             Role::Street => {
                 if !street_raw.is_empty() {
@@ -224,63 +328,68 @@ pub fn prepare(row: &[&str], schema: &Schema, opts: &PrepareOptions) -> Prepared
                 }
                 street_raw.push_str(v)
             }
-            Role::StreetNumber => p.slots[slot::NUMBER] = fold_key(v),
-            Role::Address2 => p.slots[slot::ADDRESS2] = fold_key(v),
-            Role::City => p.slots[slot::CITY] = fold_key(v),
-            Role::Postcode => p.slots[slot::POSTCODE] = fold_key(v),
-            Role::State => p.slots[slot::STATE] = fold_key(v),
-            Role::Country => country = country_code(v),
-            Role::BirthDate => p.slots[slot::BIRTH] = birth_date(v, opts.month_first),
-            Role::NationalId => p.slots[slot::NATIONAL_ID] = fold_key(v),
+            Role::StreetNumber => memo.set_fold(v, &mut slots[slot::NUMBER]),
+            Role::Address2 => memo.set_fold(v, &mut slots[slot::ADDRESS2]),
+            Role::City => memo.set_fold(v, &mut slots[slot::CITY]),
+            Role::Postcode => memo.set_fold(v, &mut slots[slot::POSTCODE]),
+            Role::State => memo.set_fold(v, &mut slots[slot::STATE]),
+            Role::Country => memo.set(Kind::Country, v, &mut slots[slot::COUNTRY], country_code),
+            Role::BirthDate => {
+                let (iso, _) = memo.get(Kind::Birth, v, if opts.month_first { "m" } else { "d" }, |v| (birth_date(v, opts.month_first), String::new()));
+                slots[slot::BIRTH].clear();
+                slots[slot::BIRTH].push_str(iso);
+            }
+            Role::NationalId => memo.set_fold(v, &mut slots[slot::NATIONAL_ID]),
             Role::Updated | Role::Ignore => {}
         }
     }
-    if !full_name.is_empty() && p.slots[slot::GIVEN].is_empty() && p.slots[slot::SURNAME].is_empty() {
+    if !full_name.is_empty() && slots[slot::GIVEN].is_empty() && slots[slot::SURNAME].is_empty() {
         // "Given Middle Surname": the last word is the surname, the first the given name.
         let mut words = full_name.split(' ').filter(|w| !w.is_empty());
         let first = words.next().unwrap_or("");
         let last = words.next_back();
         match last {
             Some(l) => {
-                p.slots[slot::GIVEN] = first.to_string();
-                p.slots[slot::SURNAME] = l.to_string();
+                slots[slot::GIVEN].push_str(first);
+                slots[slot::SURNAME].push_str(l);
             }
-            None => p.slots[slot::SURNAME] = first.to_string(),
+            None => slots[slot::SURNAME].push_str(first),
         }
     }
     // Names compare without inner spaces ("mary ann" = "maryann"); keys come from the words.
-    let given = std::mem::take(&mut p.slots[slot::GIVEN]);
+    let given = &mut slots[slot::GIVEN];
     if !given.is_empty() {
-        p.slots[slot::NICKNAMES] = given_name_groups(&given).join(" ");
-        p.slots[slot::SOUND_GIVEN] = crate::name::keys::phonetic_key(&given).replace(' ', "");
+        let (nicknames, sound) = memo.get(Kind::Given, given, "", |g| (given_name_groups(g).join(" "), crate::name::keys::phonetic_key(g).replace(' ', "")));
+        slots[slot::NICKNAMES].push_str(nicknames);
+        slots[slot::SOUND_GIVEN].push_str(sound);
     }
-    p.slots[slot::GIVEN] = given.replace(' ', "");
-    let surname = std::mem::take(&mut p.slots[slot::SURNAME]);
-    p.slots[slot::SOUND_SURNAME] = crate::name::keys::phonetic_key(&surname).replace(' ', "");
-    p.slots[slot::SURNAME] = surname.replace(' ', "");
+    slots[slot::GIVEN].retain(|c| c != ' ');
+    let (sound, _) = memo.get(Kind::Surname, &slots[slot::SURNAME], "", |s| (crate::name::keys::phonetic_key(s).replace(' ', ""), String::new()));
+    slots[slot::SOUND_SURNAME].push_str(sound);
+    slots[slot::SURNAME].retain(|c| c != ' ');
     if !street_raw.is_empty() {
-        let (street, number) = street_and_number(&street_raw);
-        p.slots[slot::STREET] = street;
-        if p.slots[slot::NUMBER].is_empty() {
-            p.slots[slot::NUMBER] = number;
+        let (street, number) = memo.get(Kind::Street, street_raw, "", street_and_number);
+        slots[slot::STREET].push_str(street);
+        if slots[slot::NUMBER].is_empty() {
+            slots[slot::NUMBER].push_str(number);
         }
     }
-    let region = if country.is_empty() { opts.default_region.clone().unwrap_or_default() } else { country.clone() };
     if !email_raw.is_empty() {
-        let (key, domain) = email_key(email_raw);
-        p.slots[slot::EMAIL] = key;
-        if p.slots[slot::DOMAIN].is_empty() {
-            p.slots[slot::DOMAIN] = domain;
+        let (key, domain) = memo.get(Kind::Email, email_raw, "", email_key);
+        slots[slot::EMAIL].push_str(key);
+        if slots[slot::DOMAIN].is_empty() {
+            slots[slot::DOMAIN].push_str(domain);
         }
     }
     if !website.is_empty() {
-        p.slots[slot::DOMAIN] = website_domain(website);
+        slots[slot::DOMAIN] = website_domain(website);
     }
     if !phone_raw.is_empty() {
-        p.slots[slot::PHONE] = phone_key(phone_raw, &region);
+        let [country, phone] = slots.get_disjoint_mut([slot::COUNTRY, slot::PHONE]).expect("distinct slots");
+        let region = if country.is_empty() { opts.default_region.as_deref().unwrap_or("") } else { country.as_str() };
+        let (key, _) = memo.get(Kind::Phone, phone_raw, region, |v| (phone_key(v, region), String::new()));
+        phone.push_str(key);
     }
-    p.slots[slot::COUNTRY] = country;
-    p
 }
 
 /// The name module's matching fold ([`crate::name::keys::fold_key`]), with a fast path for ASCII
@@ -290,21 +399,23 @@ pub fn fold_key(v: &str) -> String {
         return crate::name::keys::fold_key(v);
     }
     let mut out = String::with_capacity(v.len());
-    for b in v.bytes() {
-        if b.is_ascii_alphanumeric() {
-            out.push(char::from(b.to_ascii_lowercase()));
-        } else if (b.is_ascii_whitespace() || b == b'-') && !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
-        }
-    }
-    if out.ends_with(' ') {
-        out.pop();
-    }
+    fold_ascii_into(v, &mut out);
     out
 }
 
-fn append(slot: &mut String, v: &str) {
-    slot.push_str(v);
+/// [`fold_key`] of ASCII `v`, appended to `out`.
+fn fold_ascii_into(v: &str, out: &mut String) {
+    let start = out.len();
+    for b in v.bytes() {
+        if b.is_ascii_alphanumeric() {
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else if (b.is_ascii_whitespace() || b == b'-') && out.len() > start && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if out.len() > start && out.ends_with(' ') {
+        out.pop();
+    }
 }
 
 /// Legal-form and filler words dropped from company names.
@@ -397,7 +508,8 @@ fn email_key(v: &str) -> (String, String) {
 #[cfg(feature = "phone")]
 fn phone_key(v: &str, region: &str) -> String {
     use crate::phone::{validate_phone, PhoneOptions};
-    let opts = PhoneOptions { default_region: (!region.is_empty()).then_some(region), ..PhoneOptions::default() };
+    // Only E.164 is used: no INTERNATIONAL, NATIONAL or RFC 3966 forms.
+    let opts = PhoneOptions { default_region: (!region.is_empty()).then_some(region), formats: false, ..PhoneOptions::default() };
     match validate_phone(v, &opts).e164 {
         Some(e) => e.trim_start_matches('+').to_string(),
         None => digits(v),

@@ -35,7 +35,8 @@ pub fn format_as_you_type(text: &str, region: Option<&Region>) -> String {
     if plus {
         // "+" and one digit stay as typed: the country code may go on.
         if digits.len() < 2 {
-            return format!("+{digits}");
+            digits.insert(0, '+');
+            return digits;
         }
         return international(&digits, "+");
     }
@@ -45,23 +46,30 @@ pub fn format_as_you_type(text: &str, region: Option<&Region>) -> String {
     // Typed with the region's international prefix (00 44 ...).
     if let Some(end) = region.international_prefix.and_then(|p| match_start(p, &digits)) {
         if end > 0 && end < digits.len() && !digits[end..].starts_with('0') {
-            return international(&digits[end..], &format!("{} ", &digits[..end]));
+            let mut prefix = digits[..end].to_owned();
+            prefix.push(' ');
+            return international(&digits[end..], &prefix);
         }
     }
     national(&digits, region)
 }
 
 fn international(digits: &str, prefix: &str) -> String {
+    let mut out = prefix.to_owned();
     let Some((cc, rest)) = extract_country_code(digits) else {
-        return format!("{prefix}{digits}");
+        out.push_str(digits);
+        return out;
     };
-    // A finished country code is followed by a space while the national number starts.
-    let head = format!("{prefix}{cc} ");
-    if rest.len() < 3 {
-        return format!("{head}{rest}");
+    // A finished country code (its digits as typed: it has no leading zero) is followed by a
+    // space while the national number starts.
+    out.push_str(&digits[..digits.len() - rest.len()]);
+    out.push(' ');
+    let formatted = if rest.len() < 3 { None } else { metadata_for_country_code(cc).and_then(|m| partial(rest, m, false, "")) };
+    match formatted {
+        Some(formatted) => out.push_str(&formatted),
+        None => out.push_str(rest),
     }
-    let formatted = metadata_for_country_code(cc).and_then(|m| partial(rest, m, false, "")).unwrap_or_else(|| rest.to_owned());
-    format!("{head}{formatted}")
+    out
 }
 
 fn national(digits: &str, region: &Region) -> String {
@@ -116,7 +124,10 @@ fn partial(nsn: &str, m: &Region, national: bool, typed_prefix: &str) -> Option<
         // The prefix as typed, set apart the way the region's rule sets it apart.
         let rule = f.national_prefix_formatting_rule.unwrap_or("");
         let sep = if rule.contains(' ') || rule.contains('-') { " " } else { "" };
-        return Some(format!("{typed_prefix}{sep}{body}"));
+        let mut out = typed_prefix.to_owned();
+        out.push_str(sep);
+        out.push_str(&body);
+        return Some(out);
     }
     None
 }

@@ -393,7 +393,8 @@ pub fn strip_national_prefix<'n>(number: &'n str, region: &Region) -> Option<Cow
     let last_group = caps.last().copied().flatten().filter(|_| caps.len() > 1);
     match region.national_prefix_transform_rule.filter(|r| !r.is_empty()) {
         Some(rule) if last_group.is_some() => {
-            let transformed = format!("{}{}", substitute(rule, number, &caps), &number[m_end..]);
+            let mut transformed = substitute(rule, number, &caps);
+            transformed.push_str(&number[m_end..]);
             if viable_original && !matches_general(&transformed, region) {
                 return None;
             }

@@ -70,6 +70,36 @@ test('streaming pushes, linkage of two lists and the index agree', () => {
   assert.throws(() => intake.loadDedupIndex(bytes.slice(0, 100)), /not a dedup index/);
 });
 
+test('pushCsv: file bytes in chunks of any size give the clusters that rows do', () => {
+  const { headers, rows } = csv('febrl1.csv');
+  const bytes = readFileSync(path.join(fixtures, 'febrl1.csv'));
+  const want = intake.dedupe(rows, { headers });
+  for (const size of [7, 4096, bytes.length]) {
+    const d = intake.createDeduper();
+    for (let i = 0; i < bytes.length; i += size) d.pushCsv(bytes.subarray(i, i + size));
+    assert.equal(d.endCsv(), rows.length);
+    const out = d.run();
+    assert.equal(out.stats.records, rows.length, `chunks of ${size}`);
+    assert.deepEqual(Array.from(out.labels), Array.from(want.labels), `chunks of ${size}`);
+    assert.deepEqual(out.pairs, want.pairs, `chunks of ${size}`);
+  }
+  // Linkage: the second file's columns in another order (and as text) are matched by header name.
+  const org = rows.filter((r) => r[0].endsWith('-org'));
+  const dup = rows.filter((r) => r[0].includes('-dup-'));
+  const order = headers.map((_, i) => i).reverse();
+  const text = (hs, rs, cols) => [hs, ...rs].map((r) => cols.map((i) => r[i]).join(',')).join('\r\n');
+  const d = intake.createDeduper();
+  d.pushCsv(text(headers, org, headers.map((_, i) => i)), 0);
+  assert.equal(d.endCsv(0), org.length);
+  d.pushCsv(text(headers, dup, order), 1);
+  const linked = d.run();
+  const byRows = intake.createDeduper({ headers });
+  byRows.push(org, 0);
+  byRows.push(dup, 1);
+  assert.deepEqual(Array.from(linked.labels), Array.from(byRows.run().labels));
+  assert.throws(() => intake.createDeduper().pushCsv(42), /pushCsv takes/);
+});
+
 test('golden record: rules as data, a merge plan that points at the source records', () => {
   const records = [
     { id: '1', email: 'ann@x.org', phone: '+44 20 7946 0958', updated: '2024-01-01', source: 'import' },

@@ -462,3 +462,18 @@ export function useRecords(): string[] {
   const err = new RuleSetError();
   return [r.record['email'] ?? '', String(rows.length), String(report.score), m[0]?.kind ?? '', String(err.issues.length), r.fields[0]?.state ?? ''];
 }
+
+// ---- duplicates (issue 7): CSV straight into a deduper ----
+import { createDeduper } from '../../pkg/index.js';
+import type { Deduper } from '../../pkg/index.js';
+
+export function useDedupCsv(bytes: Uint8Array): number {
+  const d: Deduper = createDeduper({ threshold: 0.6 });
+  d.pushCsv('id,first_name,last_name\n1,Ann,Lee\n');
+  d.pushCsv(bytes, 1);
+  d.pushCsv(new ArrayBuffer(8));
+  d.endCsv(1);
+  // @ts-expect-error a number is not CSV
+  d.pushCsv(42);
+  return d.run().clusters.length;
+}
