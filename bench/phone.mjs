@@ -419,6 +419,10 @@ export function check(text, country) {
   return n ? [n.isValid(), n.number, n.format('INTERNATIONAL'), n.format('NATIONAL'), n.format('RFC3966'), n.getType()] : null;
 }`;
 const sizeMax = sizes(await bundle(lpEntry('max')));
+// intake's phone part also carries the as-you-type formatter, so the like-for-like bundle adds AsYouType.
+const sizeMaxAyt = sizes(await bundle(`${lpEntry('max')}
+import { AsYouType } from 'libphonenumber-js/max';
+export function typed(text, country) { return new AsYouType(country).input(text); }`));
 const sizeMin = sizes(await bundle(lpEntry('min')));
 let sizeIntake = null;
 let sizeIntakeNote = null;
@@ -541,6 +545,8 @@ row('size to ship, KB raw / gzip / brotli ↓ (f)', intakeTotal ? `${sz(intakeTo
 if (phonePart && phonePart.phone) {
   row(`… intake's phone part (wasm with minus without the phone feature), KB raw / gzip / brotli ↓ (g)`,
     sz(phonePart.phone) + (phonePart.stale ? ' (other build)' : ''), sz(sizeMax), ratio(phonePart.phone.brotli, sizeMax.brotli), sz(sizeMin));
+  row(`… the same against ${LP} max with its AsYouType formatter bundled too (like for like), KB raw / gzip / brotli ↓ (g)`,
+    sz(phonePart.phone) + (phonePart.stale ? ' (other build)' : ''), sz(sizeMaxAyt), ratio(phonePart.phone.brotli, sizeMaxAyt.brotli));
 } else {
   row(`… intake's phone part (wasm with minus without the phone feature) (g)`,
     phonePart?.note ? `n/a (${phonePart.note})` : 'n/a (run bash bench/phone_size.sh)', sz(sizeMax), '—', sz(sizeMin));
@@ -580,7 +586,8 @@ const notes = [
     "libphonenumber-js: `import('libphonenumber-js/max')` (its metadata is a JS module parsed at import), then the same number parsed with isValid, number and getType." +
     (coldNote ? ` ${coldNote}.` : ''),
   `(f) KB = 1,024 bytes; gzip -9, brotli quality 11. libphonenumber-js: esbuild ${esbuild.version} \`--bundle --minify --format=esm\` of an entry that calls ` +
-    'parsePhoneNumberFromString, isValid, number, format (INTERNATIONAL, NATIONAL, RFC3966) and getType. ' +
+    'parsePhoneNumberFromString, isValid, number, format (INTERNATIONAL, NATIONAL, RFC3966) and getType ' +
+    `(with \`new AsYouType(country).input(text)\` added: ${sz(sizeMaxAyt)}). ` +
     (sizeIntake
       ? `intake: pkg/gen/intake_bg.wasm (${sz(sizeIntake.wasm)}) plus pkg/index.js with the glue bundled and minified the same way (${sz(sizeIntake.js)}); ` +
         'the whole package, email included, as one fetch of the wasm.'
