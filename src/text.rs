@@ -293,6 +293,31 @@ pub fn is_numeric(c: char) -> bool {
     !in_letter_runs(c as u32) && c.is_numeric()
 }
 
+/// Blocks of scripts without case (Arabic, kana, CJK ideographs, Hangul syllables): no character
+/// in them is upper or lower case or changes when lowercased (a test checks every one).
+const CASELESS: &[(u32, u32)] = &[(0x0600, 0x06FF), (0x3040, 0x30FF), (0x4E00, 0x9FFF), (0xAC00, 0xD7A3)];
+
+pub(crate) fn caseless(c: char) -> bool {
+    let cp = c as u32;
+    cp >= 0x0600 && CASELESS.iter().any(|&(lo, hi)| (lo..=hi).contains(&cp))
+}
+
+/// `char::is_uppercase`, without the table search for ASCII and caseless scripts.
+pub fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    !caseless(c) && c.is_uppercase()
+}
+
+/// `char::is_lowercase`, without the table search for ASCII and caseless scripts.
+pub fn is_lower(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_lowercase();
+    }
+    !caseless(c) && c.is_lowercase()
+}
+
 /// The script of a letter; `None` for digits, punctuation, spaces, marks and symbols.
 pub fn script_of(c: char) -> Option<Script> {
     let cp = c as u32;
@@ -332,6 +357,37 @@ pub fn scripts(s: &str) -> Vec<Script> {
     v
 }
 
+/// [`fold_for_key`] of ASCII text: without decomposition, as ASCII has no marks and folds by case
+/// alone. Whitespace runs become one space, none at the ends.
+fn fold_ascii(s: &[u8], mut push: impl FnMut(u8)) {
+    let (mut pending, mut any) = (false, false);
+    for &b in s {
+        if char::from(b).is_whitespace() {
+            pending = any;
+        } else {
+            if pending {
+                push(b' ');
+                pending = false;
+            }
+            push(b.to_ascii_lowercase());
+            any = true;
+        }
+    }
+}
+
+/// [`fold_for_key`] written into `buf` (no allocation), when `s` is ASCII and fits.
+pub fn fold_ascii_key<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if !s.is_ascii() || s.len() > buf.len() {
+        return None;
+    }
+    let mut n = 0;
+    fold_ascii(s.as_bytes(), |b| {
+        buf[n] = b;
+        n += 1;
+    });
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 /// A matching-key fold: lowercase, accents and other combining marks (Latin diacritics, Arabic
 /// harakat, dagger alef) removed, tatweel and invisible characters removed, letters that do not
 /// decompose folded by hand (ß ss, æ ae, ø o, đ d, ł l, þ th, œ oe, ı i), Arabic letter variants
@@ -341,21 +397,7 @@ pub fn fold_for_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
     if s.is_ascii() {
-        // The same result without decomposition: ASCII has no marks and folds by case alone.
-        for b in s.bytes() {
-            if char::from(b).is_whitespace() {
-                if !space {
-                    out.push(' ');
-                    space = true;
-                }
-            } else {
-                out.push(char::from(b.to_ascii_lowercase()));
-                space = false;
-            }
-        }
-        if out.ends_with(' ') {
-            out.pop();
-        }
+        fold_ascii(s.as_bytes(), |b| out.push(char::from(b)));
         return out;
     }
     for c in s.nfkd() {
@@ -384,6 +426,7 @@ pub fn fold_for_key(s: &str) -> String {
             '\u{0643}' => out.push('\u{06A9}'),
             '\u{0629}' => out.push('\u{0647}'),
             '\u{0624}' => out.push('\u{0648}'),
+            c if caseless(c) => out.push(c),
             _ => out.extend(c.to_lowercase()),
         }
     }
@@ -442,6 +485,19 @@ mod tests {
         // The ASCII fast path agrees with the general one (a trailing é forces the general path).
         for ascii in ["  A\tb\u{000B}C  d", "O'Brien-SMITH", "", "x\u{0007}y"] {
             assert_eq!(format!("{}e", fold_for_key(ascii)), fold_for_key(&format!("{ascii}\u{00E9}")), "{ascii:?}");
+        }
+    }
+
+    #[test]
+    fn caseless_blocks_have_no_case() {
+        for &(lo, hi) in CASELESS {
+            for c in (lo..=hi).filter_map(char::from_u32) {
+                assert!(!c.is_uppercase() && !c.is_lowercase(), "U+{:04X}", c as u32);
+                assert!(c.to_lowercase().eq([c]), "U+{:04X}", c as u32);
+            }
+        }
+        for c in (0..0x80).filter_map(char::from_u32) {
+            assert_eq!((is_upper(c), is_lower(c)), (c.is_uppercase(), c.is_lowercase()));
         }
     }
 

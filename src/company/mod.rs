@@ -114,13 +114,19 @@ fn push_form_key(s: &str, out: &mut String) {
         out.extend(s.bytes().filter(|b| !matches!(b, b'.' | b',' | b'\'' | b'(' | b')') && !char::from(*b).is_whitespace()).map(|b| char::from(b.to_ascii_lowercase())));
         return;
     }
-    for c in s.chars().flat_map(char::to_lowercase) {
-        match c {
-            '.' | ',' | '\'' | '(' | ')' => {}
-            c if c.is_whitespace() => {}
-            '\u{064A}' | '\u{0649}' => out.push('\u{06CC}'),
-            '\u{0643}' => out.push('\u{06A9}'),
-            c => out.push(c),
+    let mut push = |c: char| match c {
+        '.' | ',' | '\'' | '(' | ')' => {}
+        c if c.is_whitespace() => {}
+        '\u{064A}' | '\u{0649}' => out.push('\u{06CC}'),
+        '\u{0643}' => out.push('\u{06A9}'),
+        c => out.push(c),
+    };
+    for c in s.chars() {
+        // Lowercasing leaves caseless scripts (Arabic, CJK) as they are: no table search for them.
+        if text::caseless(c) {
+            push(c);
+        } else {
+            c.to_lowercase().for_each(&mut push);
         }
     }
 }
@@ -184,7 +190,7 @@ struct Split<'s> {
 fn split_legal_form<'s>(s: &'s str, normal: bool, whole: &mut String) -> Option<Split<'s>> {
     let idx = index();
     // Word boundaries (the value has single spaces after hygiene).
-    let spaces: Vec<usize> = s.match_indices(' ').map(|(i, _)| i).collect();
+    let spaces: Vec<usize> = s.bytes().enumerate().filter(|&(_, b)| b == b' ').map(|(i, _)| i).collect();
     let words = spaces.len() + 1;
     let max = idx.max_words.min(words - 1);
     // Every CJK form holds a letter outside ASCII.
@@ -195,9 +201,11 @@ fn split_legal_form<'s>(s: &'s str, normal: bool, whole: &mut String) -> Option<
     let (mut keys, mut ends) = (String::with_capacity(s.len()), Vec::with_capacity(words + 1));
     ends.push(0);
     if normal {
-        for w in s.split(' ') {
-            push_form_key(w, &mut keys);
+        let mut from = 0;
+        for &end in spaces.iter().chain([s.len()].iter()) {
+            push_form_key(&s[from..end], &mut keys);
             ends.push(keys.len());
+            from = end + 1;
         }
     }
     if normal {
@@ -270,9 +278,9 @@ enum Case {
 fn case_of(s: &str) -> Case {
     let (mut upper, mut lower) = (0, 0);
     for c in s.chars() {
-        if c.is_uppercase() {
+        if text::is_upper(c) {
             upper += 1;
-        } else if c.is_lowercase() {
+        } else if text::is_lower(c) {
             lower += 1;
         }
     }
@@ -312,7 +320,7 @@ fn fix_case(s: &str, case: Case) -> String {
         }
         let lower = word.to_lowercase();
         // Cased letters only: `IBM(中国)` is a three-letter acronym.
-        let letters = word.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).count();
+        let letters = word.chars().filter(|&c| text::is_upper(c) || text::is_lower(c)).count();
         let small = SMALL_WORDS.contains(&lower.as_str());
         if i > 0 && small {
             out.push_str(&lower);

@@ -448,8 +448,9 @@ fn is_cjk_numeral(c: char) -> bool {
 
 /// Splits the standardized text into tokens; `Err` at the first character no date contains.
 fn tokenize(s: &str) -> Result<Vec<Tok>, ()> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut toks: Vec<Tok> = Vec::new();
+    let mut chars: Vec<char> = Vec::with_capacity(s.len());
+    chars.extend(s.chars());
+    let mut toks: Vec<Tok> = Vec::with_capacity(chars.len().min(MAX_TOKENS));
     let mut i = 0;
     while i < chars.len() {
         if toks.len() >= MAX_TOKENS {

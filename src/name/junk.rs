@@ -2,7 +2,6 @@
 //! pass over the (capped) value.
 
 use crate::issue::Code;
-use crate::tables::names as t;
 use crate::text;
 
 /// Keyboard rows (QWERTY and the Persian standard layout). QWERTZ and AZERTY rows are left out:
@@ -56,9 +55,18 @@ pub(crate) fn check(value: &str) -> Option<(Code, Vec<(&'static str, String)>)> 
     if digits > 0 && letters == 0 {
         return Some((Code::NameAllDigits, Vec::new()));
     }
-    let folded = text::fold_for_key(value);
+    // Names are short: ASCII ones are folded on the stack.
+    let mut stack = [0u8; 64];
+    let owned;
+    let folded: &str = match text::fold_ascii_key(value, &mut stack) {
+        Some(f) => f,
+        None => {
+            owned = text::fold_for_key(value);
+            &owned
+        }
+    };
     let key = folded.trim_end_matches('.');
-    if letters == 0 || super::in_table(t::PLACEHOLDERS, key) {
+    if letters == 0 || super::Table::Placeholders.contains(key) {
         return Some((Code::NamePlaceholder, Vec::new()));
     }
     if digits > 0 {
@@ -67,11 +75,18 @@ pub(crate) fn check(value: &str) -> Option<(Code, Vec<(&'static str, String)>)> 
     if let Some(c) = bad.or_else(|| has_at.then_some('@')) {
         return Some((Code::NameInvalidChars, vec![("char", c.to_string())]));
     }
-    if repeated(&folded) {
+    if repeated(folded) {
         return Some((Code::NameRepeatedChars, Vec::new()));
     }
-    let mut letters = Vec::with_capacity(folded.len());
-    if folded.split([' ', '-']).any(|w| mash(w, &mut letters)) {
+    // Scratch space for a word's letters (no more than its bytes).
+    let (mut stack_letters, mut heap_letters) = (['\0'; 64], Vec::new());
+    let letters: &mut [char] = if folded.len() <= stack_letters.len() {
+        &mut stack_letters
+    } else {
+        heap_letters.resize(folded.len(), '\0');
+        &mut heap_letters
+    };
+    if folded.split([' ', '-']).any(|w| mash(w, letters)) {
         return Some((Code::NameKeyboardMash, Vec::new()));
     }
     None
@@ -143,15 +158,18 @@ fn neighbours(a: char, b: char) -> bool {
     matches!((key_of(a), key_of(b)), (Some((ra, x)), Some((rb, y))) if ra == rb && x.abs_diff(y) == 1)
 }
 
-/// Whether one folded word is a keyboard mash (`letters` is scratch space, reused across words).
-fn mash(word: &str, letters: &mut Vec<char>) -> bool {
+/// Whether one folded word is a keyboard mash (`buf`: scratch space of at least its length in bytes).
+fn mash(word: &str, buf: &mut [char]) -> bool {
     if word.len() < 4 {
         // Fewer than four characters, so fewer than four letters.
         return false;
     }
-    letters.clear();
-    letters.extend(word.chars().filter(|&c| text::is_alphabetic(c)));
-    let letters = &letters[..];
+    let mut n = 0;
+    for c in word.chars().filter(|&c| text::is_alphabetic(c)) {
+        buf[n] = c;
+        n += 1;
+    }
+    let letters = &buf[..n];
     let n = letters.len();
     if n < 4 {
         return false;

@@ -31,8 +31,12 @@ use crate::issue::{Change, Changes, Code, Issue};
 use crate::limits::NAME_INPUT_BYTES;
 use crate::locale::Locale;
 use crate::tables::names as t;
+use crate::tables::FxHasher;
 use crate::text::{self, ArabicScriptLanguage, Script};
 use std::borrow::Cow;
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 
 /// More characters than this (after cleaning) is `name.too_long`. Passports print 39 characters
 /// per name line; 100 leaves room for long multi-part names.
@@ -285,9 +289,25 @@ fn key_of(word: &str) -> String {
     f
 }
 
-/// Whether a sorted table (the generated name tables are) holds `key`.
-pub(crate) fn in_table(table: &[&str], key: &str) -> bool {
-    table.binary_search(&key).is_ok()
+/// The name tables that are looked up per word, each read into a hash set on first use.
+#[derive(Clone, Copy)]
+pub(crate) enum Table {
+    Honorifics,
+    Suffixes,
+    Placeholders,
+}
+
+impl Table {
+    pub(crate) fn contains(self, key: &str) -> bool {
+        type Set = HashSet<&'static str, BuildHasherDefault<FxHasher>>;
+        static SETS: [OnceLock<Set>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        let list = match self {
+            Table::Honorifics => t::HONORIFICS,
+            Table::Suffixes => t::SUFFIXES,
+            Table::Placeholders => t::PLACEHOLDERS,
+        };
+        SETS[self as usize].get_or_init(|| list.iter().copied().collect()).contains(key)
+    }
 }
 
 fn is_han(c: char) -> bool {
@@ -312,7 +332,7 @@ const FAMILY_ARTICLES: &[&str] = &["el", "al"];
 
 /// A suffix of the table, or an ordinal (2nd, 3rd, 4th).
 pub(crate) fn is_suffix(key: &str) -> bool {
-    in_table(t::SUFFIXES, key) || is_ordinal(key)
+    Table::Suffixes.contains(key) || is_ordinal(key)
 }
 
 /// 2nd, 3rd, 4th ... 19th: a generation suffix written with digits.
@@ -345,7 +365,7 @@ fn split(value: &str, part: NamePart) -> (Split, Vec<(&'static str, String)>) {
     }
     // Honorifics before the name.
     let mut honorifics = Vec::new();
-    while words.len() > 1 && in_table(t::HONORIFICS, &key_of(words[0])) {
+    while words.len() > 1 && Table::Honorifics.contains(&key_of(words[0])) {
         honorifics.push(case_title(words.remove(0)));
     }
     if !honorifics.is_empty() {
@@ -406,12 +426,12 @@ fn split(value: &str, part: NamePart) -> (Split, Vec<(&'static str, String)>) {
         && VIETNAMESE_SURNAMES.contains(&key_of(words[0]).as_str())
         && !words.last().is_some_and(|w| VIETNAMESE_SURNAMES.contains(&key_of(w).as_str()));
     // A name typed with care (some word in mixed case) keeps its short capitals: DJ Khaled, AJ Styles.
-    let careful = words.iter().any(|w| w.chars().any(char::is_uppercase) && w.chars().any(char::is_lowercase));
+    let careful = words.iter().any(|w| w.chars().any(text::is_upper) && w.chars().any(text::is_lower));
     let cased: Vec<String> = words
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            if careful && w.chars().filter(|&c| text::is_alphabetic(c)).count() <= 2 && !w.chars().any(char::is_lowercase) {
+            if careful && w.chars().filter(|&c| text::is_alphabetic(c)).count() <= 2 && !w.chars().any(text::is_lower) {
                 return (*w).to_owned();
             }
             let lead = i == 0 || family_given == Some(i);
@@ -485,9 +505,9 @@ fn needs_case(w: &str) -> bool {
     let mut upper = 0;
     let mut lower = 0;
     for c in w.chars() {
-        if c.is_uppercase() {
+        if text::is_upper(c) {
             upper += 1;
-        } else if c.is_lowercase() {
+        } else if text::is_lower(c) {
             lower += 1;
         }
     }

@@ -41,10 +41,15 @@ fn is_plus(c: char) -> bool {
 /// Any Unicode decimal digit, as its value.
 fn digit_value(c: char) -> Option<u8> {
     if c.is_ascii_digit() {
-        Some(c as u8 - b'0')
-    } else {
-        non_ascii_digit_value(c)
+        return Some(c as u8 - b'0');
     }
+    // The scripts people type most (Arabic-Indic, Persian, full-width) without the table search.
+    for zero in [0x0660, 0x06F0, 0xFF10] {
+        if let Ok(d @ 0..=9) = u8::try_from((c as u32).wrapping_sub(zero)) {
+            return Some(d);
+        }
+    }
+    non_ascii_digit_value(c)
 }
 
 fn is_digit(c: char) -> bool {
@@ -200,7 +205,6 @@ fn find_extension(s: &str) -> Option<(usize, String)> {
     let ext: String = chars[p..end].iter().filter_map(|&(_, c)| digit_value(c)).map(|d| char::from(b'0' + d)).collect();
     let at = |i: usize| chars[i].1;
     let byte = |i: usize| if i < n { chars[i].0 } else { s.len() };
-    let lower = |i: usize| at(i).to_lowercase().next().unwrap_or(at(i));
     let mut best: Option<usize> = None;
     let mut consider = |start: usize| {
         if best.is_none_or(|b| start < b) {
@@ -208,35 +212,8 @@ fn find_extension(s: &str) -> Option<(usize, String)> {
         }
     };
 
-    // Going back from the digits over `[:\.．]?[ \u00A0\t,-]*` (what may follow a label).
-    let after_label = |mut i: usize| -> Vec<usize> {
-        // Every split is a candidate label end: the separator run is greedy forward, but a label
-        // that ends in one of these characters (",,") may take part of it.
-        let mut ends = vec![i];
-        while i > 0 && matches!(at(i - 1), ' ' | '\u{00A0}' | '\t' | ',' | '-') {
-            i -= 1;
-            ends.push(i);
-        }
-        let more: Vec<usize> = ends.iter().filter(|&&e| e > 0 && matches!(at(e - 1), ':' | '.' | '\u{FF0E}')).map(|&e| e - 1).collect();
-        ends.extend(more);
-        ends
-    };
-    let leading = |mut i: usize, commas: bool| {
-        while i > 0 && (matches!(at(i - 1), ' ' | '\u{00A0}' | '\t') || (commas && at(i - 1) == ',')) {
-            i -= 1;
-        }
-        i
-    };
-    let label_before = |end: usize, label: &str| -> Option<usize> {
-        let mut i = end;
-        for c in label.chars().rev() {
-            if i == 0 || lower(i - 1) != c {
-                return None;
-            }
-            i -= 1;
-        }
-        Some(i)
-    };
+    let leading = |i: usize, commas: bool| leading_space(&chars, i, commas);
+    let label_before = |end: usize, label: &str| label_before(&chars, end, label);
 
     // 1. RFC 3966: ";ext=" + up to 20 digits, no '#'.
     if !has_hash && digits <= 20 {
@@ -249,13 +226,16 @@ fn find_extension(s: &str) -> Option<(usize, String)> {
         "xtensión", "xtensio\u{301}n", "xtensio", "xtn", "xt", "ｅｘｔｎ", "ｅｘｔ", "ｘｔｎ", "ｘｔ", "доб", "anexo",
     ];
     const AMBIGUOUS: &[&str] = &["x", "ｘ", "#", "＃", "~", "～", "int", "ｉｎｔ"];
-    let label_ends = after_label(p);
+    let label_ends = after_label(&chars, p);
     for (labels, limit) in [(EXPLICIT, 20usize), (AMBIGUOUS, 9)] {
         if digits > limit {
             continue;
         }
         for &e in &label_ends {
-            for label in labels {
+            // Only the labels ending in the character before `e` can end there.
+            let Some(&(_, c)) = e.checked_sub(1).and_then(|i| chars.get(i)) else { continue };
+            let last = c.to_lowercase().next().unwrap_or(c);
+            for label in labels.iter().filter(|l| l.ends_with(last)) {
                 if let Some(st) = label_before(e, label) {
                     consider(leading(st, true));
                 }
@@ -291,6 +271,47 @@ fn find_extension(s: &str) -> Option<(usize, String)> {
         }
     }
     best.map(|st| (byte(st), ext))
+}
+
+/// The label ends an extension's digits at `i` of `chars` may follow, going back over
+/// `[:\.．]?[ \u00A0\t,-]*` (what may follow a label). Every split is a candidate: the separator run
+/// is greedy forward, but a label that ends in one of these characters (",,") may take part of it.
+fn after_label(chars: &[(usize, char)], mut i: usize) -> Vec<usize> {
+    let at = |i: usize| chars.get(i).map_or('\0', |c| c.1);
+    let mut ends = vec![i];
+    while i > 0 && matches!(at(i - 1), ' ' | '\u{00A0}' | '\t' | ',' | '-') {
+        i -= 1;
+        ends.push(i);
+    }
+    for k in 0..ends.len() {
+        let e = ends[k];
+        if e > 0 && matches!(at(e - 1), ':' | '.' | '\u{FF0E}') {
+            ends.push(e - 1);
+        }
+    }
+    ends
+}
+
+/// `i` moved back over spaces, tabs, no-break spaces (and commas, if `commas`) before it.
+fn leading_space(chars: &[(usize, char)], mut i: usize, commas: bool) -> usize {
+    while i > 0 && chars.get(i - 1).is_some_and(|&(_, c)| matches!(c, ' ' | '\u{00A0}' | '\t') || (commas && c == ',')) {
+        i -= 1;
+    }
+    i
+}
+
+/// Where `label` (lowercase) starts if it ends at `end` of `chars`, compared case-insensitively.
+#[inline(never)]
+fn label_before(chars: &[(usize, char)], end: usize, label: &str) -> Option<usize> {
+    let mut i = end;
+    for c in label.chars().rev() {
+        let &(_, have) = chars.get(i.checked_sub(1)?)?;
+        if have.to_lowercase().next().unwrap_or(have) != c {
+            return None;
+        }
+        i -= 1;
+    }
+    Some(i)
 }
 
 /// `_is_viable_phone_number`: two digits alone, or (after pluses) at least three digits with only

@@ -313,7 +313,7 @@ fn check_text<'a>(input: &'a str, cx: &FieldContext) -> FieldOutcome<'a> {
 
 /// Whether a value is an email address (for the name-field check).
 fn looks_like_email(v: &str) -> bool {
-    let Some(at) = v.find('@') else { return false };
+    let Some(at) = v.bytes().position(|b| b == b'@') else { return false };
     let domain = &v[at + 1..];
     at > 0 && domain.contains('.') && !v.trim().contains(char::is_whitespace)
 }
