@@ -60,6 +60,7 @@ sample: build
 bench: build
 	node bench/email.mjs
 	node bench/phone.mjs
+	node bench/phone_cold.mjs
 	node bench/dedup_node.mjs --sets febrl1,febrl2,febrl3,febrl4,contacts_10k
 	node bench/dedup_browser.mjs --set contacts_1m
 	node bench/biz.mjs

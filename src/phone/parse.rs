@@ -41,10 +41,15 @@ fn is_plus(c: char) -> bool {
 /// Any Unicode decimal digit, as its value.
 fn digit_value(c: char) -> Option<u8> {
     if c.is_ascii_digit() {
-        Some(c as u8 - b'0')
-    } else {
-        non_ascii_digit_value(c)
+        return Some(c as u8 - b'0');
     }
+    // The scripts people type most (Arabic-Indic, Persian, full-width) without the table search.
+    for zero in [0x0660, 0x06F0, 0xFF10] {
+        if let Ok(d @ 0..=9) = u8::try_from((c as u32).wrapping_sub(zero)) {
+            return Some(d);
+        }
+    }
+    non_ascii_digit_value(c)
 }
 
 fn is_digit(c: char) -> bool {
@@ -227,7 +232,10 @@ fn find_extension(s: &str) -> Option<(usize, String)> {
             continue;
         }
         for &e in &label_ends {
-            for label in labels {
+            // Only the labels ending in the character before `e` can end there.
+            let Some(&(_, c)) = e.checked_sub(1).and_then(|i| chars.get(i)) else { continue };
+            let last = c.to_lowercase().next().unwrap_or(c);
+            for label in labels.iter().filter(|l| l.ends_with(last)) {
                 if let Some(st) = label_before(e, label) {
                     consider(leading(st, true));
                 }
