@@ -216,7 +216,7 @@ pub fn header(bytes: &[u8], last: bool) -> Option<Vec<String>> {
     // pieces so that a whole file in one chunk is not read to the end for its first row.
     let mut reader = CsvChunks::new();
     let mut header = None;
-    let mut take = |r: Record, header: &mut Option<Vec<String>>| {
+    let take = |r: Record, header: &mut Option<Vec<String>>| {
         if header.is_none() {
             *header = Some(r.fields.iter().map(|f| f.to_string()).collect());
         }
