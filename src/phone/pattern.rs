@@ -2021,6 +2021,33 @@ mod tests {
         eprintln!("pathological cases: {:?}", t.elapsed());
     }
 
+    /// On random strings of the metadata's tokens, the one-pass compiler never panics, accepts
+    /// nothing the full parser rejects, and builds the full parser's program whenever it accepts.
+    #[test]
+    fn metadata_compiler_on_random_patterns() {
+        const TOKENS: [&str; 22] = [
+            "1", "2", "0", "\\d", "[1-3]", "[^5]", "[02-9]", "(", "(?:", ")", ")", "|", "?", "*", "+", "{2}", "{1,3}", "{0,}",
+            "{,2}", "$", "[", "-",
+        ];
+        let mut x: u32 = 0x2545_f491;
+        let (mut accepted, mut total) = (0, 0);
+        for _ in 0..50_000 {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            let len = 1 + (x % 9) as usize;
+            let pat: String = (0..len).map(|k| TOKENS[(x.rotate_left(k as u32 * 5) % TOKENS.len() as u32) as usize]).collect();
+            total += 1;
+            let Some(small) = Pattern::metadata(&pat) else { continue };
+            let full = Pattern::new(&pat).unwrap_or_else(|e| panic!("{pat}: accepted, but the full parser says {e}"));
+            assert_eq!(format!("{:?}", small.prog), format!("{:?}", full.prog), "{pat}");
+            assert!(small.classes == full.classes && small.groups == full.groups, "{pat}");
+            accepted += 1;
+        }
+        eprintln!("metadata compiler: {accepted} of {total} random patterns accepted, all equal to the full compile");
+        assert!(accepted > total / 20, "{accepted} of {total}");
+    }
+
     #[test]
     fn any_bytes_never_panic() {
         let pats = [r"(\d{3})(\d{4})$|0", "a|ab", "(a*)*", "[^5]{2,}?", r".\Z", "^$"];
