@@ -379,13 +379,7 @@ mod tests {
     #[test]
     fn random_bytes_read_the_same_in_any_chunking() {
         let alphabet: &[&[u8]] = &[b"a", b"b", b",", b";", b"\t", b"\"", b"\"\"", b"\r", b"\n", b"\r\n", "\u{e9}".as_bytes(), "\u{6c9}".as_bytes(), b"\xFF", b"\xEF\xBB\xBF"];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut rand = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rand = crate::test_rand::xorshift(0x9e37_79b9_7f4a_7c15u64);
         for _ in 0..400 {
             let len = rand(24);
             let b: Vec<u8> = (0..len).flat_map(|_| alphabet[rand(alphabet.len())].iter().copied()).collect();
