@@ -58,6 +58,8 @@ pub mod website;
 #[cfg(target_arch = "wasm32")]
 mod bindings;
 mod small_alloc;
+#[cfg(test)]
+mod test_rand;
 
 /// Small blocks from free lists in the wasm build (see `small_alloc`): dlmalloc's malloc + free
 /// was a third of a phone validation there. Native builds keep the system allocator.

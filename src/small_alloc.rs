@@ -129,13 +129,7 @@ mod tests {
     fn blocks_are_disjoint_aligned_and_keep_their_bytes() {
         let a = SmallAlloc::new();
         let mut live: Vec<(*mut u8, Layout, u8)> = Vec::new();
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut rand = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rand = crate::test_rand::xorshift(0x2545_f491_4f6c_dd1du64);
         for step in 0..200_000u32 {
             let fill = (step % 251) as u8;
             match rand(3) {

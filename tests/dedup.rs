@@ -196,3 +196,41 @@ proptest::proptest! {
         let _ = golden_record(&headers, &d.schema, &rows, &Rules::default());
     }
 }
+
+/// CSV bytes of every shape (stray and open quotes, CR, LF, CRLF, invalid UTF-8, ragged rows) into
+/// a batch of two sources: no panic (a panic aborts wasm), and the same batch for any chunking.
+#[test]
+fn csv_bytes_of_any_shape_in_any_chunks() {
+    let pool: &[&[u8]] = &[
+        b"Ann", b"Lee", b"ann@lee.org", b"+44 20 7946 0958", b"\xD8\xB9\xD9\x84\xDB\x8C", b",", b",", b";", b"\"", b"\"\"",
+        b"\r", b"\n", b"\r\n", b"\xFF", b"\xE2\x82", b" ", b"1981-12-26",
+    ];
+    let mut rand = common::xorshift(0x1234_5678_9abc_def1);
+    let headers = ["id", "first_name", "last_name", "email", "phone"];
+    for _ in 0..200 {
+        let files: Vec<Vec<u8>> = (0..2)
+            .map(|_| {
+                let mut f = b"id,first_name,last_name,email,phone\n".to_vec();
+                for _ in 0..rand(200) {
+                    f.extend_from_slice(pool[rand(pool.len())]);
+                }
+                f
+            })
+            .collect();
+        let batch = |size: usize| {
+            let mut d = Deduper::new(Schema::guess(&headers), Options::default()).with_headers(&headers);
+            for (source, f) in files.iter().enumerate() {
+                for chunk in f.chunks(size) {
+                    d.push_csv(chunk, source as u8);
+                }
+                d.end_csv(source as u8);
+            }
+            let out = d.run(&mut |_, _, _| {});
+            (d.len(), format!("{:?} {:?}", out.clusters, out.pairs), format!("{:?}", d.issues))
+        };
+        let whole = batch(usize::MAX);
+        for size in [1, 3, 64] {
+            assert_eq!(batch(size), whole, "chunks of {size}: {:?}", files.iter().map(|f| String::from_utf8_lossy(f)).collect::<Vec<_>>());
+        }
+    }
+}

@@ -132,11 +132,12 @@ pub fn record_keys(handle: u32, n: usize) -> JsValue {
 
 impl Extra {
     fn record_row(&mut self, row: &[Option<&str>], o: &crate::record::RowOutcome, blocking: &[bool]) {
-        let changed = || {
-            o.values.iter().enumerate().filter_map(|(i, v)| v.as_deref().filter(|v| Some(*v) != row.get(i).copied().flatten()).map(|v| (i, v)))
-        };
-        self.number(changed().count());
-        for (i, v) in changed() {
+        // A value still borrowing its cell is unchanged without comparing the text.
+        let same = |v: &str, cell: Option<&str>| cell.is_some_and(|c| (v.as_ptr() == c.as_ptr() && v.len() == c.len()) || v == c);
+        let changed: Vec<(usize, &str)> =
+            o.values.iter().enumerate().filter_map(|(i, v)| v.as_deref().filter(|v| !same(v, row.get(i).copied().flatten())).map(|v| (i, v))).collect();
+        self.number(changed.len());
+        for (i, v) in changed {
             self.number(i);
             self.string(v);
         }

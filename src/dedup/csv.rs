@@ -16,14 +16,25 @@ pub struct CsvChunks {
     delimiter: u8,
     /// Bytes of the records not yet complete.
     pending: Vec<u8>,
-    /// How far `pending` is scanned, and whether that point is inside quotes.
+    /// How far `pending` is scanned, and where in a record that point is.
     scanned: usize,
-    in_quotes: bool,
+    state: Scan,
     /// The BOM is handled (the first bytes were seen).
     started: bool,
     /// Unescaped fields of the record being read, back to back, and where each ends.
     buf: Vec<u8>,
     ends: Vec<usize>,
+}
+
+/// Where in a record the scan of [`CsvChunks`] is (as in `pkg/csv.js`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+enum Scan {
+    #[default]
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted field: its end, or the first half of `""`.
+    QuoteSeen,
 }
 
 /// What a complete record looks like to [`CsvChunks`]' callback.
@@ -66,51 +77,69 @@ impl CsvChunks {
         self.drain(true, row);
         self.pending.clear();
         self.scanned = 0;
-        self.in_quotes = false;
+        self.state = Scan::FieldStart;
     }
 
     fn drain(&mut self, last: bool, row: &mut dyn FnMut(Record)) {
         if self.delimiter == 0 {
             match first_line_end(&self.pending) {
                 Some(end) => self.delimiter = sniff(&self.pending[..end]),
-                None if last || self.pending.len() >= DEDUP_CSV_RECORD_BYTES => self.delimiter = sniff(&self.pending),
+                // A first line that long: sniffed from its first bytes (the same for any chunking).
+                None if last || self.pending.len() >= DEDUP_CSV_RECORD_BYTES => {
+                    self.delimiter = sniff(&self.pending[..self.pending.len().min(DEDUP_CSV_RECORD_BYTES)])
+                }
                 None => return,
             }
         }
+        let d = self.delimiter;
         let mut start = 0;
         let mut i = self.scanned;
         let p = std::mem::take(&mut self.pending);
         while i < p.len() {
-            if self.in_quotes {
-                match p[i..].iter().position(|&b| b == b'"') {
+            // Where the step ends a record (at a line break outside quotes).
+            let mut end = None;
+            let c = p[i];
+            match self.state {
+                Scan::Quoted => match p[i..].iter().position(|&b| b == b'"') {
                     Some(q) => {
                         i += q + 1;
-                        self.in_quotes = false;
+                        self.state = Scan::QuoteSeen;
                     }
                     None => i = p.len(),
+                },
+                _ if c == b'\n' || c == b'\r' => {
+                    // CR, LF, and CRLF (an empty line between, skipped) end a record.
+                    end = Some(i);
+                    i += 1;
+                    self.state = Scan::FieldStart;
                 }
-            } else {
-                match p[i..].iter().position(|&b| b == b'"' || b == b'\n') {
-                    Some(q) if p[i + q] == b'"' => {
-                        i += q + 1;
-                        self.in_quotes = true;
-                    }
-                    Some(q) => {
-                        let end = i + q;
-                        self.record(&p[start..end], false, row);
-                        i = end + 1;
-                        start = i;
-                    }
-                    None => i = p.len(),
+                _ if c == d => {
+                    i += 1;
+                    self.state = Scan::FieldStart;
+                }
+                // A quote opens a quoted field only at its start ("" inside one is a quote).
+                Scan::FieldStart | Scan::QuoteSeen if c == b'"' => {
+                    i += 1;
+                    self.state = Scan::Quoted;
+                }
+                _ => {
+                    // Unquoted text, or text after a closing quote: quotes in it are literal.
+                    i += 1 + p[i + 1..].iter().position(|&b| b == d || b == b'\n' || b == b'\r').unwrap_or(p.len() - i - 1);
+                    self.state = Scan::Unquoted;
                 }
             }
-            if !last && i - start > DEDUP_CSV_RECORD_BYTES {
-                // An over-long record (usually a quote that never closes): cut, then read on.
-                let end = start + DEDUP_CSV_RECORD_BYTES;
-                self.record(&p[start..end], true, row);
-                start = end;
+            let len = end.unwrap_or(i) - start;
+            if len > DEDUP_CSV_RECORD_BYTES {
+                // An over-long record (usually a quote that never closes): cut, then read on. The
+                // same cut for any chunking: the record's bytes decide it, not how far a step went.
+                let cut = start + DEDUP_CSV_RECORD_BYTES;
+                self.record(&p[start..cut], true, row);
+                start = cut;
                 i = start;
-                self.in_quotes = false;
+                self.state = Scan::FieldStart;
+            } else if let Some(end) = end {
+                self.record(&p[start..end], false, row);
+                start = i;
             }
         }
         if last && start < p.len() {
@@ -124,8 +153,7 @@ impl CsvChunks {
 
     /// Splits one record (without its line break) into fields and hands them over.
     fn record(&mut self, rec: &[u8], cut: bool, row: &mut dyn FnMut(Record)) {
-        let rec = rec.strip_suffix(b"\r").unwrap_or(rec);
-        // Empty lines (and a lone CR) are skipped.
+        // Empty lines (and the empty line of a CRLF) are skipped.
         if rec.is_empty() {
             return;
         }
@@ -184,25 +212,23 @@ impl CsvChunks {
 /// The header row at the start of `bytes`: None while its line is not complete, unless `last`
 /// (the input ends there).
 pub fn header(bytes: &[u8], last: bool) -> Option<Vec<String>> {
-    let mut quoted = false;
-    let end = bytes.iter().position(|&c| {
-        quoted ^= c == b'"';
-        c == b'\n' && !quoted
-    });
+    // The reader itself finds the header row (quotes, CR line ends, empty lines before it), fed in
+    // pieces so that a whole file in one chunk is not read to the end for its first row.
     let mut reader = CsvChunks::new();
     let mut header = None;
-    let mut take = |r: Record| {
+    let take = |r: Record, header: &mut Option<Vec<String>>| {
         if header.is_none() {
-            header = Some(r.fields.iter().map(|f| f.to_string()).collect());
+            *header = Some(r.fields.iter().map(|f| f.to_string()).collect());
         }
     };
-    match end {
-        Some(e) => reader.push(&bytes[..=e], &mut take),
-        None if last => {
-            reader.push(bytes, &mut take);
-            reader.finish(&mut take);
+    for piece in bytes.chunks(4096) {
+        reader.push(piece, &mut |r| take(r, &mut header));
+        if header.is_some() {
+            return header;
         }
-        None => {}
+    }
+    if last {
+        reader.finish(&mut |r| take(r, &mut header));
     }
     header
 }
@@ -312,5 +338,78 @@ mod tests {
         c.finish(&mut |_| rows += 1);
         assert_eq!(cuts, 1);
         assert!(rows >= 2);
+    }
+    /// Every split of each input into two chunks (and one byte at a time) reads the same records.
+    fn same_in_any_chunking(b: &[u8]) -> Vec<Vec<String>> {
+        let whole = read(&[b]);
+        for cut in 0..=b.len() {
+            assert_eq!(read(&[&b[..cut], &b[cut..]]), whole, "{:?} cut at {cut}", String::from_utf8_lossy(b));
+        }
+        let bytes: Vec<&[u8]> = b.chunks(1).collect();
+        assert_eq!(read(&bytes), whole, "{:?} byte by byte", String::from_utf8_lossy(b));
+        whole
+    }
+
+    fn rows(r: &[&[&str]]) -> Vec<Vec<String>> {
+        r.iter().map(|f| f.iter().map(|s| s.to_string()).collect()).collect()
+    }
+
+    #[test]
+    fn a_quote_inside_an_unquoted_field_is_literal() {
+        // As pkg/csv.js: the inch mark does not open a quoted field that swallows the next rows.
+        let b = b"a,b\n1,5\" tall\n2,x\n3,\"q\"after\"more,y\n";
+        assert_eq!(same_in_any_chunking(b), rows(&[&["a", "b"], &["1", "5\" tall"], &["2", "x"], &["3", "qafter\"more", "y"]]));
+    }
+
+    #[test]
+    fn lone_cr_ends_records() {
+        assert_eq!(same_in_any_chunking(b"a;b\r1;2\r\r3;\"x\ry\"\r"), rows(&[&["a", "b"], &["1", "2"], &["3", "x\ry"]]));
+        assert_eq!(same_in_any_chunking(b"a,b\r\n1,2\r\n"), rows(&[&["a", "b"], &["1", "2"]]));
+    }
+
+    #[test]
+    fn header_after_empty_lines_and_with_stray_quotes() {
+        assert_eq!(header(b"\n\r\nname,email\n1,2\n", false), Some(vec!["name".to_string(), "email".to_string()]));
+        // (The first line's end is found as pkg/csv.js finds it to sniff the delimiter, with every
+        // quote toggling, so with a stray quote in the header it is known at the end of the input.)
+        assert_eq!(header(b"a\"b,c\nd,e\n", true), Some(vec!["a\"b".to_string(), "c".to_string()]));
+        assert_eq!(header(b"a,b\r", false), Some(vec!["a".to_string(), "b".to_string()]));
+    }
+
+    #[test]
+    fn random_bytes_read_the_same_in_any_chunking() {
+        let alphabet: &[&[u8]] = &[b"a", b"b", b",", b";", b"\t", b"\"", b"\"\"", b"\r", b"\n", b"\r\n", "\u{e9}".as_bytes(), "\u{6c9}".as_bytes(), b"\xFF", b"\xEF\xBB\xBF"];
+        let mut rand = crate::test_rand::xorshift(0x9e37_79b9_7f4a_7c15u64);
+        for _ in 0..400 {
+            let len = rand(24);
+            let b: Vec<u8> = (0..len).flat_map(|_| alphabet[rand(alphabet.len())].iter().copied()).collect();
+            same_in_any_chunking(&b);
+        }
+    }
+
+    #[test]
+    fn over_long_records_are_cut_the_same_in_any_chunking() {
+        // Quoted and unquoted records a little over the cap, with a line break: cut at the cap
+        // whether they arrive whole or in pieces.
+        for long in [
+            [b"x,\"".as_slice(), &vec![b'a'; DEDUP_CSV_RECORD_BYTES + 10], b"\"\nk,l\n"].concat(),
+            [b"x,".as_slice(), &vec![b'a'; DEDUP_CSV_RECORD_BYTES + 10], b"\nk,l\n"].concat(),
+        ] {
+            let read_cuts = |size: usize| {
+                let mut c = CsvChunks::new();
+                let mut out = Vec::new();
+                for ch in long.chunks(size) {
+                    c.push(ch, &mut |r| out.push((r.cut, r.fields.iter().map(|s| s.len()).collect::<Vec<_>>())));
+                }
+                c.finish(&mut |r| out.push((r.cut, r.fields.iter().map(|s| s.len()).collect::<Vec<_>>())));
+                out
+            };
+            let whole = read_cuts(long.len());
+            assert_eq!(whole.iter().filter(|r| r.0).count(), 1, "{whole:?}");
+            assert_eq!(whole.last().unwrap().1, vec![1, 1]);
+            for size in [4096, 65_536, DEDUP_CSV_RECORD_BYTES - 1, DEDUP_CSV_RECORD_BYTES + 5] {
+                assert_eq!(read_cuts(size), whole, "chunks of {size}");
+            }
+        }
     }
 }

@@ -214,6 +214,7 @@ const MEMO_CAP: usize = 1 << 16;
 /// One remembered result: the context it was computed in (a phone's region) and one or two values.
 #[derive(Clone, Debug)]
 struct Memoed {
+    key: Box<str>,
     context: Box<str>,
     a: Box<str>,
     b: Box<str>,
@@ -228,7 +229,8 @@ pub struct Memo {
     on: bool,
     /// The values computed last when off.
     scratch: (String, String),
-    tables: [super::FastMap<Box<str>, Memoed>; KINDS],
+    /// By [`super::quick_hash`] of the key (the key itself is checked on a hit).
+    tables: [super::FastMap<u64, Memoed>; KINDS],
 }
 
 impl Memo {
@@ -243,14 +245,16 @@ impl Memo {
             return (&self.scratch.0, &self.scratch.1);
         }
         let table = &mut self.tables[kind as usize];
-        if !table.get(key).is_some_and(|m| &*m.context == context) {
+        let h = super::quick_hash(key);
+        let hit = table.get(&h).is_some_and(|m| super::same_bytes(m.key.as_bytes(), key.as_bytes()) && &*m.context == context);
+        if !hit {
             let (a, b) = f(key);
             if table.len() >= MEMO_CAP {
                 table.clear();
             }
-            table.insert(key.into(), Memoed { context: context.into(), a: a.into(), b: b.into() });
+            table.insert(h, Memoed { key: key.into(), context: context.into(), a: a.into(), b: b.into() });
         }
-        match table.get(key) {
+        match table.get(&h) {
             Some(m) => (&m.a, &m.b),
             None => ("", ""),
         }

@@ -357,7 +357,9 @@ fn split(value: &str, part: NamePart) -> (Split, Vec<(&'static str, String)>) {
 
     // Chinese titles written after the name (王先生, 李女士).
     if let Some(last) = words.last_mut() {
-        if let Some(title) = t::ZH_TITLES.iter().find(|z| last.ends_with(*z) && last.len() > z.len()) {
+        // The titles are Chinese: a word ending in ASCII ends in none of them.
+        let cjk_end = last.as_bytes().last().is_some_and(|b| !b.is_ascii());
+        if let Some(title) = t::ZH_TITLES.iter().find(|z| cjk_end && last.len() > z.len() && last.ends_with(*z)) {
             sp.honorific = Some((*title).to_owned());
             *last = &last[..last.len() - title.len()];
             steps.push(("separate_honorific", words.join(" ")));

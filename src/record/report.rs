@@ -59,7 +59,13 @@ impl QualityReport {
     }
 
     fn field(&mut self, name: &str, kind: Option<FieldKind>) -> &mut FieldStats {
-        let i = match self.fields.iter().position(|f| f.field == name) {
+        self.field_at(usize::MAX, name, kind)
+    }
+
+    /// [`QualityReport::field`], looking first at position `hint` (a plan's fields keep theirs).
+    fn field_at(&mut self, hint: usize, name: &str, kind: Option<FieldKind>) -> &mut FieldStats {
+        let at = Some(hint).filter(|&j| self.fields.get(j).is_some_and(|f| f.field == name));
+        let i = match at.or_else(|| self.fields.iter().position(|f| f.field == name)) {
             Some(i) => i,
             None => {
                 // A field first seen now was missing from every earlier record.
@@ -70,8 +76,8 @@ impl QualityReport {
         &mut self.fields[i]
     }
 
-    fn count(&mut self, name: &str, kind: Option<FieldKind>, state: FieldState) {
-        let f = self.field(name, kind);
+    fn count(&mut self, hint: usize, name: &str, kind: Option<FieldKind>, state: FieldState) {
+        let f = self.field_at(hint, name, kind);
         match state {
             FieldState::Missing => f.missing += 1,
             FieldState::Clean => f.clean += 1,
@@ -117,8 +123,8 @@ impl QualityReport {
 
     /// Adds one record's outcome.
     pub fn add(&mut self, o: &RecordOutcome) {
-        for (name, kind, state) in &o.fields {
-            self.count(name, Some(*kind), *state);
+        for (j, (name, kind, state)) in o.fields.iter().enumerate() {
+            self.count(j, name, Some(*kind), *state);
         }
         for i in &o.issues {
             *self.codes.entry(i.code.as_str()).or_default() += 1;
@@ -130,8 +136,8 @@ impl QualityReport {
     /// Adds one row's outcome (see [`super::validate_row`]); call [`QualityReport::finish_rows`]
     /// after the last row of a chunk.
     pub fn add_row(&mut self, plan: &Plan, o: &RowOutcome) {
-        for (rule, &state) in plan.rules.iter().zip(&o.states) {
-            self.count(&rule.name, Some(rule.kind), state);
+        for (j, (rule, &state)) in plan.rules.iter().zip(&o.states).enumerate() {
+            self.count(j, &rule.name, Some(rule.kind), state);
         }
         for i in &o.issues {
             *self.codes.entry(i.code.as_str()).or_default() += 1;

@@ -127,3 +127,13 @@ pub fn assert_worst_cases_terminate(inputs: &[&str], cap: usize, repeats: usize,
     }
     assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
 }
+
+/// Returns `rand(n)`: the next number below `n` of a seeded xorshift (the same on every run).
+pub fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    }
+}

@@ -100,6 +100,24 @@ test('pushCsv: file bytes in chunks of any size give the clusters that rows do',
   assert.throws(() => intake.createDeduper().pushCsv(42), /pushCsv takes/);
 });
 
+test('pushCsv reads what pkg/csv.js reads: a stray quote, CR line ends, an empty line before the header', async () => {
+  const { parseCsv } = await import('../../pkg/csv.js');
+  const text = '\r\nname,email,phone\rAnn 5" Lee,ann@x.org,+44 20 7946 0958\rBob Roe,bob@y.org,+44 20 7946 0000\r\n'
+    + 'Ann 5" Lee,ann@x.org,+44 20 7946 0958\n"Cy ""C"" Poe",cy@z.org,\n';
+  const [headers, ...rows] = parseCsv(text).rows;
+  assert.equal(rows.length, 4);
+  const want = intake.dedupe(rows, { headers });
+  const bytes = new TextEncoder().encode(text);
+  for (const size of [1, 5, bytes.length]) {
+    const d = intake.createDeduper();
+    for (let i = 0; i < bytes.length; i += size) d.pushCsv(bytes.subarray(i, i + size));
+    assert.equal(d.endCsv(), rows.length, `chunks of ${size}`);
+    const out = d.run();
+    assert.deepEqual(Array.from(out.labels), Array.from(want.labels), `chunks of ${size}`);
+    assert.deepEqual(out.pairs, want.pairs, `chunks of ${size}`);
+  }
+});
+
 test('golden record: rules as data, a merge plan that points at the source records', () => {
   const records = [
     { id: '1', email: 'ann@x.org', phone: '+44 20 7946 0958', updated: '2024-01-01', source: 'import' },
