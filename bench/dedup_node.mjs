@@ -67,8 +67,10 @@ async function runOne(name, indexQueries) {
   const intake = await import('../pkg/index.js');
   await intake.init();
   const { files, truth } = setFiles(name);
-  // Timed: the files' bytes streamed straight into the deduper (pushCsv), then run.
-  const d = intake.createDeduper();
+  // Timed: the files' bytes streamed straight into the deduper (pushCsv), then run. Phase starts
+  // (from the progress callback) give where the time goes.
+  const phases = [['read+push', 0]];
+  const d = intake.createDeduper({ onProgress: (phase) => { if (phase !== 'reading' && phase !== phases.at(-1)[0]) phases.push([phase, performance.now() - started]); } });
   const started = performance.now();
   for (const [source, f] of files.entries()) {
     for await (const chunk of createReadStream(f, { highWaterMark: 1 << 20 })) d.pushCsv(chunk, source);
@@ -93,6 +95,7 @@ async function runOne(name, indexQueries) {
   const result = {
     tool: 'intake', set: name, records: ids.length, candidates: out.stats.candidatePairs, precision: p, recall: r,
     f1: tp ? (2 * p * r) / (p + r) : 0, seconds, peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+    phases: phases.map(([phase, t], i) => [phase, ((phases[i + 1]?.[1] ?? seconds * 1000) - t) / 1000]),
   };
   if (indexQueries > 0) {
     const t0 = performance.now();
@@ -179,6 +182,7 @@ async function main() {
   }
   const notes = ['Pairwise metrics over every pair inside a predicted cluster, against the true pairs. intake: default threshold 0.5, model trained by EM on each batch; Splink: EM-trained, p >= 0.5, clusters at 0.5 ("candidate pairs" for Splink counts its links); recordlinkage: multi-pass blocking, ECM classifier, connected components.',
     'Seconds: end to end after reading the CSV (intake includes streaming the CSV in). Peak RSS: the whole process.'];
+  for (const x of results.filter((y) => y.phases)) notes.push(`intake ${x.set}, seconds per phase: ${x.phases.map(([phase, s]) => `${phase} ${s.toFixed(2)}`).join(', ')} (clustering includes building the JS result).`);
   const ix = results.find((x) => x.match_p99_ms !== undefined);
   if (ix) notes.push(`Incremental (${ix.set}): index of ${fmtInt(ix.records)} records built and serialized in ${fmt1(ix.index_build_s)} s (${fmt1(ix.index_mb)} MB); match() p50 ${ix.match_p50_ms.toFixed(3)} ms, p99 ${ix.match_p99_ms.toFixed(3)} ms over ${queries} queries (each found itself: ${(100 * ix.match_found_self).toFixed(1)}%); add() ${ix.add_ms.toFixed(3)} ms.`);
   printReport(lines, notes);

@@ -112,8 +112,7 @@ fn nfkc_stable(c: char) -> bool {
     if cp < 0x80 {
         return true;
     }
-    let i = NFKC_STABLE.partition_point(|&(lo, _)| lo <= cp);
-    i > 0 && cp <= NFKC_STABLE[i - 1].1
+    in_runs(NFKC_STABLE, cp)
 }
 
 /// Removes C0 and C1 control characters other than whitespace (tabs and line breaks are left for
@@ -272,8 +271,13 @@ const LETTER_RUNS: &[(u32, u32)] = &[
 ];
 
 fn in_letter_runs(cp: u32) -> bool {
-    let i = LETTER_RUNS.partition_point(|&(lo, _)| lo <= cp);
-    i > 0 && cp <= LETTER_RUNS[i - 1].1
+    in_runs(LETTER_RUNS, cp)
+}
+
+/// Whether `cp` lies in one of `runs` (sorted, disjoint, inclusive).
+fn in_runs(runs: &[(u32, u32)], cp: u32) -> bool {
+    let i = runs.partition_point(|&(lo, _)| lo <= cp);
+    i > 0 && cp <= runs[i - 1].1
 }
 
 /// `char::is_alphabetic`, with the common scripts' letters answered by range (the standard
@@ -347,6 +351,9 @@ pub fn script_of(c: char) -> Option<Script> {
 
 /// The distinct scripts of the letters in `s`, in a stable order (at most one entry per script).
 pub fn scripts(s: &str) -> Vec<Script> {
+    if s.is_ascii() {
+        return if s.bytes().any(|b| b.is_ascii_alphabetic()) { vec![Script::Latin] } else { Vec::new() };
+    }
     let mut v: Vec<Script> = Vec::new();
     for sc in s.chars().filter_map(script_of) {
         if !v.contains(&sc) {
@@ -395,45 +402,88 @@ pub fn fold_ascii_key<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
 /// For keys only: never shown to a user.
 pub fn fold_for_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut space = true;
     if s.is_ascii() {
         fold_ascii(s.as_bytes(), |b| out.push(char::from(b)));
         return out;
     }
-    for c in s.nfkd() {
-        if unicode_normalization::char::is_combining_mark(c) || is_invisible(c) || c == TATWEEL || c == ZWNJ || c == '\u{200D}' {
-            continue;
-        }
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-                space = true;
-            }
-            continue;
-        }
-        space = false;
-        match c {
-            'ß' | 'ẞ' => out.push_str("ss"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'þ' | 'Þ' => out.push_str("th"),
-            'ø' | 'Ø' => out.push('o'),
-            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
-            'ł' | 'Ł' => out.push('l'),
-            'ı' => out.push('i'),
-            '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}' => out.push('\u{0627}'),
-            '\u{0649}' | '\u{064A}' | '\u{0626}' => out.push('\u{06CC}'),
-            '\u{0643}' => out.push('\u{06A9}'),
-            '\u{0629}' => out.push('\u{0647}'),
-            '\u{0624}' => out.push('\u{0648}'),
-            c if caseless(c) => out.push(c),
-            _ => out.extend(c.to_lowercase()),
+    let mut space = true;
+    // Letters that decompose to themselves and start a combining sequence are folded as they
+    // stand; only the runs between them go through the decomposition (the same result, as
+    // decomposition never reorders across such a letter).
+    let mut run_start = 0;
+    for (i, c) in s.char_indices() {
+        if nfkd_stable(c) {
+            s[run_start..i].nfkd().for_each(|d| fold_key_char(d, &mut out, &mut space));
+            fold_key_char(c, &mut out, &mut space);
+            run_start = i + c.len_utf8();
         }
     }
+    s[run_start..].nfkd().for_each(|d| fold_key_char(d, &mut out, &mut space));
     if out.ends_with(' ') {
         out.pop();
     }
     out
+}
+
+/// One decomposed character of [`fold_for_key`] appended to `out`; `space` says the output ends
+/// in a space or is empty.
+fn fold_key_char(c: char, out: &mut String, space: &mut bool) {
+    if c.is_ascii() {
+        if c.is_whitespace() {
+            if !*space {
+                out.push(' ');
+                *space = true;
+            }
+        } else {
+            out.push(c.to_ascii_lowercase());
+            *space = false;
+        }
+        return;
+    }
+    if unicode_normalization::char::is_combining_mark(c) || is_invisible(c) || c == TATWEEL || c == ZWNJ || c == '\u{200D}' {
+        return;
+    }
+    if c.is_whitespace() {
+        if !*space {
+            out.push(' ');
+            *space = true;
+        }
+        return;
+    }
+    *space = false;
+    match c {
+        'ß' | 'ẞ' => out.push_str("ss"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'þ' | 'Þ' => out.push_str("th"),
+        'ø' | 'Ø' => out.push('o'),
+        'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+        'ł' | 'Ł' => out.push('l'),
+        'ı' => out.push('i'),
+        '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}' => out.push('\u{0627}'),
+        '\u{0649}' | '\u{064A}' | '\u{0626}' => out.push('\u{06CC}'),
+        '\u{0643}' => out.push('\u{06A9}'),
+        '\u{0629}' => out.push('\u{0647}'),
+        '\u{0624}' => out.push('\u{0648}'),
+        c if caseless(c) => out.push(c),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Characters that are their own NFKD and have combining class 0: ASCII, and the Arabic and
+/// Persian letters and CJK ideographs that make up most non-Latin contact data. A test checks
+/// every one.
+const NFKD_STABLE: &[(u32, u32)] = &[
+    (0x0621, 0x0621), (0x0627, 0x063A), (0x0641, 0x064A), (0x067E, 0x067E), (0x0686, 0x0686), (0x0698, 0x0698),
+    (0x06A9, 0x06A9), (0x06AF, 0x06AF), (0x06CC, 0x06CC), (0x4E00, 0x9FFF),
+];
+
+fn nfkd_stable(c: char) -> bool {
+    let cp = c as u32;
+    if cp < 0x80 {
+        return true;
+    }
+    in_runs(NFKD_STABLE, cp)
 }
 
 #[cfg(test)]
@@ -498,6 +548,47 @@ mod tests {
         }
         for c in (0..0x80).filter_map(char::from_u32) {
             assert_eq!((is_upper(c), is_lower(c)), (c.is_uppercase(), c.is_lowercase()));
+        }
+    }
+
+    #[test]
+    fn nfkd_stable_letters_decompose_to_themselves() {
+        use unicode_normalization::char::canonical_combining_class;
+        assert!(NFKD_STABLE.windows(2).all(|w| w[0].1 < w[1].0));
+        let ascii = (0u32..0x80).map(|cp| (cp, cp));
+        for (lo, hi) in NFKD_STABLE.iter().copied().chain(ascii) {
+            for c in (lo..=hi).filter_map(char::from_u32) {
+                assert!(std::iter::once(c).nfkd().eq([c]) && canonical_combining_class(c) == 0, "U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    /// The fold decomposes only between stable letters: the same as decomposing the whole text.
+    #[test]
+    fn fold_for_key_matches_whole_text_decomposition() {
+        fn whole(s: &str) -> String {
+            let (mut out, mut space) = (String::new(), true);
+            s.nfkd().for_each(|c| fold_key_char(c, &mut out, &mut space));
+            if out.ends_with(' ') {
+                out.pop();
+            }
+            out
+        }
+        let parts = [
+            "a", "Z", " ", "\t", "\u{0B}", "\u{0301}", "\u{0327}", "e\u{0301}", "é", "Å", "ß", "ﬁ", "①", "ａ", "Ⅻ", "ا",
+            "\u{0622}", "\u{0653}", "\u{064B}", "\u{0670}", "ي", "ك", "ة", "ـ", "\u{200C}", "\u{200D}", "\u{00A0}", "\u{3000}",
+            "王", "\u{F900}", "가", "が", "ﾊﾟ", "Ω", "ǅ", "İ", "ı", "\u{0345}", "\u{1E9B}\u{0323}", "\u{0315}", "\u{05AE}",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 7) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(parts[(seed % parts.len() as u64) as usize]);
+            }
+            assert_eq!(fold_for_key(&text), whole(&text), "{text:?}");
         }
     }
 

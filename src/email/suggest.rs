@@ -70,12 +70,14 @@ fn candidates() -> &'static [Candidate] {
     &index().by_len
 }
 
-/// Candidates whose name length is within two of `len` (the largest edit budget): one slice of
+/// Candidates whose name length is within the largest edit budget of `len`: one slice of
 /// the length-sorted list, so a business domain is compared with a few dozen names, not all.
 fn near_length(len: usize) -> &'static [Candidate] {
     let idx = index();
-    let lo = len.saturating_sub(2).min(MAX_NAME);
-    let hi = (len + 3).min(MAX_NAME + 1);
+    // Names under seven letters get at most one edit (see `name_budget`).
+    let reach = if len < 7 { 1 } else { 2 };
+    let lo = len.saturating_sub(reach).min(MAX_NAME);
+    let hi = (len + reach + 1).min(MAX_NAME + 1);
     &idx.by_len[idx.starts[lo]..idx.starts[hi].max(idx.starts[lo])]
 }
 
@@ -185,7 +187,8 @@ pub fn suggest_domain(domain: &str, known: bool) -> Option<String> {
     let mut best: Option<(usize, usize, &'static str)> = None;
     for c in near_length(name.len()) {
         let budget = name_budget(name, c.name);
-        if (bag ^ c.bag).count_ones() as usize > 2 * budget {
+        // Each edit changes the length by at most one, and the letter set by at most two.
+        if name.len().abs_diff(c.name.len()) > budget || (bag ^ c.bag).count_ones() as usize > 2 * budget {
             continue;
         }
         let Some(name_distance) = osa_within(name.as_bytes(), c.name.as_bytes(), budget) else {
