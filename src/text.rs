@@ -414,7 +414,12 @@ pub fn fold_for_key(s: &str) -> String {
     for (i, c) in s.char_indices() {
         if nfkd_stable(c) {
             s[run_start..i].nfkd().for_each(|d| fold_key_char(d, &mut out, &mut space));
-            fold_key_char(c, &mut out, &mut space);
+            if c.is_ascii() {
+                fold_key_char(c, &mut out, &mut space);
+            } else {
+                // No mark, invisible or space is in the stable runs (a test checks).
+                fold_key_letter(c, &mut out, &mut space);
+            }
             run_start = i + c.len_utf8();
         }
     }
@@ -450,6 +455,11 @@ fn fold_key_char(c: char, out: &mut String, space: &mut bool) {
         }
         return;
     }
+    fold_key_letter(c, out, space);
+}
+
+/// [`fold_key_char`] of a character that is no mark, invisible character or space.
+fn fold_key_letter(c: char, out: &mut String, space: &mut bool) {
     *space = false;
     match c {
         'ß' | 'ẞ' => out.push_str("ss"),
@@ -559,6 +569,9 @@ mod tests {
         for (lo, hi) in NFKD_STABLE.iter().copied().chain(ascii) {
             for c in (lo..=hi).filter_map(char::from_u32) {
                 assert!(std::iter::once(c).nfkd().eq([c]) && canonical_combining_class(c) == 0, "U+{:04X}", c as u32);
+                let skipped = unicode_normalization::char::is_combining_mark(c) || is_invisible(c) || c.is_whitespace()
+                    || matches!(c, TATWEEL | ZWNJ | '\u{200D}');
+                assert!(c.is_ascii() || !skipped, "U+{:04X}", c as u32);
             }
         }
     }

@@ -57,6 +57,14 @@ const PHONE_TYPES: [PhoneType; 12] = [
     PhoneType::PremiumRate, PhoneType::SharedCost, PhoneType::Voip, PhoneType::PersonalNumber,
     PhoneType::Pager, PhoneType::Uan, PhoneType::Voicemail, PhoneType::Unknown,
 ];
+// PHONE_TYPES is in declaration order, so a type's index is `t as u32` (no search per call).
+const _: () = {
+    let mut i = 0;
+    while i < PHONE_TYPES.len() {
+        assert!(PHONE_TYPES[i] as usize == i);
+        i += 1;
+    }
+};
 
 /// Region codes cross the boundary as two ASCII letters packed in a number (0 for none).
 fn region_of(code: u32) -> Option<[u8; 2]> {
@@ -73,7 +81,8 @@ fn phone_status(o: &PhoneOutcome, x: &mut Extra) -> u32 {
         st |= PH_POSSIBLE;
     }
     if let Some(t) = o.phone_type {
-        st |= (PHONE_TYPES.iter().position(|&p| p == t).unwrap_or(11) as u32 + 1) << PH_TYPE_SHIFT;
+        // The index into PHONE_TYPES is the discriminant (checked when compiling, below).
+        st |= (t as u32 + 1) << PH_TYPE_SHIFT;
     }
     st |= u32::from(o.country_code.unwrap_or(0)) << PH_CC_SHIFT;
     if !o.changes.is_empty() || !o.issues.is_empty() || o.e164.is_some() {

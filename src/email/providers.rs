@@ -66,7 +66,9 @@ const SECOND_LEVEL_SUFFIXES: &[&str] = &["co", "com", "net", "org", "ac", "gov",
 /// Splits an ASCII domain into its registrable name and public suffix, approximately:
 /// `mail.yahoo.co.uk` -> (`yahoo`, `co.uk`), `gmail.com` -> (`gmail`, `com`), `gmailcom` -> (`gmailcom`, ``).
 pub fn split_suffix(domain: &str) -> (&str, &str) {
-    let Some(last_dot) = domain.rfind('.') else {
+    // Byte searches: '.' is ASCII, so never inside a longer character (cheaper than `rfind`).
+    let last_dot_in = |s: &str| s.bytes().rposition(|b| b == b'.');
+    let Some(last_dot) = last_dot_in(domain) else {
         return (domain, "");
     };
     let tld = &domain[last_dot + 1..];
@@ -74,14 +76,14 @@ pub fn split_suffix(domain: &str) -> (&str, &str) {
     let mut suffix_start = last_dot + 1;
     // Two letters is a country code; one letter only happens as a typo of one (yahoo.co.k).
     if tld.len() <= 2 {
-        if let Some(dot) = rest.rfind('.') {
+        if let Some(dot) = last_dot_in(rest) {
             if SECOND_LEVEL_SUFFIXES.contains(&&rest[dot + 1..]) {
                 suffix_start = dot + 1;
             }
         }
     }
     let name_part = &domain[..suffix_start - 1];
-    let name = name_part.rsplit('.').next().unwrap_or(name_part);
+    let name = last_dot_in(name_part).map_or(name_part, |d| &name_part[d + 1..]);
     (name, &domain[suffix_start..])
 }
 

@@ -270,7 +270,7 @@ fn build_index() -> Index {
     };
     for k in 0..n {
         let (id, rest) = cut(idx.line(k).unwrap_or(""), b';');
-        let code = cut(rest, b';').0.parse().unwrap_or(0);
+        let code = code_value(cut(rest, b';').0).unwrap_or(0);
         idx.ids.push(id);
         idx.codes.push(code);
         if let (Some(slot), Ok(k)) = (id_slot(id), u16::try_from(k)) {
@@ -358,6 +358,15 @@ pub fn region_ids() -> impl Iterator<Item = &'static str> {
 pub fn non_geo_country_codes() -> impl Iterator<Item = u16> {
     let idx = index();
     idx.ids.iter().zip(&idx.codes).filter(|(id, _)| **id == NON_GEO).map(|(_, cc)| *cc)
+}
+
+/// A calling code written in 1 to 4 ASCII digits (what `str::parse::<u16>` reads of such text,
+/// without its generic machinery in the wasm).
+pub(super) fn code_value(s: &str) -> Option<u16> {
+    if s.is_empty() || s.len() > 4 {
+        return None;
+    }
+    s.bytes().try_fold(0u16, |n, b| b.is_ascii_digit().then(|| n * 10 + u16::from(b - b'0')))
 }
 
 fn opt(s: &'static str) -> Option<&'static str> {
@@ -480,7 +489,7 @@ fn decode(row: &[&'static str; SECTIONS]) -> Option<Region> {
     let national_prefix = opt(np);
     Some(Region {
         id: opt(id)?,
-        country_code: cc.parse().ok()?,
+        country_code: code_value(cc)?,
         main_country_for_code: flag(b'm'),
         leading_digits: opt(ld),
         international_prefix: opt(ip),

@@ -135,9 +135,8 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
         possible: false,
         issues: Vec::new(),
     };
-    let issue = |code: Code, params: Vec<(&'static str, String)>| Issue::new(code, opts.path, opts.locale, params);
     if input.len() > PHONE_INPUT_BYTES {
-        out.issues.push(issue(Code::InputTooLong, vec![("max", PHONE_INPUT_BYTES.to_string())]));
+        out.issue(opts, Code::InputTooLong, vec![("max", PHONE_INPUT_BYTES.to_string())]);
         return out;
     }
     let trimmed = input.trim();
@@ -145,7 +144,7 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
         out.set_value(trimmed.to_owned(), "trim");
     }
     if trimmed.is_empty() {
-        out.issues.push(issue(Code::InputEmpty, Vec::new()));
+        out.issue(opts, Code::InputEmpty, Vec::new());
         return out;
     }
     let region_buf: String;
@@ -165,12 +164,12 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
                 ParseError::TooShortAfterIdd | ParseError::TooShortNsn => Code::PhoneTooShort,
                 ParseError::TooLong => Code::PhoneTooLong,
             };
-            out.issues.push(issue(code, Vec::new()));
+            out.issue(opts, code, Vec::new());
             return out;
         }
     };
     if parsed.had_letters && !opts.allow_letters {
-        out.issues.push(issue(Code::PhoneHasLetters, Vec::new()));
+        out.issue(opts, Code::PhoneHasLetters, Vec::new());
         return out;
     }
     let region = region_for_number(parsed.country_code, &parsed.national);
@@ -192,9 +191,9 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
             Some(Length::Invalid) => Code::PhoneInvalidLength,
             _ => Code::PhoneInvalidForRegion,
         };
-        out.issues.push(issue(code, Vec::new()));
+        out.issue(opts, code, Vec::new());
     } else if is_placeholder(&parsed.national) {
-        out.issues.push(issue(Code::PhonePlaceholder, Vec::new()));
+        out.issue(opts, Code::PhonePlaceholder, Vec::new());
     }
     out.valid = !out.issues.iter().any(|i| i.severity() == Severity::Error);
     let e164 = e164_of(parsed.country_code, &parsed.national);
@@ -221,6 +220,12 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
 }
 
 impl<'a> PhoneOutcome<'a> {
+    /// Adds an issue (one out-of-line copy of the issue building, not one per outcome).
+    #[inline(never)]
+    fn issue(&mut self, opts: &PhoneOptions, code: Code, params: Vec<(&'static str, String)>) {
+        self.issues.push(Issue::new(code, opts.path, opts.locale, params));
+    }
+
     /// Records the standardized value as a change from the original.
     fn set_value(&mut self, value: String, kind: &'static str) {
         if *value != *self.value {
@@ -428,7 +433,7 @@ pub(crate) fn apply_format(f: &meta::Format, nsn: &str, np_rule: Option<&str>, o
     let group = |d: u8| spans.get(usize::from(d).wrapping_sub(1)).map_or("", |&(a, b)| nsn.get(a..b).unwrap_or(""));
     let mut rule = np_rule;
     let mut t = f.format;
-    while let Some(i) = t.find(['$', '\\']) {
+    while let Some(i) = reference_at(t) {
         out.push_str(&t[..i]);
         let b = t.as_bytes();
         match b.get(i + 1).filter(|d| d.is_ascii_digit()) {
@@ -452,11 +457,16 @@ pub(crate) fn apply_format(f: &meta::Format, nsn: &str, np_rule: Option<&str>, o
     out.push_str(t);
 }
 
+/// Where the first `$` or `\` of a format or rule is (a byte scan: both are ASCII).
+pub(super) fn reference_at(t: &str) -> Option<usize> {
+    t.bytes().position(|b| b == b'$' || b == b'\\')
+}
+
 /// Appends a national prefix formatting rule: `$FG` is the first group's text, `$1`..`$9` (and
 /// `\1`..`\9`) groups, anything else literal.
 fn expand_rule<'s>(rule: &str, first: &str, group: &impl Fn(u8) -> &'s str, out: &mut String) {
     let mut t = rule;
-    while let Some(i) = t.find(['$', '\\']) {
+    while let Some(i) = reference_at(t) {
         out.push_str(&t[..i]);
         let rest = &t[i..];
         if rest.starts_with("$FG") {

@@ -155,22 +155,30 @@ fn build_national_number_for_parsing(s: &str) -> Result<Cow<'_, str>, ParseError
 
 /// RFC 3966 phone-context: a global number (`+` digits and visual separators) or a domain name.
 fn phone_context_valid(ctx: &str) -> bool {
-    if ctx.is_empty() {
-        return false;
-    }
     if let Some(rest) = ctx.strip_prefix('+') {
         return rest.chars().any(is_digit) && rest.chars().all(|c| is_digit(c) || matches!(c, '-' | '.' | '(' | ')'));
     }
-    // domainname = *( domainlabel "." ) toplabel [ "." ]; toplabel starts with a letter.
+    // domainname = *( domainlabel "." ) toplabel [ "." ]; toplabel starts with a letter. Labels are
+    // letters, digits and '-', not empty and neither starting nor ending with '-'. One scan (no
+    // split, no Vec): `prev` is the character before, '.' at a label's start.
     let ctx = ctx.strip_suffix('.').unwrap_or(ctx);
-    let labels: Vec<&str> = ctx.split('.').collect();
-    let label_ok = |l: &str| {
-        !l.is_empty()
-            && l.chars().all(|c| c.is_ascii_alphabetic() || is_digit(c) || c == '-')
-            && !l.starts_with('-')
-            && !l.ends_with('-')
-    };
-    labels.iter().all(|l| label_ok(l)) && labels.last().and_then(|l| l.chars().next()).is_some_and(|c| c.is_ascii_alphabetic())
+    let mut prev = '.';
+    let mut starts_with_letter = false;
+    for c in ctx.chars() {
+        match c {
+            '.' if prev == '.' || prev == '-' => return false,
+            '-' if prev == '.' => return false,
+            '.' | '-' => {}
+            _ if c.is_ascii_alphabetic() || is_digit(c) => {
+                if prev == '.' {
+                    starts_with_letter = c.is_ascii_alphabetic();
+                }
+            }
+            _ => return false,
+        }
+        prev = c;
+    }
+    prev != '.' && prev != '-' && starts_with_letter
 }
 
 /// Where an extension written at the end of `s` starts, and its digits (`_EXTN_PATTERN` searched
@@ -202,9 +210,9 @@ fn find_extension(s: &str) -> Option<(usize, String)> {
     if digits == 0 {
         return None;
     }
-    let ext: String = chars[p..end].iter().filter_map(|&(_, c)| digit_value(c)).map(|d| char::from(b'0' + d)).collect();
     let at = |i: usize| chars[i].1;
     let byte = |i: usize| if i < n { chars[i].0 } else { s.len() };
+    let ext = digits_of(&s[byte(p)..byte(end)], digit_value);
     let mut best: Option<usize> = None;
     let mut consider = |start: usize| {
         if best.is_none_or(|b| start < b) {
@@ -234,7 +242,7 @@ fn find_extension(s: &str) -> Option<(usize, String)> {
         for &e in &label_ends {
             // Only the labels ending in the character before `e` can end there.
             let Some(&(_, c)) = e.checked_sub(1).and_then(|i| chars.get(i)) else { continue };
-            let last = c.to_lowercase().next().unwrap_or(c);
+            let last = lower(c);
             for label in labels.iter().filter(|l| l.ends_with(last)) {
                 if let Some(st) = label_before(e, label) {
                     consider(leading(st, true));
@@ -300,13 +308,19 @@ fn leading_space(chars: &[(usize, char)], mut i: usize, commas: bool) -> usize {
     i
 }
 
+/// The first character of `c`'s lowercase form (one out-of-line copy of the case mapping's iterator).
+#[inline(never)]
+fn lower(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
 /// Where `label` (lowercase) starts if it ends at `end` of `chars`, compared case-insensitively.
 #[inline(never)]
 fn label_before(chars: &[(usize, char)], end: usize, label: &str) -> Option<usize> {
     let mut i = end;
     for c in label.chars().rev() {
         let &(_, have) = chars.get(i.checked_sub(1)?)?;
-        if have.to_lowercase().next().unwrap_or(have) != c {
+        if lower(have) != c {
             return None;
         }
         i -= 1;
@@ -356,15 +370,23 @@ fn viable_core(s: &str) -> bool {
 /// `_normalize`: a vanity number (three or more ASCII letters) is converted by the keypad, keeping
 /// ASCII digits only; otherwise digits of any script become ASCII and everything else goes.
 fn normalize(s: &str) -> (String, bool) {
-    let letters = s.bytes().filter(u8::is_ascii_alphabetic).count();
-    if letters < 3 && s.is_ascii() {
-        return (s.bytes().filter(u8::is_ascii_digit).map(char::from).collect(), false);
+    if s.bytes().filter(u8::is_ascii_alphabetic).count() >= 3 {
+        return (digits_of(s, |c| if c.is_ascii_digit() { Some(c as u8 - b'0') } else { keypad(c) }), true);
     }
-    if letters >= 3 {
-        let d = s.chars().filter_map(|c| if c.is_ascii_digit() { Some(c as u8 - b'0') } else { keypad(c) });
-        return (d.map(|d| char::from(b'0' + d)).collect(), true);
+    (digits_of(s, digit_value), false)
+}
+
+/// The ASCII digits `digit` reads in `s`, other characters dropped: the one loop behind every
+/// digit string parsing builds (one copy in the wasm instead of one per iterator chain).
+#[inline(never)]
+fn digits_of(s: &str, digit: fn(char) -> Option<u8>) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if let Some(d) = digit(c) {
+            out.push(char::from(b'0' + d));
+        }
     }
-    (s.chars().filter_map(digit_value).map(|d| char::from(b'0' + d)).collect(), false)
+    out
 }
 
 fn region_or_non_geo(cc: u16, region: &str) -> Option<&'static Region> {
@@ -387,7 +409,7 @@ pub(super) fn extract_country_code(number: &str) -> Option<(u16, &str)> {
         return None;
     }
     for len in 1..=MAX_LENGTH_COUNTRY_CODE.min(number.len()) {
-        if let Ok(cc) = number[..len].parse::<u16>() {
+        if let Some(cc) = number.get(..len).and_then(meta::code_value) {
             if !meta::regions_for_country_code(cc).is_empty() {
                 return Some((cc, &number[len..]));
             }
@@ -434,19 +456,24 @@ pub fn strip_national_prefix<'n>(number: &'n str, region: &Region) -> Option<Cow
 /// Replaces `$1`..`$9` (and `\1`..`\9`) in `template` by the captured groups of `text`.
 pub fn substitute(template: &str, text: &str, caps: &[Option<(usize, usize)>]) -> String {
     let mut out = String::with_capacity(template.len() + text.len());
-    let mut chars = template.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '$' || c == '\\' {
-            if let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
-                chars.next();
-                if let Some(Some((a, b))) = caps.get(d as usize) {
-                    out.push_str(&text[*a..*b]);
+    let mut t = template;
+    while let Some(i) = super::reference_at(t) {
+        out.push_str(&t[..i]);
+        let b = t.as_bytes();
+        match b.get(i + 1).filter(|d| d.is_ascii_digit()) {
+            Some(&d) => {
+                if let Some(&Some((a, z))) = caps.get(usize::from(d - b'0')) {
+                    out.push_str(text.get(a..z).unwrap_or(""));
                 }
-                continue;
+                t = &t[i + 2..];
+            }
+            None => {
+                out.push(char::from(b[i]));
+                t = &t[i + 1..];
             }
         }
-        out.push(c);
     }
+    out.push_str(t);
     out
 }
 
