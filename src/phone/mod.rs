@@ -172,12 +172,12 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
         out.issue(opts, Code::PhoneHasLetters, Vec::new());
         return out;
     }
-    let region = region_for_number(parsed.country_code, &parsed.national);
+    let (region, known_type) = region_and_type(parsed.country_code, &parsed.national);
     let phone_type = region.and_then(|r| region_metadata(parsed.country_code, r)).map_or(PhoneType::Unknown, |m| {
         if region.is_some_and(|r| r != "001") && m.country_code != parsed.country_code {
             PhoneType::Unknown
         } else {
-            number_type(&parsed.national, m)
+            known_type.unwrap_or_else(|| number_type(&parsed.national, m))
         }
     });
     out.valid = phone_type != PhoneType::Unknown;
@@ -267,17 +267,32 @@ fn region_metadata(cc: u16, region: &str) -> Option<&'static Region> {
 /// `region_code_for_number`: the region among those sharing the country code whose leading digits
 /// (or, failing those, number patterns) fit.
 pub fn region_for_number(cc: u16, national: &str) -> Option<&'static str> {
-    let regions = meta::regions_for_country_code(cc);
-    match regions {
-        [] => None,
-        [only] => Some(only),
-        many => many.iter().copied().find(|&r| {
-            let Some(m) = region_metadata(cc, r) else { return false };
-            match m.leading_digits {
-                Some(ld) => matches_prefix(ld, national),
-                None => number_type(national, m) != PhoneType::Unknown,
+    region_and_type(cc, national).0
+}
+
+/// [`region_for_number`], and the number's type in that region when the search already worked it
+/// out (a region without leading digits is chosen by its number type), so validation does not
+/// match the same patterns twice.
+fn region_and_type(cc: u16, national: &str) -> (Option<&'static str>, Option<PhoneType>) {
+    match meta::regions_for_country_code(cc) {
+        [] => (None, None),
+        [only] => (Some(only), None),
+        many => {
+            for &r in many {
+                let Some(m) = region_metadata(cc, r) else { continue };
+                match m.leading_digits {
+                    Some(ld) if matches_prefix(ld, national) => return (Some(r), None),
+                    Some(_) => {}
+                    None => {
+                        let t = number_type(national, m);
+                        if t != PhoneType::Unknown {
+                            return (Some(r), Some(t));
+                        }
+                    }
+                }
             }
-        }),
+            (None, None)
+        }
     }
 }
 
