@@ -305,7 +305,7 @@ impl Interned {
 
 /// Two space-separated lists of nickname groups share one.
 fn same_group(x: &str, y: &str) -> bool {
-    !x.is_empty() && x.split(' ').any(|g| y.split(' ').any(|h| g == h))
+    !x.is_empty() && !y.is_empty() && (x == y || x.split(' ').any(|g| y.split(' ').any(|h| g == h)))
 }
 
 fn tail(s: &str) -> Option<&str> {
