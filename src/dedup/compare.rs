@@ -258,6 +258,10 @@ impl Interned {
         let col = &self.cols[c];
         let (x, y) = (col.ids[a], col.ids[b]);
         if c <= SURNAME {
+            // Equal present names are "equal" whatever the other fields say (as `name_level`).
+            if x == y && x != 0 {
+                return top(c);
+            }
             return name_level(c, &self.names(a), &self.names(b), x == y);
         }
         if x == 0 || y == 0 {
@@ -301,7 +305,7 @@ impl Interned {
 
 /// Two space-separated lists of nickname groups share one.
 fn same_group(x: &str, y: &str) -> bool {
-    !x.is_empty() && x.split(' ').any(|g| y.split(' ').any(|h| g == h))
+    !x.is_empty() && !y.is_empty() && (x == y || x.split(' ').any(|g| y.split(' ').any(|h| g == h)))
 }
 
 fn tail(s: &str) -> Option<&str> {
