@@ -791,6 +791,25 @@ export function replayFields(intake, countryJson, dateJson) {
   return { country: replayCountryCases(intake, countryJson), date: replayDateCases(intake, dateJson) };
 }
 
+/**
+ * Pairwise F1 of `clusters` (`{ members }`, record indices) against `truth`, a Set of `"idA idB"` keys with the two
+ * record ids sorted; `ids[k]` is record k's id. Returns `{ tp, predicted, f1 }`.
+ */
+export function pairF1(clusters, ids, truth) {
+  let tp = 0, predicted = 0;
+  for (const c of clusters) {
+    for (let i = 0; i < c.members.length; i++) {
+      for (let j = i + 1; j < c.members.length; j++) {
+        const [a, b] = [ids[c.members[i]], ids[c.members[j]]].sort();
+        predicted++;
+        if (truth.has(`${a} ${b}`)) tp++;
+      }
+    }
+  }
+  const p = tp / predicted, r = tp / truth.size;
+  return { tp, predicted, f1: (2 * p * r) / (p + r) };
+}
+
 // ---- duplicates (issue 7) ----
 // replayDedupCases(intake, casesJson) -> { total, passed, failed, failures } for tests/fixtures/dedup/cases.json:
 // clusters, explanation levels (and that contributions sum to the weight), index queries after a

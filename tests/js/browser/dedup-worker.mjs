@@ -1,6 +1,7 @@
 // A module web worker: Febrl 1 (tests/fixtures/dedup) pushed into a deduper in chunks of 100 rows, run with
 // progress messages, scored against the true pairs; then an index made, serialized, loaded and queried.
 import * as intake from '/pkg/index.js';
+import { pairF1 } from '/tests/js/replay.mjs';
 
 const csv = async (url) => (await (await fetch(url)).text()).split('\n').filter(Boolean).map((l) => l.split(','));
 
@@ -12,20 +13,11 @@ try {
   const d = intake.createDeduper({ headers: header, onProgress: (phase) => postMessage({ phase }) });
   for (let i = 0; i < rows.length; i += 100) d.push(rows.slice(i, i + 100));
   const out = d.run();
-  let tp = 0, predicted = 0;
-  for (const c of out.clusters) {
-    for (let i = 0; i < c.members.length; i++) {
-      for (let j = i + 1; j < c.members.length; j++) {
-        const [a, b] = [rows[c.members[i]][0], rows[c.members[j]][0]].sort();
-        predicted++;
-        if (truth.has(`${a} ${b}`)) tp++;
-      }
-    }
-  }
+  const { f1 } = pairF1(out.clusters, rows.map((r) => r[0]), truth);
   const index = intake.loadDedupIndex(d.index().toBytes(), { headers: header });
   const found = index.match(rows[1]).map((m) => m.id);
   d.free();
-  postMessage({ ok: true, records: out.stats.records, tp, predicted, truth: truth.size, found, ms: Math.round(performance.now() - t0) });
+  postMessage({ ok: true, records: out.stats.records, f1, found, ms: Math.round(performance.now() - t0) });
 } catch (e) {
   postMessage({ ok: false, error: String(e && e.stack || e) });
 }
