@@ -385,7 +385,9 @@ fn cut(s: &'static str, sep: u8) -> (&'static str, &'static str) {
 }
 
 /// Fills `out` with the first fields of `s` (missing ones empty) and returns the unsplit rest; the
-/// few fields that must be present are checked by the callers.
+/// few fields that must be present are checked by the callers. Out of line, so that its loop stays
+/// a loop: inlined with a fixed `out` length, LLVM unrolls it into one copy per field.
+#[inline(never)]
 fn fields(mut s: &'static str, sep: u8, out: &mut [&'static str]) -> &'static str {
     for slot in out.iter_mut() {
         (*slot, s) = cut(s, sep);
@@ -444,21 +446,36 @@ fn decode_format(s: &'static str) -> Option<(Format, &'static str)> {
     (!pattern.is_empty() && !format.is_empty()).then_some((f, intl))
 }
 
+/// Whether the header's FLAGS field holds `c`: a plain loop, out of line (`<[u8]>::contains` is
+/// core's memchr, unrolled, and was inlined once per flag).
+#[inline(never)]
+fn has_flag(flags: &str, c: u8) -> bool {
+    flags.bytes().any(|b| b == c)
+}
+
+/// The type descs of a row (an empty line is a type the region does not have). Out of line and
+/// over a slice, so that the loop is not unrolled into one copy per type.
+#[inline(never)]
+fn decode_types(descs: &[&'static str], general: &Desc) -> Option<[Option<Desc>; TYPES]> {
+    let mut types: [Option<Desc>; TYPES] = Default::default();
+    for (slot, s) in types.iter_mut().zip(descs) {
+        if !s.is_empty() {
+            *slot = Some(decode_desc(s, Some(general))?);
+        }
+    }
+    Some(types)
+}
+
 #[inline(never)]
 fn decode(row: &[&'static str; SECTIONS]) -> Option<Region> {
     let [header, general, descs @ .., formats] = *row;
     let mut h = [""; 10];
     fields(header, b';', &mut h);
     let [id, cc, flags, ld, ip, pip, np, npp, transform, extn] = h;
-    let flag = |c: u8| flags.as_bytes().contains(&c);
+    let flag = |c: u8| has_flag(flags, c);
 
     let general = decode_desc(general, None)?;
-    let mut types: [Option<Desc>; TYPES] = Default::default();
-    for (slot, s) in types.iter_mut().zip(descs) {
-        if !s.is_empty() {
-            *slot = Some(decode_desc(s, Some(&general))?);
-        }
-    }
+    let types = decode_types(&descs, &general)?;
     let same_mobile_and_fixed_line_pattern = match (&types[0], &types[1]) {
         (None, None) => true,
         (Some(fixed), Some(mobile)) => fixed.pattern == mobile.pattern,
