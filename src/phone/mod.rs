@@ -20,6 +20,52 @@ use parse::{metadata_for_country_code, test_length, Length, Parsed};
 use patterns::{full_match, matches_prefix};
 use std::borrow::Cow;
 
+/// `String::push_str`, and `push` of one byte as a char, out of line: inlined, every call site
+/// carries its own capacity check, growth call and copy. The formatting and E.164 hot paths keep
+/// the inlined std calls (each out-of-line call costs ~10 instructions natively).
+pub(crate) trait PushOutOfLine {
+    fn push_text(&mut self, s: &str);
+    /// `push(char::from(b))`: a `char` from 0 to 255.
+    fn push_ascii(&mut self, b: u8);
+}
+
+impl PushOutOfLine for String {
+    #[inline(never)]
+    fn push_text(&mut self, s: &str) {
+        self.push_str(s);
+    }
+
+    #[inline(never)]
+    fn push_ascii(&mut self, b: u8) {
+        self.push(char::from(b));
+    }
+}
+
+/// `&s[..i]`, out of line and without a panic path (empty were `i` not a character boundary,
+/// which no caller passes): inlined, every slice carries its own two boundary checks.
+#[inline(never)]
+pub(crate) fn head(s: &str, i: usize) -> &str {
+    s.get(..i).unwrap_or("")
+}
+
+/// `&s[i..]`, as [`head`].
+#[inline(never)]
+pub(crate) fn tail(s: &str, i: usize) -> &str {
+    s.get(i..).unwrap_or("")
+}
+
+/// `s.to_owned()`, out of line: one copy of the allocation and its failure path.
+#[inline(never)]
+pub(crate) fn owned(s: &str) -> String {
+    s.to_owned()
+}
+
+/// `String::with_capacity(n)`, out of line (as [`owned`]).
+#[inline(never)]
+pub(crate) fn string_with_capacity(n: usize) -> String {
+    String::with_capacity(n)
+}
+
 #[derive(Clone, Debug)]
 pub struct PhoneOptions<'a> {
     pub locale: Locale,
@@ -141,7 +187,7 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
     }
     let trimmed = input.trim();
     if trimmed.len() != input.len() {
-        out.set_value(trimmed.to_owned(), "trim");
+        out.set_value(owned(trimmed), "trim");
     }
     if trimmed.is_empty() {
         out.issue(opts, Code::InputEmpty, Vec::new());
@@ -508,7 +554,7 @@ fn choose_format<'m>(formats: &'m [meta::Format], nsn: &str) -> Option<&'m meta:
 /// punctuation a single '-'.
 #[cfg(test)]
 fn dash_separated(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = string_with_capacity(s.len());
     push_dash_separated(s, &mut out);
     out
 }
