@@ -341,6 +341,16 @@ pub fn non_geo(country_code: u16) -> Option<&'static Region> {
     idx.entity(k)
 }
 
+/// The metadata of `id` as `COUNTRY_CODE_TO_REGION_CODE[cc]` lists it: a region, or `001` for
+/// the non-geographic entity of `cc`.
+pub fn entity(cc: u16, id: &str) -> Option<&'static Region> {
+    if id == NON_GEO {
+        non_geo(cc)
+    } else {
+        region(id)
+    }
+}
+
 /// phonenumbers' `COUNTRY_CODE_TO_REGION_CODE[cc]`: main country first, `["001"]` for a
 /// non-geographic code, empty for an unassigned code.
 pub fn regions_for_country_code(cc: u16) -> &'static [&'static str] {
@@ -535,21 +545,13 @@ mod tests {
         idx.ids.iter().copied().zip(idx.codes.iter().copied()).collect()
     }
 
-    fn get(id: &str, cc: u16) -> Option<&'static Region> {
-        if id == NON_GEO {
-            non_geo(cc)
-        } else {
-            region(id)
-        }
-    }
-
     /// Formatting and as-you-type lay numbers out by digit groups (no regex engine), so every
     /// format pattern must read as digit groups, and mean what the regex means.
     #[test]
     fn every_format_pattern_is_digit_groups() {
         let mut n = 0;
         for (id, cc) in entities() {
-            let r = get(id, cc).unwrap();
+            let r = entity(cc, id).unwrap();
             for f in r.formats.iter().chain(&r.intl_formats) {
                 let g = f.groups.unwrap_or_else(|| panic!("{id}: format pattern {} is not digit groups", f.pattern));
                 let p = crate::phone::pattern::Pattern::new(f.pattern).unwrap();
@@ -587,7 +589,7 @@ mod tests {
         // One main country per shared code, and it comes first.
         for (_, cc) in entities() {
             let ids = regions_for_country_code(cc);
-            let main: Vec<_> = ids.iter().filter(|id| get(id, cc).is_some_and(|r| r.main_country_for_code)).collect();
+            let main: Vec<_> = ids.iter().filter(|id| entity(cc, id).is_some_and(|r| r.main_country_for_code)).collect();
             assert!(ids.len() == 1 || main == [&ids[0]], "{cc}: {ids:?}");
         }
     }
@@ -723,7 +725,7 @@ mod tests {
         }
         let mut out = String::new();
         for (id, cc) in entities() {
-            let r = get(id, cc).unwrap();
+            let r = entity(cc, id).unwrap();
             let mut line = |field: &str, value: String| out.push_str(&format!("{id} {cc} {field} {value}\n"));
             line("main_country_for_code", r.main_country_for_code.to_string());
             line("leading_digits", s(r.leading_digits));

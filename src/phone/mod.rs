@@ -219,7 +219,7 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
         return out;
     }
     let (region, known_type) = region_and_type(parsed.country_code, &parsed.national);
-    let phone_type = region.and_then(|r| region_metadata(parsed.country_code, r)).map_or(PhoneType::Unknown, |m| {
+    let phone_type = region.and_then(|r| meta::entity(parsed.country_code, r)).map_or(PhoneType::Unknown, |m| {
         if region.is_some_and(|r| r != "001") && m.country_code != parsed.country_code {
             PhoneType::Unknown
         } else {
@@ -302,14 +302,6 @@ fn is_placeholder(national: &str) -> bool {
     step(0) || step(1) || step(-1)
 }
 
-fn region_metadata(cc: u16, region: &str) -> Option<&'static Region> {
-    if region == "001" {
-        meta::non_geo(cc)
-    } else {
-        meta::region(region)
-    }
-}
-
 /// `region_code_for_number`: the region among those sharing the country code whose leading digits
 /// (or, failing those, number patterns) fit.
 pub fn region_for_number(cc: u16, national: &str) -> Option<&'static str> {
@@ -325,7 +317,7 @@ fn region_and_type(cc: u16, national: &str) -> (Option<&'static str>, Option<Pho
         [only] => (Some(only), None),
         many => {
             for &r in many {
-                let Some(m) = region_metadata(cc, r) else { continue };
+                let Some(m) = meta::entity(cc, r) else { continue };
                 match m.leading_digits {
                     Some(ld) if matches_prefix(ld, national) => return (Some(r), None),
                     Some(_) => {}

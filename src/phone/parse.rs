@@ -368,10 +368,15 @@ fn viable_core(s: &str) -> bool {
     digits >= 3
 }
 
+/// A vanity number: three or more ASCII letters (libphonenumber's `_VALID_ALPHA_PHONE_PATTERN`).
+fn is_vanity(s: &str) -> bool {
+    s.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+}
+
 /// `_normalize`: a vanity number (three or more ASCII letters) is converted by the keypad, keeping
 /// ASCII digits only; otherwise digits of any script become ASCII and everything else goes.
 fn normalize(s: &str) -> (String, bool) {
-    if s.bytes().filter(u8::is_ascii_alphabetic).count() >= 3 {
+    if is_vanity(s) {
         return (digits_of(s, |c| if c.is_ascii_digit() { Some(c as u8 - b'0') } else { keypad(c) }), true);
     }
     (digits_of(s, digit_value), false)
@@ -390,18 +395,10 @@ fn digits_of(s: &str, digit: fn(char) -> Option<u8>) -> String {
     out
 }
 
-fn region_or_non_geo(cc: u16, region: &str) -> Option<&'static Region> {
-    if region == "001" {
-        meta::non_geo(cc)
-    } else {
-        meta::region(region)
-    }
-}
-
 /// The metadata used for a country calling code (its main region, or the non-geographic entity).
 pub fn metadata_for_country_code(cc: u16) -> Option<&'static Region> {
     let main = meta::regions_for_country_code(cc).first()?;
-    region_or_non_geo(cc, main)
+    meta::entity(cc, main)
 }
 
 /// `_extract_country_code`: the first one to three digits that are a country calling code.
@@ -589,7 +586,7 @@ pub fn parse(input: &str, default_region: Option<&str>) -> Result<Parsed, ParseE
         Some((start, ext)) if is_viable(head(&national, start)) => (Some(ext), head(&national, start)),
         _ => (None, &*national),
     };
-    let had_letters = national.chars().filter(char::is_ascii_alphabetic).count() >= 3;
+    let had_letters = is_vanity(national);
 
     let extracted = match maybe_extract_country_code(national, region) {
         Ok(x) => x,
