@@ -19,16 +19,11 @@ impl Locale {
     /// Unknown languages fall back to English rather than failing: a message is always produced.
     pub fn from_tag(tag: &str) -> Locale {
         let primary = tag.split(['-', '_']).next().unwrap_or("");
-        // Compared without a lower-cased copy: record validation reads the rule set's tag per row.
-        let is = |names: &[&str]| names.iter().any(|n| primary.eq_ignore_ascii_case(n));
-        if is(&["fa", "per", "fas"]) {
-            Locale::Fa
-        } else if is(&["ar", "ara"]) {
-            Locale::Ar
-        } else if is(&["zh", "chi", "zho"]) {
-            Locale::Zh
-        } else {
-            Locale::En
+        match primary.to_ascii_lowercase().as_str() {
+            "fa" | "per" | "fas" => Locale::Fa,
+            "ar" | "ara" => Locale::Ar,
+            "zh" | "chi" | "zho" => Locale::Zh,
+            _ => Locale::En,
         }
     }
 
