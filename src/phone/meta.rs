@@ -88,6 +88,29 @@ pub struct Region {
     /// Formatters use `formats` when this is empty, as phonenumbers does.
     pub intl_formats: Vec<Format>,
     pub intl_formats_explicit: bool,
+    /// [`Region::any_type_pattern`], built on first use.
+    any_type: OnceLock<Option<&'static str>>,
+}
+
+impl Region {
+    /// The patterns of every type desc as one alternation, `(?:P1)|(?:P2)|...`: a number it does
+    /// not match has no type in this region, which one automaton run tells instead of one run per
+    /// type. None when the region has no type pattern. Built (and kept) on first use: only the
+    /// regions without leading digits that share a calling code (US, CA, GB, ...) ask for it.
+    pub fn any_type_pattern(&self) -> Option<&'static str> {
+        *self.any_type.get_or_init(|| {
+            let mut union = String::new();
+            for p in self.types.iter().flatten().filter_map(|d| d.pattern).filter(|p| !p.is_empty()) {
+                if !union.is_empty() {
+                    union.push('|');
+                }
+                union.push_str("(?:");
+                union.push_str(p);
+                union.push(')');
+            }
+            (!union.is_empty()).then(|| &*Box::leak(union.into_boxed_str()))
+        })
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -505,6 +528,7 @@ fn decode(row: &[&'static str; SECTIONS]) -> Option<Region> {
         formats: number_formats,
         intl_formats,
         intl_formats_explicit,
+        any_type: OnceLock::new(),
     })
 }
 
