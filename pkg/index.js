@@ -954,12 +954,38 @@ export function checkRuleSet(rules, options) {
   return { valid: r.handle !== 0, rules: r.rules ?? null, issues: r.errors.map((e) => issue(e.code, e.path, locale, e.params)) };
 }
 
-/** A record value as the core sees it: a string, or undefined for a missing one. */
-function recordCell(v) {
+/**
+ * A record value as text: a string of at most RECORD_VALUE_CHARS, or undefined for a missing one.
+ * Not yet made well-formed: the batch does that while writing (only non-ASCII text can need it).
+ */
+function cellText(v) {
   if (v === undefined || v === null) return undefined;
-  let s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) ?? '' : String(v);
-  if (s.length > RECORD_VALUE_CHARS) s = s.slice(0, RECORD_VALUE_CHARS);
-  return s.isWellFormed() ? s : s.toWellFormed();
+  const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) ?? '' : String(v);
+  return s.length > RECORD_VALUE_CHARS ? s.slice(0, RECORD_VALUE_CHARS) : s;
+}
+
+/** A record value (or key) as the core sees it: a well-formed string, or undefined for a missing one. */
+function recordCell(v) {
+  const s = cellText(v);
+  return s === undefined || s.isWellFormed() ? s : s.toWellFormed();
+}
+
+/**
+ * Row `row` of an import as `cols` cells (see `cellText`): the row itself when it already is one
+ * (an array of that many strings, none too long), which spares a copy per row; else a new array.
+ */
+function rowCells(row, cols) {
+  if (Array.isArray(row) && row.length === cols) {
+    let k = 0;
+    for (; k < cols; k++) {
+      const v = row[k];
+      if (typeof v !== 'string' || v.length > RECORD_VALUE_CHARS) break;
+    }
+    if (k === cols) return row;
+  }
+  const c = new Array(cols);
+  for (let k = 0; k < cols; k++) c[k] = cellText(row?.[k]);
+  return c;
 }
 
 function sameKeys(a, b) {
@@ -1006,14 +1032,16 @@ class RecordValidator {
     }
     new Uint32Array(memory.buffer, ptr, keys.length).set(lens);
     this.#plan = core.record_keys(this.#handle, keys.length);
+    this.#plan.allKept = this.#plan.kept.every(Boolean);
     this.#keys = keys.slice();
   }
 
   /**
-   * Validates rows (arrays of values by column of `keys`) from `start` to `end` (`bytes`: what
-   * their values take in UTF-8 at most); pushes results.
+   * Validates rows `cells[start..end)` (values by column of `keys`, see `cellText`; `bytes`: what
+   * they take in UTF-8 at most) in one wasm call; pushes results. `originals[i]` is result i's
+   * `original`; without `originals` it is the row's present values by key.
    */
-  #chunk(keys, cells, start, end, bytes, report, out) {
+  #chunk(keys, cells, originals, start, end, bytes, report, out) {
     const cols = keys.length, n = end - start;
     reserveInput(bytes);
     const ptr = core.batch_buf(Math.max(n * cols, n, 1));
@@ -1021,27 +1049,44 @@ class RecordValidator {
     const lens = new Uint32Array(memory.buffer, ptr, n * cols);
     let offset = 0, at = 0;
     for (let r = start; r < end; r++) {
-      const row = cells[r];
+      let row = cells[r];
       for (let k = 0; k < cols; k++, at++) {
         const s = row[k];
         if (s === undefined) {
           lens[at] = RECORD_MISSING;
-        } else {
-          const len = writeInput(s, offset);
-          lens[at] = len;
-          offset += len;
+          continue;
+        }
+        const len = writeInput(s, offset);
+        lens[at] = len;
+        offset += len;
+        // As many bytes as UTF-16 units means ASCII. Otherwise a lone surrogate (written as U+FFFD,
+        // as toWellFormed has it) is replaced in a copy of the row: it may be the caller's array.
+        if (len !== s.length && !s.isWellFormed()) {
+          row = cells[r] = row.slice();
+          row[k] = s.toWellFormed();
         }
       }
     }
     core.record_check_batch(this.#handle, n, report);
     const x = readExtra();
     const statuses = new Uint32Array(memory.buffer, ptr, n).slice();
-    const kept = this.#plan.kept, fields = this.#plan.fields, nf = fields.length, locale = this.#locale;
+    const kept = this.#plan.kept, allKept = this.#plan.allKept, fields = this.#plan.fields, nf = fields.length, locale = this.#locale;
     const ix = x.ix;
     for (let r = start; r < end; r++) {
       const row = cells[r];
-      const record = {};
-      for (let k = 0; k < cols; k++) if (kept[k] && row[k] !== undefined) record[keys[k]] = row[k];
+      let original, record;
+      if (originals === null) {
+        original = {};
+        for (let k = 0; k < cols; k++) if (row[k] !== undefined) original[keys[k]] = row[k];
+        // Same keys in the same order: a copy (one fast clone, not a store per key).
+        if (allKept) record = { ...original };
+      } else {
+        original = originals[r];
+      }
+      if (record === undefined) {
+        record = {};
+        for (let k = 0; k < cols; k++) if (kept[k] && row[k] !== undefined) record[keys[k]] = row[k];
+      }
       for (let m = ix[x.at++]; m > 0; m--) {
         const col = ix[x.at++];
         const v = nextString(x);
@@ -1077,23 +1122,23 @@ class RecordValidator {
       const states = new Array(nf);
       for (let j = 0; j < nf; j++) states[j] = { name: fields[j][0], kind: fields[j][1], state: FIELD_STATES[ix[x.at++]] };
       const st = statuses[r - start];
-      out.push({ valid: (st & 1) !== 0, score: (st >>> 8) & 255, record, original: null, changes, issues, fields: states });
+      out.push({ valid: (st & 1) !== 0, score: (st >>> 8) & 255, record, original, changes, issues, fields: states });
     }
   }
 
-  /** Validates rows of one key list in chunks; `originals[i]` becomes result i's `original`. */
+  /** Validates rows of one key list in chunks of one wasm call (see `#chunk`). */
   #rows(keys, cells, originals, report, out) {
     this.#setKeys(keys);
+    const cols = keys.length;
     let start = 0;
     while (start < cells.length) {
       let end = start, bytes = 0;
       while (end < cells.length && end - start < RECORD_CHUNK_ROWS && (end === start || bytes < RECORD_CHUNK_BYTES)) {
-        for (const s of cells[end]) if (s !== undefined) bytes += s.length * 3;
+        const row = cells[end];
+        for (let k = 0; k < cols; k++) if (row[k] !== undefined) bytes += row[k].length * 3;
         end++;
       }
-      const first = out.length;
-      this.#chunk(keys, cells, start, end, bytes, report, out);
-      for (let i = first; i < out.length; i++) out[i].original = originals[start + i - first];
+      this.#chunk(keys, cells, originals, start, end, bytes, report, out);
       start = end;
     }
   }
@@ -1146,19 +1191,9 @@ class RecordValidator {
     const out = [];
     for (let start = 0; start < rows.length; start += RECORD_CHUNK_ROWS) {
       const end = Math.min(rows.length, start + RECORD_CHUNK_ROWS);
-      const cells = new Array(end - start), originals = new Array(end - start);
-      for (let r = start; r < end; r++) {
-        const row = rows[r];
-        const c = new Array(cols), o = {};
-        for (let k = 0; k < cols; k++) {
-          const v = recordCell(row?.[k]);
-          c[k] = v;
-          if (v !== undefined) o[keys[k]] = v;
-        }
-        cells[r - start] = c;
-        originals[r - start] = o;
-      }
-      this.#rows(keys, cells, originals, report, out);
+      const cells = new Array(end - start);
+      for (let r = start; r < end; r++) cells[r - start] = rowCells(rows[r], cols);
+      this.#rows(keys, cells, null, report, out);
       options?.onProgress?.({ done: out.length, total: rows.length });
     }
     return out;

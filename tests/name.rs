@@ -11,10 +11,6 @@ use std::collections::BTreeMap;
 
 mod common;
 
-fn lines(path: &str) -> Vec<Value> {
-    common::fixture_lines(path)
-}
-
 fn run<'a>(input: &'a str, options: &Value) -> NameOutcome<'a> {
     let part = options["part"].as_str().map_or(NamePart::Full, |p| NamePart::from_str(p).expect("part"));
     let locale = options["locale"].as_str().map_or(Locale::En, Locale::from_tag);
@@ -43,51 +39,48 @@ fn actual(o: &NameOutcome, key: &str) -> Value {
     }
 }
 
-fn replay(path: &str, min: usize) {
-    let cases = lines(path);
-    assert!(cases.len() >= min, "{path}: {} cases", cases.len());
+/// Replays `tests/fixtures/name/<file>` (at least `min` cases): given-name pair cases (`a`, `b`, `same`: checked
+/// both ways) here, every other case through [`common::replay_jsonl`], each also checked for keeping its original
+/// and for `valid` meaning "no error". Returns the standardization cases per group.
+fn replay(file: &str, min: usize) -> BTreeMap<String, usize> {
+    let (pairs, cases): (Vec<_>, Vec<_>) = common::jsonl_cases("name")
+        .into_iter()
+        .filter(|(at, _)| at.starts_with(&format!("{file}:")))
+        .partition(|(_, case)| case.get("a").is_some());
+    assert!(pairs.len() + cases.len() >= min, "{file}: {} cases", pairs.len() + cases.len());
     let mut failures = Vec::new();
-    let mut groups: BTreeMap<String, usize> = BTreeMap::new();
-    for case in &cases {
-        *groups.entry(case["group"].as_str().unwrap_or("").to_owned()).or_default() += 1;
-        if let Some(a) = case["a"].as_str() {
-            let b = case["b"].as_str().expect("b");
-            let want = case["same"].as_bool().expect("same");
-            if same_given_name(a, b) != want || same_given_name(b, a) != want {
-                failures.push(format!("same_given_name({a:?}, {b:?}) expected {want}"));
-            }
-            continue;
-        }
-        let input = case["input"].as_str().expect("input");
-        let o = run(input, &case["options"]);
-        assert_eq!(o.original, input);
-        assert_eq!(o.valid, !o.issues.iter().any(|i| i.severity() == Severity::Error), "{input:?}");
-        for (key, want) in case["expect"].as_object().expect("expect") {
-            common::expect_eq(input, key, want, actual(&o, key), &mut failures);
+    for (at, case) in &pairs {
+        let (a, b) = (case["a"].as_str().expect("a"), case["b"].as_str().expect("b"));
+        let want = case["same"].as_bool().expect("same");
+        if same_given_name(a, b) != want || same_given_name(b, a) != want {
+            failures.push(format!("{at}: same_given_name({a:?}, {b:?}) expected {want}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
-    eprintln!("{path}: {} cases {groups:?}", cases.len());
+    assert!(failures.is_empty(), "{} of {} pair cases failed:\n{}", failures.len(), pairs.len(), failures.join("\n"));
+    let per_group = common::replay_jsonl(
+        &cases,
+        |input, options| {
+            let o = run(input, options);
+            assert_eq!(o.original, input);
+            assert_eq!(o.valid, !o.issues.iter().any(|i| i.severity() == Severity::Error), "{input:?}");
+            o
+        },
+        actual,
+    );
+    eprintln!("{file}: {} pair cases, standardization cases per group {per_group:?}", pairs.len());
+    per_group.into_iter().map(|(g, n)| (g.to_owned(), n)).collect()
 }
 
+/// Standardization cases, which also cover every fixture language.
 #[test]
 fn name_cases() {
-    replay("name/cases.jsonl", 250);
+    let per_group = replay("cases.jsonl", 250);
+    common::assert_languages_covered(&per_group.iter().map(|(g, n)| (g.as_str(), *n)).collect(), 8);
 }
 
 #[test]
 fn name_keys() {
-    replay("name/keys.jsonl", 60);
-}
-
-#[test]
-fn languages_covered() {
-    let cases = lines("name/cases.jsonl");
-    let mut per_group = BTreeMap::new();
-    for case in &cases {
-        *per_group.entry(case["group"].as_str().unwrap_or("")).or_default() += 1;
-    }
-    common::assert_languages_covered(&per_group, 8);
+    replay("keys.jsonl", 60);
 }
 
 /// Every value of the name columns of ../shared/data (Febrl given names and surnames, the CRM

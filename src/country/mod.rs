@@ -147,6 +147,22 @@ pub fn find(s: &str) -> Option<Country> {
     if s.len() > COUNTRY_INPUT_BYTES {
         return None;
     }
+    // Most inputs are a bare alpha-2 code: two ASCII letters are their own key (nothing to strip,
+    // trim or fold but the case), so the table is asked at once. Two letters that are no code go
+    // the long way, to the names (`UK`).
+    if let [a, b] = *s.as_bytes() {
+        if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
+            let code = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+            if let Some(c) = std::str::from_utf8(&code).ok().and_then(by_alpha2) {
+                return Some(c);
+            }
+        }
+    }
+    find_by_key(s)
+}
+
+/// [`find`] through the matching key: every input takes this way but bare alpha-2 codes.
+fn find_by_key(s: &str) -> Option<Country> {
     let stripped = text::strip_invisible(s, false);
     let s = stripped.as_deref().unwrap_or(s).trim();
     let (key, shape) = key_and_shape(s);
@@ -364,6 +380,17 @@ mod tests {
         assert_eq!(a2("ΚΎΠΡΟΣ"), Some("CY"));
         assert_eq!(by_alpha2("IR").map(|c| c.alpha3), Some("IRN"));
         assert_eq!(countries().len(), 250);
+    }
+
+    #[test]
+    fn two_ascii_letters_read_as_through_the_key() {
+        let letters: Vec<u8> = (b'a'..=b'z').chain(b'A'..=b'Z').collect();
+        for &a in &letters {
+            for &b in &letters {
+                let s = String::from_utf8(vec![a, b]).unwrap_or_default();
+                assert_eq!(find(&s), find_by_key(&s), "{s}");
+            }
+        }
     }
 
     #[test]

@@ -73,6 +73,27 @@ test('values of any type: numbers read as text, null and undefined as missing, l
   assert.deepEqual(r.issues.map((i) => [i.path, i.code]), [['email', 'record.required']]);
 });
 
+test('validateRows: the results validateMany gives for the same values, the caller\'s rows untouched', () => {
+  const v = intake.createRecordValidator({ fields: { name: { kind: 'name', part: 'given' }, phone: { kind: 'phone', region: 'US' }, note: 'text' } });
+  const cols = ['name', 'phone', 'note'];
+  // Plain rows (read in place), a lone surrogate in a plain row, non-strings, short and long rows, an over-long value.
+  const rows = [['ann', '4155552671', 'a\uD800b'], ['Bo\uDC00', 4155552671, null], ['carl'], ['dee', '', 'x', 'extra'],
+    ['  eve  ', '+1 415 555 2671', 'y'.repeat(70000)], ['\u00e9mile', '(415) 555-2671', 'ok']];
+  const copy = rows.map((r) => r.slice());
+  const got = v.validateRows(cols, rows, { report: false });
+  assert.deepEqual(rows, copy);
+  const records = rows.map((r) => Object.fromEntries(cols.map((c, k) => [c, r[k]]).filter(([, x]) => x !== undefined)));
+  const want = v.validateMany(records, { report: false });
+  const withoutOriginal = ({ original: _, ...rest }) => rest;
+  assert.deepEqual(got.map(withoutOriginal), want.map(withoutOriginal));
+  assert.deepEqual(got[0].original, { name: 'ann', phone: '4155552671', note: 'a\uFFFDb' });
+  assert.deepEqual(got[1].original, { name: 'Bo\uFFFD', phone: '4155552671' });
+  assert.deepEqual(got[2].original, { name: 'carl' });
+  assert.equal(got[4].original.note.length, 65536);
+  assert.equal(got[0].record.note, 'a\uFFFDb');
+  v.free();
+});
+
 test('createRecordValidator: the compiled rule set lives until free(), whatever the garbage collector does', async () => {
   const v = intake.createRecordValidator({ fields: { email: { kind: 'email', required: true } } });
   for (let round = 0; round < 3; round++) {
