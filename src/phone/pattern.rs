@@ -715,6 +715,7 @@ impl Direct<'_> {
 /// Which instructions of `prog` are reachable from `from` without consuming a byte (the last
 /// entry: the position just past the program). Anchors are passed through when `looks` (the DFA
 /// stops at them: they are part of its states).
+#[inline(never)]
 fn empty_reach(prog: &[Inst], from: &[u32], looks: bool) -> Vec<bool> {
     let mut seen = vec![false; prog.len() + 1];
     let mut stack = from.to_vec();
@@ -1135,15 +1136,23 @@ impl Pattern {
     /// (the identity of a DFA state); whether `Match` is; and whether it is at the end of the
     /// input, where the anchors are passed.
     fn closure(&self, from: &[u32]) -> (Vec<u32>, bool, bool) {
-        let reaches_match = |seen: &[bool]| (0..self.prog.len()).any(|pc| seen[pc] && matches!(self.prog.get(pc), Some(Inst::Match)));
         let seen = empty_reach(&self.prog, from, false);
-        let accepts = reaches_match(&seen);
+        let (mut pcs, mut accepts, mut past_anchors) = (Vec::new(), false, Vec::new());
         // Sorted by collecting in program order (no sort routine in the wasm).
-        let pcs: Vec<u32> = (0..self.prog.len() as u32)
-            .filter(|&pc| seen[pc as usize] && matches!(self.prog.get(pc as usize), Some(Inst::Byte(..) | Inst::Class(..) | Inst::Look(_))))
-            .collect();
-        let past_anchors: Vec<u32> = pcs.iter().filter(|&&pc| matches!(self.prog.get(pc as usize), Some(Inst::Look(_)))).map(|pc| pc + 1).collect();
-        let accepts_at_end = accepts || (!past_anchors.is_empty() && reaches_match(&empty_reach(&self.prog, &past_anchors, true)));
+        for (pc, inst) in (0u32..).zip(&self.prog).filter(|&(pc, _)| seen.get(pc as usize) == Some(&true)) {
+            match inst {
+                Inst::Match => accepts = true,
+                Inst::Byte(..) | Inst::Class(..) => pcs.push(pc),
+                Inst::Look(_) => {
+                    pcs.push(pc);
+                    past_anchors.push(pc + 1);
+                }
+                _ => {}
+            }
+        }
+        let accepts_at_end = accepts
+            || (!past_anchors.is_empty()
+                && self.prog.iter().zip(empty_reach(&self.prog, &past_anchors, true)).any(|(i, s)| s && matches!(i, Inst::Match)));
         (pcs, accepts, accepts_at_end)
     }
 

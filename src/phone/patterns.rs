@@ -78,12 +78,6 @@ pub fn full_match(pattern: &'static str, text: &str) -> bool {
     compiled(pattern).as_ref().is_some_and(|p| p.full_match(text.as_bytes()))
 }
 
-/// Whether `pattern` certainly does not match all of `text` (false when it cannot be compiled:
-/// a filter must not rule out what it cannot test).
-pub fn rules_out(pattern: &'static str, text: &str) -> bool {
-    compiled(pattern).as_ref().is_some_and(|p| !p.full_match(text.as_bytes()))
-}
-
 /// Whether some prefix of `text` matches (`match_start(..).is_some()`, answered faster).
 pub fn matches_prefix(pattern: &'static str, text: &str) -> bool {
     if literal(pattern) {
