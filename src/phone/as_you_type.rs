@@ -13,7 +13,7 @@
 use super::meta::{Format, Region};
 use super::parse::{extract_country_code, metadata_for_country_code};
 use super::patterns::{can_extend, full_match, match_start, matches_prefix};
-use super::apply_format;
+use super::{apply_format, head, owned, string_with_capacity, tail, PushOutOfLine};
 use crate::text::non_ascii_digit_value;
 
 /// The longest national number libphonenumber accepts; also bounds the completion search.
@@ -28,7 +28,7 @@ pub fn format_as_you_type(text: &str, region: Option<&Region>) -> String {
             plus = true;
         } else if let Some(d) = c.to_digit(10).or_else(|| non_ascii_digit_value(c).map(u32::from)) {
             if digits.len() < MAX_DIGITS + 6 {
-                digits.push(char::from(b'0' + d as u8));
+                digits.push_ascii(b'0' + d as u8);
             }
         }
     }
@@ -45,29 +45,29 @@ pub fn format_as_you_type(text: &str, region: Option<&Region>) -> String {
     };
     // Typed with the region's international prefix (00 44 ...).
     if let Some(end) = region.international_prefix.and_then(|p| match_start(p, &digits)) {
-        if end > 0 && end < digits.len() && !digits[end..].starts_with('0') {
-            let mut prefix = digits[..end].to_owned();
-            prefix.push(' ');
-            return international(&digits[end..], &prefix);
+        if end > 0 && end < digits.len() && !tail(&digits, end).starts_with('0') {
+            let mut prefix = owned(head(&digits, end));
+            prefix.push_ascii(b' ');
+            return international(tail(&digits, end), &prefix);
         }
     }
     national(&digits, region)
 }
 
 fn international(digits: &str, prefix: &str) -> String {
-    let mut out = prefix.to_owned();
+    let mut out = owned(prefix);
     let Some((cc, rest)) = extract_country_code(digits) else {
-        out.push_str(digits);
+        out.push_text(digits);
         return out;
     };
     // A finished country code (its digits as typed: it has no leading zero) is followed by a
     // space while the national number starts.
-    out.push_str(&digits[..digits.len() - rest.len()]);
-    out.push(' ');
+    out.push_text(head(digits, digits.len() - rest.len()));
+    out.push_ascii(b' ');
     let formatted = if rest.len() < 3 { None } else { metadata_for_country_code(cc).and_then(|m| partial(rest, m, false, "")) };
     match formatted {
-        Some(formatted) => out.push_str(&formatted),
-        None => out.push_str(rest),
+        Some(formatted) => out.push_text(&formatted),
+        None => out.push_text(rest),
     }
     out
 }
@@ -83,9 +83,9 @@ fn national(digits: &str, region: &Region) -> String {
         .unwrap_or(0);
     let (typed_prefix, nsn) = digits.split_at(prefix_len);
     if nsn.len() < 3 {
-        return digits.to_owned();
+        return owned(digits);
     }
-    partial(nsn, region, true, typed_prefix).unwrap_or_else(|| digits.to_owned())
+    partial(nsn, region, true, typed_prefix).unwrap_or_else(|| owned(digits))
 }
 
 /// Whether a format may be used for a number typed with (or without) its national prefix: a rule
@@ -115,7 +115,7 @@ fn partial(nsn: &str, m: &Region, national: bool, typed_prefix: &str) -> Option<
             continue;
         }
         let Some(complete) = complete(f.pattern, nsn) else { continue };
-        let mut laid_out = String::with_capacity(complete.len() + 8);
+        let mut laid_out = string_with_capacity(complete.len() + 8);
         apply_format(f, &complete, None, &mut laid_out);
         let body = cut_after_digits(&laid_out, nsn.len());
         if typed_prefix.is_empty() {
@@ -124,9 +124,9 @@ fn partial(nsn: &str, m: &Region, national: bool, typed_prefix: &str) -> Option<
         // The prefix as typed, set apart the way the region's rule sets it apart.
         let rule = f.national_prefix_formatting_rule.unwrap_or("");
         let sep = if rule.contains(' ') || rule.contains('-') { " " } else { "" };
-        let mut out = typed_prefix.to_owned();
-        out.push_str(sep);
-        out.push_str(&body);
+        let mut out = owned(typed_prefix);
+        out.push_text(sep);
+        out.push_text(&body);
         return Some(out);
     }
     None
@@ -135,7 +135,7 @@ fn partial(nsn: &str, m: &Region, national: bool, typed_prefix: &str) -> Option<
 /// The shortest completion of `digits` that `pattern` fully matches (trying smaller digits
 /// first), if one exists within the longest possible number.
 fn complete(pattern: &'static str, digits: &str) -> Option<String> {
-    let mut s = digits.to_owned();
+    let mut s = owned(digits);
     while !full_match(pattern, &s) {
         if s.len() >= MAX_DIGITS {
             return None;

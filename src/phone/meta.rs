@@ -348,6 +348,16 @@ pub fn non_geo(country_code: u16) -> Option<&'static Region> {
     idx.entity(k)
 }
 
+/// The metadata of `id` as `COUNTRY_CODE_TO_REGION_CODE[cc]` lists it: a region, or `001` for
+/// the non-geographic entity of `cc`.
+pub fn entity(cc: u16, id: &str) -> Option<&'static Region> {
+    if id == NON_GEO {
+        non_geo(cc)
+    } else {
+        region(id)
+    }
+}
+
 /// phonenumbers' `COUNTRY_CODE_TO_REGION_CODE[cc]`: main country first, `["001"]` for a
 /// non-geographic code, empty for an unassigned code.
 pub fn regions_for_country_code(cc: u16) -> &'static [&'static str] {
@@ -392,7 +402,9 @@ fn cut(s: &'static str, sep: u8) -> (&'static str, &'static str) {
 }
 
 /// Fills `out` with the first fields of `s` (missing ones empty) and returns the unsplit rest; the
-/// few fields that must be present are checked by the callers.
+/// few fields that must be present are checked by the callers. Out of line, so that its loop stays
+/// a loop: inlined with a fixed `out` length, LLVM unrolls it into one copy per field.
+#[inline(never)]
 fn fields(mut s: &'static str, sep: u8, out: &mut [&'static str]) -> &'static str {
     for slot in out.iter_mut() {
         (*slot, s) = cut(s, sep);
@@ -451,6 +463,26 @@ fn decode_format(s: &'static str) -> Option<(Format, &'static str)> {
     (!pattern.is_empty() && !format.is_empty()).then_some((f, intl))
 }
 
+/// Whether the header's FLAGS field holds `c`: a plain loop, out of line (`<[u8]>::contains` is
+/// core's memchr, unrolled, and was inlined once per flag).
+#[inline(never)]
+fn has_flag(flags: &str, c: u8) -> bool {
+    flags.bytes().any(|b| b == c)
+}
+
+/// The type descs of a row (an empty line is a type the region does not have). Out of line and
+/// over a slice, so that the loop is not unrolled into one copy per type.
+#[inline(never)]
+fn decode_types(descs: &[&'static str], general: &Desc) -> Option<[Option<Desc>; TYPES]> {
+    let mut types: [Option<Desc>; TYPES] = Default::default();
+    for (slot, s) in types.iter_mut().zip(descs) {
+        if !s.is_empty() {
+            *slot = Some(decode_desc(s, Some(general))?);
+        }
+    }
+    Some(types)
+}
+
 /// `shared`: other entities have the same calling code.
 #[inline(never)]
 fn decode(row: &[&'static str; SECTIONS], shared: bool) -> Option<Region> {
@@ -458,15 +490,10 @@ fn decode(row: &[&'static str; SECTIONS], shared: bool) -> Option<Region> {
     let mut h = [""; 10];
     fields(header, b';', &mut h);
     let [id, cc, flags, ld, ip, pip, np, npp, transform, extn] = h;
-    let flag = |c: u8| flags.as_bytes().contains(&c);
+    let flag = |c: u8| has_flag(flags, c);
 
     let general = decode_desc(general, None)?;
-    let mut types: [Option<Desc>; TYPES] = Default::default();
-    for (slot, s) in types.iter_mut().zip(descs) {
-        if !s.is_empty() {
-            *slot = Some(decode_desc(s, Some(&general))?);
-        }
-    }
+    let types = decode_types(&descs, &general)?;
     let same_mobile_and_fixed_line_pattern = match (&types[0], &types[1]) {
         (None, None) => true,
         (Some(fixed), Some(mobile)) => fixed.pattern == mobile.pattern,
@@ -538,21 +565,13 @@ mod tests {
         idx.ids.iter().copied().zip(idx.codes.iter().copied()).collect()
     }
 
-    fn get(id: &str, cc: u16) -> Option<&'static Region> {
-        if id == NON_GEO {
-            non_geo(cc)
-        } else {
-            region(id)
-        }
-    }
-
     /// Formatting and as-you-type lay numbers out by digit groups (no regex engine), so every
     /// format pattern must read as digit groups, and mean what the regex means.
     #[test]
     fn every_format_pattern_is_digit_groups() {
         let mut n = 0;
         for (id, cc) in entities() {
-            let r = get(id, cc).unwrap();
+            let r = entity(cc, id).unwrap();
             for f in r.formats.iter().chain(&r.intl_formats) {
                 let g = f.groups.unwrap_or_else(|| panic!("{id}: format pattern {} is not digit groups", f.pattern));
                 let p = crate::phone::pattern::Pattern::new(f.pattern).unwrap();
@@ -590,7 +609,7 @@ mod tests {
         // One main country per shared code, and it comes first.
         for (_, cc) in entities() {
             let ids = regions_for_country_code(cc);
-            let main: Vec<_> = ids.iter().filter(|id| get(id, cc).is_some_and(|r| r.main_country_for_code)).collect();
+            let main: Vec<_> = ids.iter().filter(|id| entity(cc, id).is_some_and(|r| r.main_country_for_code)).collect();
             assert!(ids.len() == 1 || main == [&ids[0]], "{cc}: {ids:?}");
         }
     }
@@ -726,7 +745,7 @@ mod tests {
         }
         let mut out = String::new();
         for (id, cc) in entities() {
-            let r = get(id, cc).unwrap();
+            let r = entity(cc, id).unwrap();
             let mut line = |field: &str, value: String| out.push_str(&format!("{id} {cc} {field} {value}\n"));
             line("main_country_for_code", r.main_country_for_code.to_string());
             line("leading_digits", s(r.leading_digits));

@@ -20,6 +20,52 @@ use parse::{metadata_for_country_code, test_length, Length, Parsed};
 use patterns::{full_match, matches_prefix};
 use std::borrow::Cow;
 
+/// `String::push_str`, and `push` of one byte as a char, out of line: inlined, every call site
+/// carries its own capacity check, growth call and copy. The formatting and E.164 hot paths keep
+/// the inlined std calls (each out-of-line call costs ~10 instructions natively).
+pub(crate) trait PushOutOfLine {
+    fn push_text(&mut self, s: &str);
+    /// `push(char::from(b))`: a `char` from 0 to 255.
+    fn push_ascii(&mut self, b: u8);
+}
+
+impl PushOutOfLine for String {
+    #[inline(never)]
+    fn push_text(&mut self, s: &str) {
+        self.push_str(s);
+    }
+
+    #[inline(never)]
+    fn push_ascii(&mut self, b: u8) {
+        self.push(char::from(b));
+    }
+}
+
+/// `&s[..i]`, out of line and without a panic path (empty were `i` not a character boundary,
+/// which no caller passes): inlined, every slice carries its own two boundary checks.
+#[inline(never)]
+pub(crate) fn head(s: &str, i: usize) -> &str {
+    s.get(..i).unwrap_or("")
+}
+
+/// `&s[i..]`, as [`head`].
+#[inline(never)]
+pub(crate) fn tail(s: &str, i: usize) -> &str {
+    s.get(i..).unwrap_or("")
+}
+
+/// `s.to_owned()`, out of line: one copy of the allocation and its failure path.
+#[inline(never)]
+pub(crate) fn owned(s: &str) -> String {
+    s.to_owned()
+}
+
+/// `String::with_capacity(n)`, out of line (as [`owned`]).
+#[inline(never)]
+pub(crate) fn string_with_capacity(n: usize) -> String {
+    String::with_capacity(n)
+}
+
 #[derive(Clone, Debug)]
 pub struct PhoneOptions<'a> {
     pub locale: Locale,
@@ -141,7 +187,7 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
     }
     let trimmed = input.trim();
     if trimmed.len() != input.len() {
-        out.set_value(trimmed.to_owned(), "trim");
+        out.set_value(owned(trimmed), "trim");
     }
     if trimmed.is_empty() {
         out.issue(opts, Code::InputEmpty, Vec::new());
@@ -173,7 +219,7 @@ pub fn validate_phone<'a>(input: &'a str, opts: &PhoneOptions) -> PhoneOutcome<'
         return out;
     }
     let (region, known_type) = region_and_type(parsed.country_code, &parsed.national);
-    let phone_type = region.and_then(|r| region_metadata(parsed.country_code, r)).map_or(PhoneType::Unknown, |m| {
+    let phone_type = region.and_then(|r| meta::entity(parsed.country_code, r)).map_or(PhoneType::Unknown, |m| {
         if region.is_some_and(|r| r != "001") && m.country_code != parsed.country_code {
             PhoneType::Unknown
         } else {
@@ -256,14 +302,6 @@ fn is_placeholder(national: &str) -> bool {
     step(0) || step(1) || step(-1)
 }
 
-fn region_metadata(cc: u16, region: &str) -> Option<&'static Region> {
-    if region == "001" {
-        meta::non_geo(cc)
-    } else {
-        meta::region(region)
-    }
-}
-
 /// `region_code_for_number`: the region among those sharing the country code whose leading digits
 /// (or, failing those, number patterns) fit.
 pub fn region_for_number(cc: u16, national: &str) -> Option<&'static str> {
@@ -279,7 +317,7 @@ fn region_and_type(cc: u16, national: &str) -> (Option<&'static str>, Option<Pho
         [only] => (Some(only), None),
         many => {
             for &r in many {
-                let Some(m) = region_metadata(cc, r) else { continue };
+                let Some(m) = meta::entity(cc, r) else { continue };
                 match m.leading_digits {
                     Some(ld) if matches_prefix(ld, national) => return (Some(r), None),
                     Some(_) => {}
@@ -513,7 +551,7 @@ fn choose_format<'m>(formats: &'m [meta::Format], nsn: &str) -> Option<&'m meta:
 /// punctuation a single '-'.
 #[cfg(test)]
 fn dash_separated(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = string_with_capacity(s.len());
     push_dash_separated(s, &mut out);
     out
 }
@@ -583,7 +621,7 @@ mod tests {
             return (regions.first().copied(), None);
         }
         for &r in regions {
-            let Some(m) = region_metadata(cc, r) else { continue };
+            let Some(m) = meta::entity(cc, r) else { continue };
             match m.leading_digits {
                 Some(ld) if matches_prefix(ld, national) => return (Some(r), None),
                 Some(_) => {}
@@ -617,7 +655,7 @@ mod tests {
             if regions.len() < 2 {
                 continue;
             }
-            for r in regions.iter().filter_map(|&r| region_metadata(cc, r)).filter(|m| m.leading_digits.is_none()) {
+            for r in regions.iter().filter_map(|&r| meta::entity(cc, r)).filter(|m| m.leading_digits.is_none()) {
                 if let Some(p) = r.any_type_pattern {
                     let states = pattern::Pattern::metadata(p).and_then(|p| p.dfa_states_on_all_inputs());
                     assert!(states.is_some(), "{}: the any-type automaton is over the state cap", r.id);

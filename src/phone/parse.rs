@@ -3,6 +3,7 @@
 //! with its text-level regular expressions written as scanners so that every step is linear.
 
 use super::meta::{self, Region};
+use super::{head, owned, string_with_capacity, tail, PushOutOfLine};
 use super::patterns::{full_match, match_start, captures_start};
 use crate::text::non_ascii_digit_value;
 use std::borrow::Cow;
@@ -87,10 +88,10 @@ fn extract_possible_number(s: &str) -> &str {
     let Some(start) = s.char_indices().find(|&(_, c)| is_plus(c) || is_digit(c)).map(|(i, _)| i) else {
         return "";
     };
-    let mut t = &s[start..];
+    let mut t = tail(s, start);
     // Trailing characters that are '_' or neither '#' nor alphanumeric.
     let end = t.char_indices().rev().find(|&(_, c)| c != '_' && (c == '#' || c.is_alphanumeric())).map_or(0, |(i, c)| i + c.len_utf8());
-    t = &t[..end];
+    t = head(t, end);
     // A second number starts at "/x", "\x", "/ x".
     let b = t.as_bytes();
     for (i, &c) in b.iter().enumerate() {
@@ -100,7 +101,7 @@ fn extract_possible_number(s: &str) -> &str {
                 j += 1;
             }
             if j < b.len() && b[j] == b'x' {
-                return &t[..i];
+                return head(t, i);
             }
         }
     }
@@ -123,17 +124,17 @@ fn build_national_number_for_parsing(s: &str) -> Result<Cow<'_, str>, ParseError
     let has_semicolon = s.as_bytes().contains(&b';');
     let mut national = if let Some(ctx_at) = has_semicolon.then(|| find(s, RFC3966_PHONE_CONTEXT)).flatten() {
         let ctx_start = ctx_at + RFC3966_PHONE_CONTEXT.len();
-        let ctx = match s[ctx_start..].find(';') {
-            Some(end) => &s[ctx_start..ctx_start + end],
-            None => &s[ctx_start..],
+        let ctx = match tail(s, ctx_start).find(';') {
+            Some(end) => head(tail(s, ctx_start), end),
+            None => tail(s, ctx_start),
         };
         if !phone_context_valid(ctx) {
             return Err(ParseError::NotANumber);
         }
-        let mut n = if ctx.starts_with('+') { ctx.to_owned() } else { String::new() };
+        let mut n = if ctx.starts_with('+') { owned(ctx) } else { String::new() };
         let from = find(s, RFC3966_PREFIX).map_or(0, |i| i + RFC3966_PREFIX.len());
         if from <= ctx_at {
-            n.push_str(&s[from..ctx_at]);
+            n.push_text(head(tail(s, from), ctx_at - from));
         }
         Cow::Owned(n)
     } else {
@@ -142,7 +143,7 @@ fn build_national_number_for_parsing(s: &str) -> Result<Cow<'_, str>, ParseError
     if let Some(isub) = has_semicolon.then(|| find(&national, RFC3966_ISDN_SUBADDRESS)).flatten() {
         if isub > 0 {
             national = match national {
-                Cow::Borrowed(b) => Cow::Borrowed(&b[..isub]),
+                Cow::Borrowed(b) => Cow::Borrowed(head(b, isub)),
                 Cow::Owned(mut o) => {
                     o.truncate(isub);
                     Cow::Owned(o)
@@ -214,7 +215,7 @@ fn find_extension(s: &str) -> Option<(usize, String)> {
     }
     let at = |i: usize| chars[i].1;
     let byte = |i: usize| if i < n { chars[i].0 } else { s.len() };
-    let ext = digits_of(&s[byte(p)..byte(end)], digit_value);
+    let ext = digits_of(head(tail(s, byte(p)), byte(end) - byte(p)), digit_value);
     let mut best: Option<usize> = None;
     let mut consider = |start: usize| {
         if best.is_none_or(|b| start < b) {
@@ -373,10 +374,15 @@ fn viable_core(s: &str) -> bool {
     digits >= 3
 }
 
+/// A vanity number: three or more ASCII letters (libphonenumber's `_VALID_ALPHA_PHONE_PATTERN`).
+fn is_vanity(s: &str) -> bool {
+    s.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+}
+
 /// `_normalize`: a vanity number (three or more ASCII letters) is converted by the keypad, keeping
 /// ASCII digits only; otherwise digits of any script become ASCII and everything else goes.
 fn normalize(s: &str) -> (String, bool) {
-    if s.bytes().filter(u8::is_ascii_alphabetic).count() >= 3 {
+    if is_vanity(s) {
         return (digits_of(s, |c| if c.is_ascii_digit() { Some(c as u8 - b'0') } else { keypad(c) }), true);
     }
     (digits_of(s, digit_value), false)
@@ -402,18 +408,10 @@ fn digits_of(s: &str, digit: fn(char) -> Option<u8>) -> String {
     out
 }
 
-fn region_or_non_geo(cc: u16, region: &str) -> Option<&'static Region> {
-    if region == "001" {
-        meta::non_geo(cc)
-    } else {
-        meta::region(region)
-    }
-}
-
 /// The metadata used for a country calling code (its main region, or the non-geographic entity).
 pub fn metadata_for_country_code(cc: u16) -> Option<&'static Region> {
     let main = meta::regions_for_country_code(cc).first()?;
-    region_or_non_geo(cc, main)
+    meta::entity(cc, main)
 }
 
 /// `_extract_country_code`: the first one to three digits that are a country calling code.
@@ -424,7 +422,7 @@ pub(super) fn extract_country_code(number: &str) -> Option<(u16, &str)> {
     for len in 1..=MAX_LENGTH_COUNTRY_CODE.min(number.len()) {
         if let Some(cc) = number.get(..len).and_then(meta::code_value) {
             if !meta::regions_for_country_code(cc).is_empty() {
-                return Some((cc, &number[len..]));
+                return Some((cc, tail(number, len)));
             }
         }
     }
@@ -450,14 +448,14 @@ pub fn strip_national_prefix<'n>(number: &'n str, region: &Region) -> Option<Cow
     match region.national_prefix_transform_rule.filter(|r| !r.is_empty()) {
         Some(rule) if last_group.is_some() => {
             let mut transformed = substitute(rule, number, &caps);
-            transformed.push_str(&number[m_end..]);
+            transformed.push_text(tail(number, m_end));
             if viable_original && !matches_general(&transformed, region) {
                 return None;
             }
             Some(Cow::Owned(transformed))
         }
         _ => {
-            let rest = &number[m_end..];
+            let rest = tail(number, m_end);
             if viable_original && !matches_general(rest, region) {
                 return None;
             }
@@ -468,25 +466,25 @@ pub fn strip_national_prefix<'n>(number: &'n str, region: &Region) -> Option<Cow
 
 /// Replaces `$1`..`$9` (and `\1`..`\9`) in `template` by the captured groups of `text`.
 pub fn substitute(template: &str, text: &str, caps: &[Option<(usize, usize)>]) -> String {
-    let mut out = String::with_capacity(template.len() + text.len());
+    let mut out = string_with_capacity(template.len() + text.len());
     let mut t = template;
     while let Some(i) = super::reference_at(t) {
-        out.push_str(&t[..i]);
+        out.push_text(head(t, i));
         let b = t.as_bytes();
         match b.get(i + 1).filter(|d| d.is_ascii_digit()) {
             Some(&d) => {
                 if let Some(&Some((a, z))) = caps.get(usize::from(d - b'0')) {
-                    out.push_str(text.get(a..z).unwrap_or(""));
+                    out.push_text(text.get(a..z).unwrap_or(""));
                 }
-                t = &t[i + 2..];
+                t = tail(t, i + 2);
             }
             None => {
-                out.push(char::from(b[i]));
-                t = &t[i + 1..];
+                out.push_ascii(b[i]);
+                t = tail(t, i + 1);
             }
         }
     }
-    out.push_str(t);
+    out.push_text(t);
     out
 }
 
@@ -537,7 +535,7 @@ pub(crate) fn strip_code(number: &str, cc: u16) -> Option<&str> {
         }
     }
     let code = &digits[i..];
-    number.as_bytes().starts_with(code).then(|| &number[code.len()..])
+    number.as_bytes().starts_with(code).then(|| tail(number, code.len()))
 }
 
 /// `_maybe_extract_country_code`: `(country code, national number)` when the number says its
@@ -549,13 +547,13 @@ fn maybe_extract_country_code(number: &str, region: Option<&Region>) -> Result<(
     }
     let plus_len: usize = number.chars().take_while(|&c| is_plus(c)).map(char::len_utf8).sum();
     let (from_idd, full) = if plus_len > 0 {
-        (true, normalize(&number[plus_len..]).0)
+        (true, normalize(tail(number, plus_len)).0)
     } else {
         let normalized = normalize(number).0;
         match region.and_then(|r| r.international_prefix) {
             Some(idd) => match match_start(idd, &normalized) {
                 // Country codes never start with 0: a 0 after the prefix means it was not one.
-                Some(end) if !normalized[end..].starts_with('0') => (true, normalized[end..].to_owned()),
+                Some(end) if !tail(&normalized, end).starts_with('0') => (true, owned(tail(&normalized, end))),
                 _ => (false, normalized),
             },
             None => (false, normalized),
@@ -566,7 +564,7 @@ fn maybe_extract_country_code(number: &str, region: Option<&Region>) -> Result<(
             return Err(ParseError::TooShortAfterIdd);
         }
         return match extract_country_code(&full) {
-            Some((cc, rest)) => Ok((Some(cc), rest.to_owned())),
+            Some((cc, rest)) => Ok((Some(cc), owned(rest))),
             None => Err(ParseError::InvalidCountryCode),
         };
     }
@@ -600,10 +598,10 @@ pub fn parse(input: &str, default_region: Option<&str>) -> Result<Parsed, ParseE
         return Err(ParseError::InvalidCountryCode);
     }
     let (extension, national) = match extension {
-        Some((start, ext)) if is_viable(&national[..start]) => (Some(ext), &national[..start]),
+        Some((start, ext)) if is_viable(head(&national, start)) => (Some(ext), head(&national, start)),
         _ => (None, &*national),
     };
-    let had_letters = national.chars().filter(char::is_ascii_alphabetic).count() >= 3;
+    let had_letters = is_vanity(national);
 
     let extracted = match maybe_extract_country_code(national, region) {
         Ok(x) => x,
