@@ -5,7 +5,7 @@
                         [--data ../shared/data] [--big out/dedup]
 
 Each (tool, set) runs in its own process (so its peak RSS is its own) and prints one JSON line:
-{tool, set, records, candidates, precision, recall, f1, seconds, peak_rss_mb}. Pairwise metrics count every pair
+{tool, set, records, candidates, precision, recall, f1, seconds, cpu_seconds, peak_rss_mb}. Pairwise metrics count every pair
 inside a predicted cluster against the true pairs, as bench/dedup_node.mjs does for intake. Pins:
 scripts/requirements-dedup.txt (bench/dedup_node.mjs makes the venv).
 """
@@ -146,13 +146,15 @@ def run_recordlinkage(dfs):
 def one(tool, name, data, big):
     files, truth_file = paths(name, data, big)
     dfs = load(files)
-    start = time.perf_counter()
+    # CPU seconds of the whole process (user + system, every thread: DuckDB runs on all cores) next to the wall time.
+    cpu = lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+    start, cpu_start = time.perf_counter(), cpu()
     labels, candidates = (run_splink if tool == "splink" else run_recordlinkage)(dfs)
-    seconds = time.perf_counter() - start
+    seconds, cpu_seconds = time.perf_counter() - start, cpu() - cpu_start
     p, r, f1 = score(cluster_pairs(labels), truth_pairs(truth_file))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"tool": tool, "set": name, "records": sum(len(d) for d in dfs), "candidates": candidates,
-                      "precision": p, "recall": r, "f1": f1, "seconds": seconds, "peak_rss_mb": rss}), flush=True)
+                      "precision": p, "recall": r, "f1": f1, "seconds": seconds, "cpu_seconds": cpu_seconds, "peak_rss_mb": rss}), flush=True)
 
 
 def main():

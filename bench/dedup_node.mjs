@@ -72,12 +72,15 @@ async function runOne(name, indexQueries) {
   const phases = [['read+push', 0]];
   const d = intake.createDeduper({ onProgress: (phase) => { if (phase !== 'reading' && phase !== phases.at(-1)[0]) phases.push([phase, performance.now() - started]); } });
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   for (const [source, f] of files.entries()) {
     for await (const chunk of createReadStream(f, { highWaterMark: 1 << 20 })) d.pushCsv(chunk, source);
     d.endCsv(source);
   }
   const out = d.run();
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   // Not timed: the record ids, in push order, for the true pairs.
   const ids = [];
   for (const f of files) await streamCsv(f, (rows) => { for (const r of rows) ids.push(r[0]); });
@@ -94,7 +97,7 @@ async function runOne(name, indexQueries) {
   const p = predicted ? tp / predicted : 0, r = truthSet.size ? tp / truthSet.size : 0;
   const result = {
     tool: 'intake', set: name, records: ids.length, candidates: out.stats.candidatePairs, precision: p, recall: r,
-    f1: tp ? (2 * p * r) / (p + r) : 0, seconds, peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+    f1: tp ? (2 * p * r) / (p + r) : 0, seconds, cpu_seconds: cpuSeconds, peak_rss_mb: process.resourceUsage().maxRSS / 1024,
     phases: phases.map(([phase, t], i) => [phase, ((phases[i + 1]?.[1] ?? seconds * 1000) - t) / 1000]),
   };
   if (indexQueries > 0) {
@@ -173,15 +176,15 @@ async function main() {
       if (o.error) log(`${o.tool} ${o.set}: ${o.error}`); else results.push(o);
     }
   }
-  const lines = ['| set | tool | records | candidate pairs | precision | recall | F1 | seconds | peak RSS MB | intake speed-up |', '|---|---|---|---|---|---|---|---|---|---|'];
+  const lines = ['| set | tool | records | candidate pairs | precision | recall | F1 | seconds | CPU seconds | peak RSS MB | intake speed-up | CPU ratio |', '|---|---|---|---|---|---|---|---|---|---|---|---|'];
   for (const name of sets) {
     const mine = results.find((x) => x.set === name && x.tool === 'intake');
     for (const x of results.filter((y) => y.set === name)) {
-      lines.push(`| ${name} | ${x.tool} | ${fmtInt(x.records)} | ${fmtInt(x.candidates)} | ${x.precision.toFixed(4)} | ${x.recall.toFixed(4)} | **${x.f1.toFixed(4)}** | ${fmt1(x.seconds)} | ${fmtInt(x.peak_rss_mb)} | ${x.tool === 'intake' ? '' : ratio(x.seconds, mine?.seconds ?? null)} |`);
+      lines.push(`| ${name} | ${x.tool} | ${fmtInt(x.records)} | ${fmtInt(x.candidates)} | ${x.precision.toFixed(4)} | ${x.recall.toFixed(4)} | **${x.f1.toFixed(4)}** | ${fmt1(x.seconds)} | ${x.cpu_seconds === undefined ? '—' : fmt1(x.cpu_seconds)} | ${fmtInt(x.peak_rss_mb)} | ${x.tool === 'intake' ? '' : ratio(x.seconds, mine?.seconds ?? null)} | ${x.tool === 'intake' ? '' : ratio(x.cpu_seconds ?? null, mine?.cpu_seconds ?? null)} |`);
     }
   }
   const notes = ['Pairwise metrics over every pair inside a predicted cluster, against the true pairs. intake: default threshold 0.5, model trained by EM on each batch; Splink: EM-trained, p >= 0.5, clusters at 0.5 ("candidate pairs" for Splink counts its links); recordlinkage: multi-pass blocking, ECM classifier, connected components.',
-    'Seconds: end to end after reading the CSV (intake includes streaming the CSV in). Peak RSS: the whole process.'];
+    'Seconds: end to end after reading the CSV (intake includes streaming the CSV in). CPU seconds: user + system of the same span, every thread of the process (Splink\'s DuckDB uses all cores; intake one). Peak RSS: the whole process.'];
   for (const x of results.filter((y) => y.phases)) notes.push(`intake ${x.set}, seconds per phase: ${x.phases.map(([phase, s]) => `${phase} ${s.toFixed(2)}`).join(', ')} (clustering includes building the JS result).`);
   const ix = results.find((x) => x.match_p99_ms !== undefined);
   if (ix) notes.push(`Incremental (${ix.set}): index of ${fmtInt(ix.records)} records built and serialized in ${fmt1(ix.index_build_s)} s (${fmt1(ix.index_mb)} MB); match() p50 ${ix.match_p50_ms.toFixed(3)} ms, p99 ${ix.match_p99_ms.toFixed(3)} ms over ${queries} queries (each found itself: ${(100 * ix.match_found_self).toFixed(1)}%); add() ${ix.add_ms.toFixed(3)} ms.`);

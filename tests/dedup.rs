@@ -122,6 +122,16 @@ fn febrl1_at_the_default_threshold() {
         let (a, b) = ((p >> 32) as usize, (p & 0xFFFF_FFFF) as usize);
         assert_eq!(interned.levels(a, b), levels(store, a, store, b), "{a} {b}");
     }
+    // Every scored pair (its weight worked out from its level pattern's) weighs what scoring
+    // the two records alone gives, to the bit.
+    let mut keep_all = d.clone();
+    keep_all.options.keep_all_pairs = true;
+    let all = keep_all.run(&mut |_, _, _| {});
+    assert_eq!(all.pairs.len(), cands.pairs.len());
+    for p in &all.pairs {
+        let (w, _) = all.model.score(store, p.a as usize, store, p.b as usize);
+        assert_eq!(p.weight, w as f32, "{} {}", p.a, p.b);
+    }
     let out = d.run(&mut |_, _, _| {});
     let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
     let mut predicted = BTreeSet::new();

@@ -136,8 +136,7 @@ pub fn candidates(store: &Store, opts: &BlockOptions, progress: &mut dyn FnMut(u
         let kind = (k >> 56) as usize;
         let block = &entries[i..j];
         let before = out.pairs.len();
-        // Shared phones (an office switchboard) are compared within a smaller window.
-        let (max_block, window) = if kind == 1 { (8, 4) } else { (opts.max_block, opts.window) };
+        let (max_block, window) = limits(kind, opts);
         if block.len() <= max_block {
             for x in 0..block.len() {
                 for y in x + 1..block.len() {
@@ -168,6 +167,20 @@ pub fn candidates(store: &Store, opts: &BlockOptions, progress: &mut dyn FnMut(u
     out.pairs.sort_unstable();
     out.pairs.dedup();
     out
+}
+
+/// The all-to-all cap and the window of blocks of key `kind`. A phone shared by more than a few
+/// records is an office switchboard: its records are colleagues, and a duplicate among them sorts
+/// next to its twin by name, so each is compared with its next neighbour only. A name sound with
+/// an initial is shared by many unrelated people in a large batch: such blocks are windowed
+/// sooner and narrower (on contacts_100k these two kinds made 630k of 862k candidate pairs, with
+/// 31 true pairs no other key found; see bench/RESULTS.md, session 13).
+fn limits(kind: usize, opts: &BlockOptions) -> (usize, usize) {
+    match kind {
+        1 => (opts.max_block.min(8), 1),
+        2 => (opts.max_block.min(16), opts.window.min(3)),
+        _ => (opts.max_block, opts.window),
+    }
 }
 
 fn push_pair(store: &Store, opts: &BlockOptions, pairs: &mut Vec<u64>, a: u32, b: u32) {

@@ -129,8 +129,7 @@ fn similar(x: &str, y: &str, at_least: f64) -> bool {
 pub fn value_level(c: usize, x: &str, y: &str) -> u8 {
     match c {
         2 => {
-            let (ux, uy) = (x.split('@').next().unwrap_or(""), y.split('@').next().unwrap_or(""));
-            if ux == uy && ux.len() >= 3 {
+            if same_user(x.as_bytes(), y.as_bytes()) >= 3 {
                 2
             } else if osa_within(x.as_bytes(), y.as_bytes(), 2).is_some() {
                 1
@@ -308,6 +307,19 @@ fn same_group(x: &str, y: &str) -> bool {
     !x.is_empty() && !y.is_empty() && (x == y || x.split(' ').any(|g| y.split(' ').any(|h| g == h)))
 }
 
+/// The length of the part before the first '@' (the whole string without one) when `x` and `y`
+/// have the same such part, else 0. Walks both only as far as they agree, where splitting each at
+/// its '@' first would scan both whole: most compared emails differ in their first bytes.
+fn same_user(x: &[u8], y: &[u8]) -> usize {
+    let i = x.iter().zip(y).take_while(|(a, b)| a == b && **a != b'@').count();
+    let ends_user = |s: &[u8]| s.get(i).is_none_or(|&c| c == b'@');
+    if ends_user(x) && ends_user(y) {
+        i
+    } else {
+        0
+    }
+}
+
 fn tail(s: &str) -> Option<&str> {
     s.get(s.len().saturating_sub(7)..).filter(|t| t.len() == 7)
 }
@@ -328,4 +340,24 @@ fn initial_of(x: &str, y: &str) -> bool {
 /// Equal once spaces are ignored ("2703w right radial" and "2703 wright radial").
 fn squeezed_equal(x: &str, y: &str) -> bool {
     x.chars().filter(|c| *c != ' ').eq(y.chars().filter(|c| *c != ' '))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_user_agrees_with_splitting_at_the_at_sign() {
+        let mut rand = crate::test_rand::xorshift(0x5eed_0e0a);
+        let alphabet = b"ab@.";
+        let word = |rand: &mut dyn FnMut(usize) -> usize| -> String { (0..rand(9)).map(|_| alphabet[rand(alphabet.len())] as char).collect() };
+        for _ in 0..20_000 {
+            let (x, y) = (word(&mut rand), word(&mut rand));
+            let (ux, uy) = (x.split('@').next().unwrap_or(""), y.split('@').next().unwrap_or(""));
+            let expected = if ux == uy { ux.len() } else { 0 };
+            assert_eq!(same_user(x.as_bytes(), y.as_bytes()), expected, "{x:?} {y:?}");
+        }
+        assert_eq!(same_user(b"bob.smith@gmail.com", b"bob.smith@gmial.com"), 9);
+        assert_eq!(same_user(b"bob@x.org", b"bobby@x.org"), 0);
+    }
 }

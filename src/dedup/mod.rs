@@ -304,14 +304,15 @@ impl Deduper {
         }
         progress(Phase::Training, 0, patterns.len());
         let model = Model::train(store, &interned, &patterns, self.options.max_em_iterations);
-        drop(patterns);
+        // Each distinct level pattern's weight before term-frequency adjustments, worked out once.
+        let pattern_weights: FastMap<u64, f64> = patterns.into_keys().map(|k| (k, model.weight_of_pattern(k))).collect();
         let adjust = model.adjustments(&interned);
         let threshold = model::weight_of(self.options.threshold);
         let mut pairs = Vec::new();
         let mut links = Vec::new();
         for (i, (&p, &k)) in cands.pairs.iter().zip(&packed).enumerate() {
             let (a, b) = ((p >> 32) as u32, (p & 0xFFFF_FFFF) as u32);
-            let w = model.weight_of_packed(k, |c| adjust[c][interned.id(a as usize, c) as usize]);
+            let w = model.weight_of_packed(pattern_weights[&k], k, |c| adjust[c][interned.id(a as usize, c) as usize]);
             if w >= threshold {
                 links.push((a, b, model::probability(w)));
             }
@@ -323,6 +324,7 @@ impl Deduper {
             }
         }
         drop(packed);
+        drop(pattern_weights);
         progress(Phase::Clustering, 0, links.len());
         let (groups, probs) = cluster::cluster(n, &links, link.then_some(&store.source[..]));
         let clusters: Vec<Cluster> = groups.into_iter().zip(probs).map(|(members, probability)| Cluster { members, probability }).collect();

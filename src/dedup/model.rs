@@ -104,8 +104,7 @@ pub struct Model {
 fn unpack(p: u64) -> [u8; N] {
     let mut lv = [0u8; N];
     for (i, l) in lv.iter_mut().enumerate() {
-        let v = ((p >> (4 * i)) & 15) as u8;
-        *l = if v == 15 { NULL } else { v };
+        *l = packed_level(p, i);
     }
     lv
 }
@@ -273,8 +272,13 @@ impl Model {
     /// The match weight (bits): log2 of P(match) / P(related or unrelated), plus the
     /// term-frequency adjustments.
     fn weight(ll: [f64; 3], tf: f64) -> f64 {
+        Model::weight_before_tf(ll) + tf
+    }
+
+    /// [`Model::weight`] without the term-frequency adjustments (which are added last).
+    fn weight_before_tf(ll: [f64; 3]) -> f64 {
         let (hi, lo) = if ll[1] >= ll[2] { (ll[1], ll[2]) } else { (ll[2], ll[1]) };
-        ll[0] - hi - (1.0 + (lo - hi).exp2()).log2() + tf
+        ll[0] - hi - (1.0 + (lo - hi).exp2()).log2()
     }
 
     /// The match weight (bits) of two records and their levels.
@@ -284,17 +288,26 @@ impl Model {
         (Model::weight(ll, tf), lv)
     }
 
-    /// The weight of a pair from its packed levels; `adjust(c)` is the term-frequency adjustment
-    /// of the pair's (equal) value of comparison `c`.
-    pub(crate) fn weight_of_packed(&self, packed: u64, adjust: impl Fn(usize) -> f64) -> f64 {
-        let (ll, tf) = self.classes(
-            |c| match ((packed >> (4 * c)) & 15) as u8 {
-                15 => NULL,
-                l => l,
-            },
-            adjust,
-        );
-        Model::weight(ll, tf)
+    /// The weight of packed levels (4 bits per comparison) without the term-frequency
+    /// adjustments: the same for every pair of a level pattern, so a batch works it out once per
+    /// distinct pattern.
+    pub(crate) fn weight_of_pattern(&self, packed: u64) -> f64 {
+        let (ll, _) = self.classes(|c| packed_level(packed, c), |_| 0.0);
+        Model::weight_before_tf(ll)
+    }
+
+    /// The weight of a pair from its packed levels and their [`Model::weight_of_pattern`];
+    /// `adjust(c)` is the term-frequency adjustment of the pair's (equal) value of comparison `c`.
+    /// The same number as [`Model::score`]: the adjustments are summed in the same order and added
+    /// last.
+    pub(crate) fn weight_of_packed(&self, pattern_weight: f64, packed: u64, adjust: impl Fn(usize) -> f64) -> f64 {
+        let mut tf = 0.0;
+        for (c, cmp) in COMPARISONS.iter().enumerate() {
+            if cmp.tf && usize::from(packed_level(packed, c)) == cmp.levels.len() - 1 {
+                tf += adjust(c);
+            }
+        }
+        pattern_weight + tf
     }
 
     /// Per comparison, per interned value id: its term-frequency adjustment (empty for
@@ -305,6 +318,15 @@ impl Model {
             .enumerate()
             .map(|(c, cmp)| if cmp.tf { (0..it.cols[c].len() as u32).map(|id| if id == 0 { 0.0 } else { self.tf[c].adjustment(it.cols[c].value(id)) }).collect() } else { Vec::new() })
             .collect()
+    }
+}
+
+/// The level of comparison `c` in packed levels (4 bits each, 15 for [`NULL`]).
+#[inline]
+fn packed_level(packed: u64, c: usize) -> u8 {
+    match ((packed >> (4 * c)) & 15) as u8 {
+        15 => NULL,
+        l => l,
     }
 }
 

@@ -400,7 +400,9 @@ fn normalize(s: &str) -> (String, bool) {
 fn digits_of(s: &str, digit: fn(char) -> Option<u8>) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if let Some(d) = digit(c) {
+        // Every reader passed here reads an ASCII digit as itself: most characters need no call.
+        let d = if c.is_ascii_digit() { Some(c as u8 - b'0') } else { digit(c) };
+        if let Some(d) = d {
             out.push(char::from(b'0' + d));
         }
     }
