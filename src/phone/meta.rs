@@ -349,7 +349,8 @@ pub fn non_geo(country_code: u16) -> Option<&'static Region> {
 }
 
 /// The metadata of `id` as `COUNTRY_CODE_TO_REGION_CODE[cc]` lists it: a region, or `001` for
-/// the non-geographic entity of `cc`.
+/// the non-geographic entity of `cc`. Out of line: inlined, each caller carries both lookups.
+#[inline(never)]
 pub fn entity(cc: u16, id: &str) -> Option<&'static Region> {
     if id == NON_GEO {
         non_geo(cc)
@@ -463,13 +464,6 @@ fn decode_format(s: &'static str) -> Option<(Format, &'static str)> {
     (!pattern.is_empty() && !format.is_empty()).then_some((f, intl))
 }
 
-/// Whether the header's FLAGS field holds `c`: a plain loop, out of line (`<[u8]>::contains` is
-/// core's memchr, unrolled, and was inlined once per flag).
-#[inline(never)]
-fn has_flag(flags: &str, c: u8) -> bool {
-    flags.bytes().any(|b| b == c)
-}
-
 /// The type descs of a row (an empty line is a type the region does not have). Out of line and
 /// over a slice, so that the loop is not unrolled into one copy per type.
 #[inline(never)]
@@ -490,7 +484,7 @@ fn decode(row: &[&'static str; SECTIONS], shared: bool) -> Option<Region> {
     let mut h = [""; 10];
     fields(header, b';', &mut h);
     let [id, cc, flags, ld, ip, pip, np, npp, transform, extn] = h;
-    let flag = |c: u8| has_flag(flags, c);
+    let flag = |c: u8| super::has_byte(flags, c);
 
     let general = decode_desc(general, None)?;
     let types = decode_types(&descs, &general)?;

@@ -41,6 +41,30 @@ impl PushOutOfLine for String {
     }
 }
 
+/// `s.chars()` with the UTF-8 decoding in one out-of-line `next`, for loops off the hot path:
+/// every inlined `Chars::next` is a decoder of its own (forward, about 100 bytes of wasm).
+pub(crate) struct ColdChars<'a>(std::str::Chars<'a>);
+
+impl Iterator for ColdChars<'_> {
+    type Item = char;
+
+    #[inline(never)]
+    fn next(&mut self) -> Option<char> {
+        self.0.next()
+    }
+}
+
+pub(crate) fn cold_chars(s: &str) -> ColdChars<'_> {
+    ColdChars(s.chars())
+}
+
+/// Whether `s` holds the byte `b`: a plain loop, out of line (`<[u8]>::contains` is core's
+/// memchr, unrolled, and was inlined at every use).
+#[inline(never)]
+pub(crate) fn has_byte(s: &str, b: u8) -> bool {
+    s.bytes().any(|c| c == b)
+}
+
 /// `&s[..i]`, out of line and without a panic path (empty were `i` not a character boundary,
 /// which no caller passes): inlined, every slice carries its own two boundary checks.
 #[inline(never)]
@@ -423,7 +447,7 @@ fn format_all(p: &Parsed) -> [String; 3] {
     let cc = p.country_code;
     let nsn = p.national.as_str();
     let Some(m) = metadata_for_country_code(cc) else {
-        return [nsn.to_owned(), nsn.to_owned(), nsn.to_owned()];
+        return [owned(nsn), owned(nsn), owned(nsn)];
     };
     let national_format = choose_format(&m.formats, nsn);
     let intl_format = if m.intl_formats.is_empty() { national_format } else { choose_format(&m.intl_formats, nsn) };
@@ -458,13 +482,14 @@ fn format_all(p: &Parsed) -> [String; 3] {
     } else {
         rfc3966.push_str(&international[intl_at..]);
     }
+    // Numbers with an extension are few: these appends go through the out-of-line helper.
     if let Some(e) = &p.extension {
-        international.push_str(ext_prefix);
-        international.push_str(e);
-        national.push_str(ext_prefix);
-        national.push_str(e);
-        rfc3966.push_str(";ext=");
-        rfc3966.push_str(e);
+        international.push_text(ext_prefix);
+        international.push_text(e);
+        national.push_text(ext_prefix);
+        national.push_text(e);
+        rfc3966.push_text(";ext=");
+        rfc3966.push_text(e);
     }
     [international, national, rfc3966]
 }

@@ -3,7 +3,7 @@
 //! with its text-level regular expressions written as scanners so that every step is linear.
 
 use super::meta::{self, Region};
-use super::{head, owned, string_with_capacity, tail, PushOutOfLine};
+use super::{cold_chars, head, owned, string_with_capacity, tail, PushOutOfLine};
 use super::patterns::{full_match, match_start, captures_start};
 use crate::text::non_ascii_digit_value;
 use std::borrow::Cow;
@@ -157,7 +157,7 @@ fn build_national_number_for_parsing(s: &str) -> Result<Cow<'_, str>, ParseError
 /// RFC 3966 phone-context: a global number (`+` digits and visual separators) or a domain name.
 fn phone_context_valid(ctx: &str) -> bool {
     if let Some(rest) = ctx.strip_prefix('+') {
-        return rest.chars().any(is_digit) && rest.chars().all(|c| is_digit(c) || matches!(c, '-' | '.' | '(' | ')'));
+        return cold_chars(rest).any(is_digit) && cold_chars(rest).all(|c| is_digit(c) || matches!(c, '-' | '.' | '(' | ')'));
     }
     // domainname = *( domainlabel "." ) toplabel [ "." ]; toplabel starts with a letter. Labels are
     // letters, digits and '-', not empty and neither starting nor ending with '-'. One scan (no
@@ -165,7 +165,7 @@ fn phone_context_valid(ctx: &str) -> bool {
     let ctx = ctx.strip_suffix('.').unwrap_or(ctx);
     let mut prev = '.';
     let mut starts_with_letter = false;
-    for c in ctx.chars() {
+    for c in cold_chars(ctx) {
         match c {
             '.' if prev == '.' || prev == '-' => return false,
             '-' if prev == '.' => return false,
@@ -344,7 +344,7 @@ fn is_viable(s: &str) -> bool {
 /// anyway (it is only asked for when the whole of `s` is not viable).
 fn is_viable_with(s: &str, extension_start: impl FnOnce() -> Option<usize>) -> bool {
     // Only whether there are fewer than two, exactly two or more characters matters (no count).
-    let mut chars = s.chars();
+    let mut chars = cold_chars(s);
     let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
         return false;
     };
@@ -375,8 +375,20 @@ fn viable_core(s: &str) -> bool {
 }
 
 /// A vanity number: three or more ASCII letters (libphonenumber's `_VALID_ALPHA_PHONE_PATTERN`).
+/// A loop that stops at the third letter, out of line: a `filter().count()` over the bytes is
+/// unrolled by LLVM, once per caller.
+#[inline(never)]
 fn is_vanity(s: &str) -> bool {
-    s.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+    let mut letters = 0;
+    for b in s.bytes() {
+        if b.is_ascii_alphabetic() {
+            letters += 1;
+            if letters == 3 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// `_normalize`: a vanity number (three or more ASCII letters) is converted by the keypad, keeping
