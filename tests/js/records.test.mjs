@@ -94,6 +94,29 @@ test('validateRows: the results validateMany gives for the same values, the call
   v.free();
 });
 
+test('the core reads a value as its UTF-8, whichever way the shim encodes it (own encoder up to 64 units of non-ASCII rest, encodeInto past)', () => {
+  // A trimmed text field hands back the text the core decoded: it must be the value made well-formed.
+  const v = intake.createRecordValidator({ fields: { note: 'text' } });
+  const units = ['\u00e9', '\u06f7', '\u4e2d', '\ud83d\ude00', '\ud841\udf0e', '\ud800', '\udfff', '\uffee', '\u07ff', '\u0800', 'a'];
+  const rows = [];
+  for (const head of ['', 'x'.repeat(63)]) {
+    for (const len of [1, 2, 62, 63, 64, 65, 66, 129]) {
+      for (let u = 0; u < units.length; u++) {
+        let rest = '';
+        for (let k = 0; rest.length < len; k++) rest += units[(u + k) % units.length];
+        // The first unit non-ASCII, and a surrogate pair or a lone half right at the 64th unit.
+        for (const tailUnit of ['', '\ud83d', '\ude00', '\ud83d\ude00']) rows.push([` ${head}\u00e9${rest.slice(0, len - 1)}${tailUnit} `]);
+      }
+    }
+  }
+  const got = v.validateRows(['note'], rows, { report: false });
+  for (let i = 0; i < rows.length; i++) {
+    const want = rows[i][0].trim().toWellFormed();
+    assert.equal(got[i].record.note, want, JSON.stringify(rows[i][0]));
+  }
+  v.free();
+});
+
 test('createRecordValidator: the compiled rule set lives until free(), whatever the garbage collector does', async () => {
   const v = intake.createRecordValidator({ fields: { email: { kind: 'email', required: true } } });
   for (let round = 0; round < 3; round++) {
