@@ -13,7 +13,7 @@
 use super::meta::{Format, Region};
 use super::parse::{extract_country_code, metadata_for_country_code};
 use super::patterns::{can_extend, full_match, match_start, matches_prefix};
-use super::{apply_format, head, owned, string_with_capacity, tail, PushOutOfLine};
+use super::{apply_format, cold_chars, has_byte, head, owned, string_with_capacity, tail, PushOutOfLine};
 use crate::text::non_ascii_digit_value;
 
 /// The longest national number libphonenumber accepts; also bounds the completion search.
@@ -23,7 +23,7 @@ const MAX_DIGITS: usize = 17;
 pub fn format_as_you_type(text: &str, region: Option<&Region>) -> String {
     let mut plus = false;
     let mut digits = String::new();
-    for c in text.chars() {
+    for c in cold_chars(text) {
         if (c == '+' || c == '\u{FF0B}') && digits.is_empty() {
             plus = true;
         } else if let Some(d) = c.to_digit(10).or_else(|| non_ascii_digit_value(c).map(u32::from)) {
@@ -123,7 +123,7 @@ fn partial(nsn: &str, m: &Region, national: bool, typed_prefix: &str) -> Option<
         }
         // The prefix as typed, set apart the way the region's rule sets it apart.
         let rule = f.national_prefix_formatting_rule.unwrap_or("");
-        let sep = if rule.contains(' ') || rule.contains('-') { " " } else { "" };
+        let sep = if has_byte(rule, b' ') || has_byte(rule, b'-') { " " } else { "" };
         let mut out = owned(typed_prefix);
         out.push_text(sep);
         out.push_text(&body);
@@ -155,7 +155,7 @@ fn complete(pattern: &'static str, digits: &str) -> Option<String> {
 fn cut_after_digits(formatted: &str, n: usize) -> String {
     let mut seen = 0;
     let mut out = String::new();
-    for c in formatted.chars() {
+    for c in cold_chars(formatted) {
         if seen == n {
             break;
         }

@@ -3,7 +3,7 @@
 //! with its text-level regular expressions written as scanners so that every step is linear.
 
 use super::meta::{self, Region};
-use super::{head, owned, string_with_capacity, tail, PushOutOfLine};
+use super::{cold_chars, head, owned, string_with_capacity, tail, PushOutOfLine};
 use super::patterns::{full_match, match_start, captures_start};
 use crate::text::non_ascii_digit_value;
 use std::borrow::Cow;
@@ -157,7 +157,7 @@ fn build_national_number_for_parsing(s: &str) -> Result<Cow<'_, str>, ParseError
 /// RFC 3966 phone-context: a global number (`+` digits and visual separators) or a domain name.
 fn phone_context_valid(ctx: &str) -> bool {
     if let Some(rest) = ctx.strip_prefix('+') {
-        return rest.chars().any(is_digit) && rest.chars().all(|c| is_digit(c) || matches!(c, '-' | '.' | '(' | ')'));
+        return cold_chars(rest).any(is_digit) && cold_chars(rest).all(|c| is_digit(c) || matches!(c, '-' | '.' | '(' | ')'));
     }
     // domainname = *( domainlabel "." ) toplabel [ "." ]; toplabel starts with a letter. Labels are
     // letters, digits and '-', not empty and neither starting nor ending with '-'. One scan (no
@@ -165,7 +165,7 @@ fn phone_context_valid(ctx: &str) -> bool {
     let ctx = ctx.strip_suffix('.').unwrap_or(ctx);
     let mut prev = '.';
     let mut starts_with_letter = false;
-    for c in ctx.chars() {
+    for c in cold_chars(ctx) {
         match c {
             '.' if prev == '.' || prev == '-' => return false,
             '-' if prev == '.' => return false,
@@ -196,7 +196,9 @@ fn find_extension(s: &str) -> Option<(usize, String)> {
     if !s.chars().any(label_char) {
         return None;
     }
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    // One allocation (collecting would grow from a quarter of the byte length).
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+    chars.extend(s.char_indices());
     let n = chars.len();
     let mut end = n;
     let has_hash = end > 0 && chars[end - 1].1 == '#';
@@ -312,6 +314,9 @@ fn leading_space(chars: &[(usize, char)], mut i: usize, commas: bool) -> usize {
 /// The first character of `c`'s lowercase form (one out-of-line copy of the case mapping's iterator).
 #[inline(never)]
 fn lower(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     c.to_lowercase().next().unwrap_or(c)
 }
 
@@ -338,11 +343,12 @@ fn is_viable(s: &str) -> bool {
 /// [`is_viable`] with the start of the extension found in `s` given, for a caller that needs it
 /// anyway (it is only asked for when the whole of `s` is not viable).
 fn is_viable_with(s: &str, extension_start: impl FnOnce() -> Option<usize>) -> bool {
-    let count = s.chars().count();
-    if count < MIN_LENGTH_FOR_NSN {
+    // Only whether there are fewer than two, exactly two or more characters matters (no count).
+    let mut chars = cold_chars(s);
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
         return false;
-    }
-    if count == 2 && s.chars().all(is_digit) {
+    };
+    if chars.next().is_none() && is_digit(first) && is_digit(second) {
         return true;
     }
     viable_core(s) || extension_start().is_some_and(|st| s.get(..st).is_some_and(viable_core))
@@ -369,8 +375,20 @@ fn viable_core(s: &str) -> bool {
 }
 
 /// A vanity number: three or more ASCII letters (libphonenumber's `_VALID_ALPHA_PHONE_PATTERN`).
+/// A loop that stops at the third letter, out of line: a `filter().count()` over the bytes is
+/// unrolled by LLVM, once per caller.
+#[inline(never)]
 fn is_vanity(s: &str) -> bool {
-    s.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+    let mut letters = 0;
+    for b in s.bytes() {
+        if b.is_ascii_alphabetic() {
+            letters += 1;
+            if letters == 3 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// `_normalize`: a vanity number (three or more ASCII letters) is converted by the keypad, keeping
@@ -384,11 +402,18 @@ fn normalize(s: &str) -> (String, bool) {
 
 /// The ASCII digits `digit` reads in `s`, other characters dropped: the one loop behind every
 /// digit string parsing builds (one copy in the wasm instead of one per iterator chain).
+/// Every `digit` reads ASCII digits as themselves and the other ASCII characters but letters as
+/// nothing, so those are decided here without the call through the pointer.
 #[inline(never)]
 fn digits_of(s: &str, digit: fn(char) -> Option<u8>) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if let Some(d) = digit(c) {
+        let d = match c {
+            '0'..='9' => Some(c as u8 - b'0'),
+            _ if c.is_ascii() && !c.is_ascii_alphabetic() => None,
+            _ => digit(c),
+        };
+        if let Some(d) = d {
             out.push(char::from(b'0' + d));
         }
     }
@@ -526,10 +551,11 @@ pub(crate) fn strip_code(number: &str, cc: u16) -> Option<&str> {
 }
 
 /// `_maybe_extract_country_code`: `(country code, national number)` when the number says its
-/// country (a '+', the region's international prefix, or the region's own code), else None.
-fn maybe_extract_country_code(number: &str, region: Option<&Region>) -> Result<Option<(u16, String)>, ParseError> {
+/// country (a '+', the region's international prefix, or the region's own code), else the number's
+/// digits without a country code (`(None, normalized)`, which the caller needs next).
+fn maybe_extract_country_code(number: &str, region: Option<&Region>) -> Result<(Option<u16>, String), ParseError> {
     if number.is_empty() {
-        return Ok(None);
+        return Ok((None, String::new()));
     }
     let plus_len: usize = number.chars().take_while(|&c| is_plus(c)).map(char::len_utf8).sum();
     let (from_idd, full) = if plus_len > 0 {
@@ -550,7 +576,7 @@ fn maybe_extract_country_code(number: &str, region: Option<&Region>) -> Result<O
             return Err(ParseError::TooShortAfterIdd);
         }
         return match extract_country_code(&full) {
-            Some((cc, rest)) => Ok(Some((cc, owned(rest)))),
+            Some((cc, rest)) => Ok((Some(cc), owned(rest))),
             None => Err(ParseError::InvalidCountryCode),
         };
     }
@@ -560,16 +586,17 @@ fn maybe_extract_country_code(number: &str, region: Option<&Region>) -> Result<O
             if (!matches_general(&full, region) && matches_general(&potential, region))
                 || test_length(&full, region) == Length::TooLong
             {
-                return Ok(Some((region.country_code, potential.into_owned())));
+                return Ok((Some(region.country_code), potential.into_owned()));
             }
         }
     }
-    Ok(None)
+    Ok((None, full))
 }
 
 /// `parse(number, region)`. `default_region` is an uppercase region code or None.
 pub fn parse(input: &str, default_region: Option<&str>) -> Result<Parsed, ParseError> {
-    if input.chars().count() > MAX_INPUT_CHARS {
+    // A string of at most that many bytes has at most that many characters (no count needed).
+    if input.len() > MAX_INPUT_CHARS && input.chars().count() > MAX_INPUT_CHARS {
         return Err(ParseError::TooLong);
     }
     let national = build_national_number_for_parsing(input)?;
@@ -593,14 +620,14 @@ pub fn parse(input: &str, default_region: Option<&str>) -> Result<Parsed, ParseE
         Err(ParseError::InvalidCountryCode) if national.starts_with(is_plus) => {
             let rest: &str = national.trim_start_matches(is_plus);
             match maybe_extract_country_code(rest, region)? {
-                Some(x) => Some(x),
-                None => return Err(ParseError::InvalidCountryCode),
+                x @ (Some(_), _) => x,
+                (None, _) => return Err(ParseError::InvalidCountryCode),
             }
         }
         Err(e) => return Err(e),
     };
     let (country_code, mut nsn, metadata) = match extracted {
-        Some((cc, rest)) => {
+        (Some(cc), rest) => {
             let number_region = meta::regions_for_country_code(cc).first().copied();
             let metadata = if number_region.is_some() && number_region == default_region {
                 region
@@ -609,11 +636,11 @@ pub fn parse(input: &str, default_region: Option<&str>) -> Result<Parsed, ParseE
             };
             (cc, rest, metadata)
         }
-        None => {
+        (None, normalized) => {
             let Some(region) = region else {
                 return Err(ParseError::InvalidCountryCode);
             };
-            (region.country_code, normalize(national).0, Some(region))
+            (region.country_code, normalized, Some(region))
         }
     };
     if nsn.len() < MIN_LENGTH_FOR_NSN {
