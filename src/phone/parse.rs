@@ -196,7 +196,13 @@ fn find_extension(s: &str) -> Option<(usize, String)> {
     if !s.chars().any(label_char) {
         return None;
     }
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    // (Numbers with a label are few: their characters come through the out-of-line decoder.)
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+    let mut at = 0;
+    for c in cold_chars(s) {
+        chars.push((at, c));
+        at += c.len_utf8();
+    }
     let n = chars.len();
     let mut end = n;
     let has_hash = end > 0 && chars[end - 1].1 == '#';
@@ -349,12 +355,14 @@ fn is_viable_with(s: &str, extension_start: impl FnOnce() -> Option<usize>) -> b
 }
 
 fn viable_core(s: &str) -> bool {
-    let mut chars = s.chars().peekable();
-    while chars.peek().copied().is_some_and(is_plus) {
-        chars.next();
-    }
+    // One pass (a Peekable to skip the leading pluses inlined a second UTF-8 decoder).
+    let mut leading_plus = true;
     let mut digits = 0;
-    for c in chars {
+    for c in s.chars() {
+        if leading_plus && is_plus(c) {
+            continue;
+        }
+        leading_plus = false;
         if is_digit(c) {
             digits += 1;
         } else if is_punctuation(c) || c == '*' {
