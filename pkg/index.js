@@ -130,7 +130,10 @@ function reserveInput(bytes) {
 
 /**
  * Writes `s` as UTF-8 at `offset` in the core's input buffer (reserved for 3 bytes per UTF-16
- * unit) and returns the byte length. ASCII is copied by a plain loop, the rest by encodeInto.
+ * unit) and returns the byte length. ASCII is copied by a plain loop; a short rest (a phone number
+ * in Persian or full-width digits) is encoded here too, which is several times cheaper than the
+ * slice and the encodeInto call it would take; a long one goes to encodeInto. Lone surrogates
+ * become U+FFFD, as encodeInto writes them.
  */
 function writeInput(s, offset) {
   if (heap === null || heap.length === 0) refreshViews();
@@ -143,7 +146,35 @@ function writeInput(s, offset) {
     heap[base + i] = c;
   }
   if (i === n) return n;
-  return i + utf8out.encodeInto(s.slice(i), heap.subarray(base + i, inPtr + inCap)).written;
+  if (n - i > 64) return i + utf8out.encodeInto(s.slice(i), heap.subarray(base + i, inPtr + inCap)).written;
+  let at = base + i;
+  for (; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      heap[at++] = c;
+    } else if (c < 0x800) {
+      heap[at++] = 0xc0 | (c >> 6);
+      heap[at++] = 0x80 | (c & 0x3f);
+    } else {
+      if (c >= 0xd800 && c < 0xe000) {
+        const low = c < 0xdc00 && i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (low >= 0xdc00 && low < 0xe000) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+          i++;
+          heap[at++] = 0xf0 | (c >> 18);
+          heap[at++] = 0x80 | ((c >> 12) & 0x3f);
+          heap[at++] = 0x80 | ((c >> 6) & 0x3f);
+          heap[at++] = 0x80 | (c & 0x3f);
+          continue;
+        }
+        c = 0xfffd;
+      }
+      heap[at++] = 0xe0 | (c >> 12);
+      heap[at++] = 0x80 | ((c >> 6) & 0x3f);
+      heap[at++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return at - base;
 }
 
 let heap32 = null, header = 0;

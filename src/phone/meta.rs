@@ -88,6 +88,12 @@ pub struct Region {
     /// Formatters use `formats` when this is empty, as phonenumbers does.
     pub intl_formats: Vec<Format>,
     pub intl_formats_explicit: bool,
+    /// For a region without leading digits that shares its calling code (US, CA, GB, GG, JE, ...),
+    /// the patterns of every type desc as one alternation, `P1|P2|...` (no group needed: `|` binds
+    /// loosest, and these patterns have no anchors): a number it does not match has no type here,
+    /// which one automaton run tells instead of one run per type. None elsewhere, or when the
+    /// region has no type pattern.
+    pub any_type_pattern: Option<&'static str>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -307,7 +313,8 @@ impl Index {
             for (s, slot) in row.iter_mut().enumerate() {
                 *slot = self.line(s * self.n + k)?;
             }
-            decode(&row).map(Box::new)
+            let shared = self.codes.get(k).is_some_and(|&cc| self.code_range(cc).len() > 1);
+            decode(&row, shared).map(Box::new)
         })
         .as_deref()
     }
@@ -470,8 +477,9 @@ fn decode_types(descs: &[&'static str], general: &Desc) -> Option<[Option<Desc>;
     Some(types)
 }
 
+/// `shared`: other entities have the same calling code.
 #[inline(never)]
-fn decode(row: &[&'static str; SECTIONS]) -> Option<Region> {
+fn decode(row: &[&'static str; SECTIONS], shared: bool) -> Option<Region> {
     let [header, general, descs @ .., formats] = *row;
     let mut h = [""; 10];
     fields(header, b';', &mut h);
@@ -507,6 +515,17 @@ fn decode(row: &[&'static str; SECTIONS]) -> Option<Region> {
         number_formats.push(f);
     }
 
+    let mut any_type_pattern = None;
+    if shared && ld.is_empty() {
+        let mut union = String::new();
+        for p in types.iter().flatten().filter_map(|d| d.pattern).filter(|p| !p.is_empty()) {
+            union.push_str(p);
+            union.push('|');
+        }
+        // Kept for the program's life, like the compiled patterns (one per such region).
+        any_type_pattern = union.pop().map(|_| &*Box::leak(union.into_boxed_str()));
+    }
+
     let national_prefix = opt(np);
     Some(Region {
         id: opt(id)?,
@@ -526,6 +545,7 @@ fn decode(row: &[&'static str; SECTIONS]) -> Option<Region> {
         formats: number_formats,
         intl_formats,
         intl_formats_explicit,
+        any_type_pattern,
     })
 }
 
@@ -668,23 +688,23 @@ mod tests {
     #[test]
     fn damaged_rows_do_not_panic() {
         let idx = index();
-        assert!(decode(&[""; SECTIONS]).is_none());
+        assert!(decode(&[""; SECTIONS], false).is_none());
         for id in ["GB", "AR", "AG"] {
             let k = usize::from(idx.by_id[id_slot(id).unwrap()]);
             let row: [&'static str; SECTIONS] = std::array::from_fn(|s| idx.line(s * idx.n + k).unwrap());
-            assert!(decode(&row).is_some());
+            assert!(decode(&row, false).is_some());
             for s in 0..SECTIONS {
                 for end in 0..row[s].len() {
                     let mut damaged = row;
                     damaged[s] = &row[s][..end];
-                    let _ = decode(&damaged);
+                    let _ = decode(&damaged, true);
                     damaged[s] = &row[s][end..];
-                    let _ = decode(&damaged);
+                    let _ = decode(&damaged, true);
                 }
             }
             let mut bad_code = row;
             bad_code[0] = "GB;4x4;mp;;00;;0;;;";
-            assert!(decode(&bad_code).is_none());
+            assert!(decode(&bad_code, false).is_none());
         }
     }
 

@@ -345,6 +345,11 @@ fn region_and_type(cc: u16, national: &str) -> (Option<&'static str>, Option<Pho
                 match m.leading_digits {
                     Some(ld) if matches_prefix(ld, national) => return (Some(r), None),
                     Some(_) => {}
+                    // Most numbers of a shared code belong to another region: one run of all
+                    // the region's type patterns at once rules it out without trying them
+                    // type by type (a number no type pattern matches has no type here; every
+                    // such alternation compiles, the test below checks).
+                    None if m.any_type_pattern.is_none_or(|p| !full_match(p, national)) => {}
                     None => {
                         let t = number_type(national, m);
                         if t != PhoneType::Unknown {
@@ -631,6 +636,65 @@ mod tests {
         let o = v("(415) 555-2671 x12", "US");
         assert_eq!(o.extension.as_deref(), Some("12"));
         assert_eq!(o.value, "+14155552671;ext=12");
+    }
+
+    /// The search of phonenumbers' `_region_code_for_number_from_list`, type by type, without the
+    /// any-type filter of [`region_and_type`].
+    fn region_and_type_unfiltered(cc: u16, national: &str) -> (Option<&'static str>, Option<PhoneType>) {
+        let regions = meta::regions_for_country_code(cc);
+        if regions.len() < 2 {
+            return (regions.first().copied(), None);
+        }
+        for &r in regions {
+            let Some(m) = meta::entity(cc, r) else { continue };
+            match m.leading_digits {
+                Some(ld) if matches_prefix(ld, national) => return (Some(r), None),
+                Some(_) => {}
+                None => {
+                    let t = number_type(national, m);
+                    if t != PhoneType::Unknown {
+                        return (Some(r), Some(t));
+                    }
+                }
+            }
+        }
+        (None, None)
+    }
+
+    /// The any-type filter only skips regions the type-by-type search would pass over: the same
+    /// region and type for random numbers of every calling code that several regions share, and
+    /// every filter compiles and its automaton is complete under the state cap (so it never falls
+    /// back to the VM).
+    #[test]
+    fn region_filter_changes_no_choice() {
+        let mut seed = 0x2545_f491_u32;
+        let mut rand = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed
+        };
+        let mut found = 0;
+        for cc in 1..=999 {
+            let regions = meta::regions_for_country_code(cc);
+            if regions.len() < 2 {
+                continue;
+            }
+            for r in regions.iter().filter_map(|&r| meta::entity(cc, r)).filter(|m| m.leading_digits.is_none()) {
+                if let Some(p) = r.any_type_pattern {
+                    let states = pattern::Pattern::metadata(p).and_then(|p| p.dfa_states_on_all_inputs());
+                    assert!(states.is_some(), "{}: the any-type automaton is over the state cap", r.id);
+                }
+            }
+            for _ in 0..20_000 {
+                let len = 5 + rand() as usize % 8;
+                let national: String = (0..len).map(|_| char::from(b'0' + (rand() % 10) as u8)).collect();
+                let want = region_and_type_unfiltered(cc, &national);
+                assert_eq!(region_and_type(cc, &national), want, "+{cc} {national}");
+                found += usize::from(want.0.is_some());
+            }
+        }
+        assert!(found > 20_000, "{found}");
     }
 
     #[test]

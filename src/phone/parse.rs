@@ -196,7 +196,8 @@ fn find_extension(s: &str) -> Option<(usize, String)> {
     if !s.chars().any(label_char) {
         return None;
     }
-    // (Numbers with a label are few: their characters come through the out-of-line decoder.)
+    // One allocation (collecting would grow from a quarter of the byte length), and the characters
+    // through the out-of-line decoder (numbers with a label are few).
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
     let mut at = 0;
     for c in cold_chars(s) {
@@ -318,6 +319,9 @@ fn leading_space(chars: &[(usize, char)], mut i: usize, commas: bool) -> usize {
 /// The first character of `c`'s lowercase form (one out-of-line copy of the case mapping's iterator).
 #[inline(never)]
 fn lower(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     c.to_lowercase().next().unwrap_or(c)
 }
 
@@ -344,11 +348,12 @@ fn is_viable(s: &str) -> bool {
 /// [`is_viable`] with the start of the extension found in `s` given, for a caller that needs it
 /// anyway (it is only asked for when the whole of `s` is not viable).
 fn is_viable_with(s: &str, extension_start: impl FnOnce() -> Option<usize>) -> bool {
-    let count = s.chars().count();
-    if count < MIN_LENGTH_FOR_NSN {
+    // Only whether there are fewer than two, exactly two or more characters matters (no count).
+    let mut chars = cold_chars(s);
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
         return false;
-    }
-    if count == 2 && cold_chars(s).all(is_digit) {
+    };
+    if chars.next().is_none() && is_digit(first) && is_digit(second) {
         return true;
     }
     viable_core(s) || extension_start().is_some_and(|st| s.get(..st).is_some_and(viable_core))
@@ -404,12 +409,17 @@ fn normalize(s: &str) -> (String, bool) {
 
 /// The ASCII digits `digit` reads in `s`, other characters dropped: the one loop behind every
 /// digit string parsing builds (one copy in the wasm instead of one per iterator chain).
+/// Every `digit` reads ASCII digits as themselves and the other ASCII characters but letters as
+/// nothing, so those are decided here without the call through the pointer.
 #[inline(never)]
 fn digits_of(s: &str, digit: fn(char) -> Option<u8>) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        // Every reader passed here reads an ASCII digit as itself: most characters need no call.
-        let d = if c.is_ascii_digit() { Some(c as u8 - b'0') } else { digit(c) };
+        let d = match c {
+            '0'..='9' => Some(c as u8 - b'0'),
+            _ if c.is_ascii() && !c.is_ascii_alphabetic() => None,
+            _ => digit(c),
+        };
         if let Some(d) = d {
             out.push(char::from(b'0' + d));
         }
@@ -548,10 +558,11 @@ pub(crate) fn strip_code(number: &str, cc: u16) -> Option<&str> {
 }
 
 /// `_maybe_extract_country_code`: `(country code, national number)` when the number says its
-/// country (a '+', the region's international prefix, or the region's own code), else None.
-fn maybe_extract_country_code(number: &str, region: Option<&Region>) -> Result<Option<(u16, String)>, ParseError> {
+/// country (a '+', the region's international prefix, or the region's own code), else the number's
+/// digits without a country code (`(None, normalized)`, which the caller needs next).
+fn maybe_extract_country_code(number: &str, region: Option<&Region>) -> Result<(Option<u16>, String), ParseError> {
     if number.is_empty() {
-        return Ok(None);
+        return Ok((None, String::new()));
     }
     let plus_len: usize = number.chars().take_while(|&c| is_plus(c)).map(char::len_utf8).sum();
     let (from_idd, full) = if plus_len > 0 {
@@ -572,7 +583,7 @@ fn maybe_extract_country_code(number: &str, region: Option<&Region>) -> Result<O
             return Err(ParseError::TooShortAfterIdd);
         }
         return match extract_country_code(&full) {
-            Some((cc, rest)) => Ok(Some((cc, owned(rest)))),
+            Some((cc, rest)) => Ok((Some(cc), owned(rest))),
             None => Err(ParseError::InvalidCountryCode),
         };
     }
@@ -582,16 +593,17 @@ fn maybe_extract_country_code(number: &str, region: Option<&Region>) -> Result<O
             if (!matches_general(&full, region) && matches_general(&potential, region))
                 || test_length(&full, region) == Length::TooLong
             {
-                return Ok(Some((region.country_code, potential.into_owned())));
+                return Ok((Some(region.country_code), potential.into_owned()));
             }
         }
     }
-    Ok(None)
+    Ok((None, full))
 }
 
 /// `parse(number, region)`. `default_region` is an uppercase region code or None.
 pub fn parse(input: &str, default_region: Option<&str>) -> Result<Parsed, ParseError> {
-    if input.chars().count() > MAX_INPUT_CHARS {
+    // A string of at most that many bytes has at most that many characters (no count needed).
+    if input.len() > MAX_INPUT_CHARS && input.chars().count() > MAX_INPUT_CHARS {
         return Err(ParseError::TooLong);
     }
     let national = build_national_number_for_parsing(input)?;
@@ -615,14 +627,14 @@ pub fn parse(input: &str, default_region: Option<&str>) -> Result<Parsed, ParseE
         Err(ParseError::InvalidCountryCode) if national.starts_with(is_plus) => {
             let rest: &str = national.trim_start_matches(is_plus);
             match maybe_extract_country_code(rest, region)? {
-                Some(x) => Some(x),
-                None => return Err(ParseError::InvalidCountryCode),
+                x @ (Some(_), _) => x,
+                (None, _) => return Err(ParseError::InvalidCountryCode),
             }
         }
         Err(e) => return Err(e),
     };
     let (country_code, mut nsn, metadata) = match extracted {
-        Some((cc, rest)) => {
+        (Some(cc), rest) => {
             let number_region = meta::regions_for_country_code(cc).first().copied();
             let metadata = if number_region.is_some() && number_region == default_region {
                 region
@@ -631,11 +643,11 @@ pub fn parse(input: &str, default_region: Option<&str>) -> Result<Parsed, ParseE
             };
             (cc, rest, metadata)
         }
-        None => {
+        (None, normalized) => {
             let Some(region) = region else {
                 return Err(ParseError::InvalidCountryCode);
             };
-            (region.country_code, normalize(national).0, Some(region))
+            (region.country_code, normalized, Some(region))
         }
     };
     if nsn.len() < MIN_LENGTH_FOR_NSN {

@@ -713,8 +713,9 @@ impl Direct<'_> {
 }
 
 /// Which instructions of `prog` are reachable from `from` without consuming a byte (the last
-/// entry: the position just past the program). Anchors are passed through when `looks` (the DFA,
-/// which never runs programs with anchors, leaves them out).
+/// entry: the position just past the program). Anchors are passed through when `looks` (the DFA
+/// stops at them: they are part of its states).
+#[inline(never)]
 fn empty_reach(prog: &[Inst], from: &[u32], looks: bool) -> Vec<bool> {
     let mut seen = vec![false; prog.len() + 1];
     let mut stack = from.to_vec();
@@ -762,12 +763,15 @@ pub struct Pattern {
     dfa: std::cell::RefCell<Dfa>,
 }
 
-/// A state of [`Dfa`]: the consuming instructions the NFA can be at, after following every empty
-/// path. `next` caches the target state per digit (`UNKNOWN` until first needed).
+/// A state of [`Dfa`]: the consuming instructions (and end anchors) the NFA can be at, after
+/// following every empty path. `next` caches the target state per digit (`UNKNOWN` until first
+/// needed).
 #[derive(Clone)]
 struct DState {
     pcs: Vec<u32>,
     accepts: bool,
+    /// A match ends here if this is the end of the input (`accepts`, or past an end anchor).
+    accepts_at_end: bool,
     next: [u32; 10],
 }
 
@@ -777,7 +781,7 @@ struct Dfa {
     /// State keys (sorted) and their states: a binary search, no hash map (whose code costs more
     /// wasm than this; states are made once per pattern and input shape).
     index: Vec<(Vec<u32>, u32)>,
-    /// The program has instructions a digit automaton cannot express (anchors): use the VM.
+    /// The program has instructions a digit automaton cannot express (a start anchor): use the VM.
     unsupported: bool,
     /// The state with no instruction left and no match (`UNKNOWN` until reached): inputs stop there.
     dead: u32,
@@ -805,9 +809,9 @@ enum Ask {
 
 impl Dfa {
     /// The state for `(pcs, accepts)`, added if new; None past the state cap.
-    fn add(&mut self, (pcs, accepts): (Vec<u32>, bool)) -> Option<u32> {
+    fn add(&mut self, (pcs, accepts, accepts_at_end): (Vec<u32>, bool, bool)) -> Option<u32> {
         // A state is its instructions and whether it accepts (the same instructions can be
-        // reached with or without an empty path to Match).
+        // reached with or without an empty path to Match); `accepts_at_end` follows from them.
         let mut key = pcs.clone();
         key.push(if accepts { u32::MAX } else { u32::MAX - 1 });
         let at = match self.index.binary_search_by(|(k, _)| k.as_slice().cmp(&key)) {
@@ -822,7 +826,7 @@ impl Dfa {
             self.dead = i;
         }
         self.index.insert(at, (key, i));
-        self.states.push(DState { pcs, accepts, next: [UNKNOWN; 10] });
+        self.states.push(DState { pcs, accepts, accepts_at_end, next: [UNKNOWN; 10] });
         Some(i)
     }
 }
@@ -1016,7 +1020,7 @@ impl Pattern {
         }
         d.emit(Inst::Save(1))?;
         d.emit(Inst::Match)?;
-        let dfa = std::cell::RefCell::new(Dfa { unsupported: d.prog.iter().any(|i| matches!(i, Inst::Look(_))), ..Dfa::default() });
+        let dfa = std::cell::RefCell::new(Dfa { unsupported: d.prog.iter().any(|i| matches!(i, Inst::Look(Look::Start))), ..Dfa::default() });
         Some(Pattern { prog: d.prog, classes: d.classes, groups: d.groups as usize, dfa })
     }
 
@@ -1026,7 +1030,7 @@ impl Pattern {
         c.node(ast)?;
         c.emit(Inst::Save(1))?;
         c.emit(Inst::Match)?;
-        let unsupported = c.prog.iter().any(|i| matches!(i, Inst::Look(_)));
+        let unsupported = c.prog.iter().any(|i| matches!(i, Inst::Look(Look::Start)));
         let dfa = std::cell::RefCell::new(Dfa { unsupported, ..Dfa::default() });
         Ok(Pattern { prog: c.prog, classes: c.classes, groups: groups as usize, dfa })
     }
@@ -1046,8 +1050,10 @@ impl Pattern {
         self.dfa_answer(input, Ask::Prefix).unwrap_or_else(|| self.exec(input, false, false).is_some())
     }
 
-    /// The DFA's answer, or None when it cannot give one (a non-digit input, anchors in the
-    /// program, the state cap reached, or the automaton in use further up the stack).
+    /// The DFA's answer, or None when it cannot give one (a non-digit input, a start anchor in
+    /// the program, the state cap reached, or the automaton in use further up the stack). End
+    /// anchors (`$` in national prefixes such as `([2-9]\d{6})$|1`) are states that match only at
+    /// the end: inputs here are digits, so `$` never meets a final newline.
     fn dfa_answer(&self, input: &[u8], ask: Ask) -> Option<bool> {
         let mut dfa = self.dfa.try_borrow_mut().ok()?;
         if dfa.unsupported {
@@ -1078,7 +1084,25 @@ impl Pattern {
             }
         }
         let st = dfa.states.get(state as usize)?;
-        Some(st.accepts || (ask == Ask::Extend && !st.pcs.is_empty()))
+        Some(st.accepts_at_end || (ask == Ask::Extend && !st.pcs.is_empty()))
+    }
+
+    /// Builds every state the automaton can reach on digits; their number, or None past the cap
+    /// (where the VM would answer instead).
+    #[cfg(test)]
+    pub(crate) fn dfa_states_on_all_inputs(&self) -> Option<usize> {
+        self.dfa_answer(b"", Ask::Full)?;
+        let mut dfa = self.dfa.borrow_mut();
+        let mut i = 0;
+        while let Some(pcs) = dfa.states.get(i).map(|s| s.pcs.clone()) {
+            for d in 0..10u8 {
+                let targets: Vec<u32> = pcs.iter().filter_map(|&pc| self.step(pc, b'0' + d)).collect();
+                let next = dfa.add(self.closure(&targets))?;
+                dfa.states[i].next[usize::from(d)] = next;
+            }
+            i += 1;
+        }
+        Some(i)
     }
 
     /// Where the consuming instruction at `pc` goes on `b`, if it takes it.
@@ -1100,39 +1124,60 @@ impl Pattern {
         if let Some(answer) = self.dfa_answer(input, Ask::Extend) {
             return answer;
         }
-        let (mut pcs, mut accepts) = self.closure(&[0]);
+        let (mut pcs, mut accepts, _) = self.closure(&[0]);
         for &b in input {
             let targets: Vec<u32> = pcs.iter().filter_map(|&pc| self.step(pc, b)).collect();
-            (pcs, accepts) = self.closure(&targets);
+            (pcs, accepts, _) = self.closure(&targets);
         }
         accepts || !pcs.is_empty()
     }
 
-    /// The consuming instructions (and whether `Match` is) reachable from `from` by empty paths,
-    /// sorted: the identity of a DFA state.
-    fn closure(&self, from: &[u32]) -> (Vec<u32>, bool) {
+    /// The consuming instructions and end anchors reachable from `from` by empty paths, sorted
+    /// (the identity of a DFA state); whether `Match` is; and whether it is at the end of the
+    /// input, where the anchors are passed.
+    fn closure(&self, from: &[u32]) -> (Vec<u32>, bool, bool) {
         let seen = empty_reach(&self.prog, from, false);
-        let accepts = (0..self.prog.len()).any(|pc| seen[pc] && matches!(self.prog.get(pc), Some(Inst::Match)));
+        let (mut pcs, mut accepts, mut past_anchors) = (Vec::new(), false, Vec::new());
         // Sorted by collecting in program order (no sort routine in the wasm).
-        let pcs = (0..self.prog.len() as u32)
-            .filter(|&pc| seen[pc as usize] && matches!(self.prog.get(pc as usize), Some(Inst::Byte(..) | Inst::Class(..))))
-            .collect();
-        (pcs, accepts)
+        for (pc, inst) in (0u32..).zip(&self.prog).filter(|&(pc, _)| seen.get(pc as usize) == Some(&true)) {
+            match inst {
+                Inst::Match => accepts = true,
+                Inst::Byte(..) | Inst::Class(..) => pcs.push(pc),
+                Inst::Look(_) => {
+                    pcs.push(pc);
+                    past_anchors.push(pc + 1);
+                }
+                _ => {}
+            }
+        }
+        let accepts_at_end = accepts
+            || (!past_anchors.is_empty()
+                && self.prog.iter().zip(empty_reach(&self.prog, &past_anchors, true)).any(|(i, s)| s && matches!(i, Inst::Match)));
+        (pcs, accepts, accepts_at_end)
     }
 
     /// Python `re.match`: length of the leftmost-first match starting at 0, if any.
     pub fn match_start(&self, input: &[u8]) -> Option<usize> {
-        self.exec(input, false, false).map(|(end, _)| end)
+        self.exec_if_any(input, false, false).map(|(end, _)| end)
     }
 
     /// Capture spans (group 0 = whole match) with [`Pattern::full_match`] semantics.
     pub fn captures_full(&self, input: &[u8]) -> Option<Vec<Option<(usize, usize)>>> {
-        self.exec(input, true, true).map(|(_, slots)| self.spans(&slots))
+        self.exec_if_any(input, true, true).map(|(_, slots)| self.spans(&slots))
     }
 
     /// Capture spans (group 0 = whole match) with [`Pattern::match_start`] semantics.
     pub fn captures_start(&self, input: &[u8]) -> Option<Vec<Option<(usize, usize)>>> {
-        self.exec(input, false, true).map(|(_, slots)| self.spans(&slots))
+        self.exec_if_any(input, false, true).map(|(_, slots)| self.spans(&slots))
+    }
+
+    /// [`Pattern::exec`], unless the automaton tells more cheaply that nothing matches: most
+    /// numbers do not start with the national prefix or the IDD their region's pattern describes.
+    fn exec_if_any(&self, input: &[u8], full: bool, caps: bool) -> Option<(usize, Vec<usize>)> {
+        if self.dfa_answer(input, if full { Ask::Full } else { Ask::Prefix }) == Some(false) {
+            return None;
+        }
+        self.exec(input, full, caps)
     }
 
     fn spans(&self, slots: &[usize]) -> Vec<Option<(usize, usize)>> {
@@ -1519,6 +1564,9 @@ mod tests {
         for id in crate::phone::meta::region_ids() {
             let Some(r) = crate::phone::meta::region(id) else { continue };
             patterns.extend(r.general.pattern);
+            // National prefixes (some end in `$`) and IDDs, which the VM matches after the DFA.
+            patterns.extend(r.national_prefix_for_parsing);
+            patterns.extend(r.international_prefix);
             patterns.extend(r.types.iter().flatten().filter_map(|d| d.pattern));
             for f in r.formats.iter().chain(&r.intl_formats) {
                 patterns.push(f.pattern);
@@ -1542,6 +1590,7 @@ mod tests {
                 let vm_prefix = p.exec(&input, false, false).is_some();
                 assert_eq!(p.full_match(&input), vm_full, "{pat} {:?}", std::str::from_utf8(&input));
                 assert_eq!(p.matches_prefix(&input), vm_prefix, "{pat} {:?}", std::str::from_utf8(&input));
+                assert_eq!(p.captures_start(&input), p.exec(&input, false, true).map(|(_, s)| p.spans(&s)), "{pat}");
                 checked += 1;
             }
         }
@@ -1635,6 +1684,22 @@ mod tests {
         assert_eq!(start("b|^a", "a"), Some(1));
         assert_eq!(start(r"a^", "a"), None);
         assert!(full(r"\Aa\Z", "a"));
+        // On digits the automaton answers for end anchors itself, and agrees with the VM.
+        for (pat, input, full_match, prefix) in [
+            (r"([2-9]\d{2})$|1", "234", true, true),
+            (r"([2-9]\d{2})$|1", "2345", false, false),
+            (r"([2-9]\d{2})$|1", "1234", false, true),
+            ("1$2", "12", false, false),
+            ("1$(?:2)?", "1", true, true),
+            (r"1\Z$", "1", true, true),
+            ("12$|1", "123", false, true),
+        ] {
+            let p = p(pat);
+            assert_eq!(p.dfa_answer(input.as_bytes(), Ask::Full), Some(full_match), "{pat} {input}");
+            assert_eq!(p.dfa_answer(input.as_bytes(), Ask::Prefix), Some(prefix), "{pat} {input}");
+            assert_eq!(p.exec(input.as_bytes(), true, false).is_some(), full_match, "{pat} {input}");
+            assert_eq!(p.exec(input.as_bytes(), false, false).is_some(), prefix, "{pat} {input}");
+        }
     }
 
     #[test]
