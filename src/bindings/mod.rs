@@ -199,26 +199,32 @@ pub fn batch_buf(n: usize) -> *mut u32 {
     BATCH.with(|b| grow(b, n))
 }
 
-/// Runs `check` on each of the `n` inputs laid end to end in the input buffer (their byte lengths
-/// in the batch buffer, replaced by the status words it returns), with one output fill for all.
-pub(crate) fn run_batch(n: usize, mut check: impl FnMut(&str, &mut Extra) -> u32) -> u32 {
+/// Lends a batch call the input buffer, the batch buffer and the output (begun), then finishes the
+/// output: returns its length word.
+pub(crate) fn with_batch(fill: impl FnOnce(&[u8], &mut [u32], &mut Extra)) -> u32 {
     IN.with(|input| {
         BATCH.with(|batch| {
             OUT.with(|out| {
-                let input = input.borrow();
-                let mut batch = batch.borrow_mut();
                 let mut x = out.borrow_mut();
                 x.begin();
-                let mut at = 0usize;
-                for slot in batch.iter_mut().take(n) {
-                    let end = (at + *slot as usize).min(input.len());
-                    let text = text_of(&input[at..end]);
-                    at = end;
-                    *slot = check(&text, &mut x);
-                }
+                fill(&input.borrow(), &mut batch.borrow_mut(), &mut x);
                 x.finish()
             })
         })
+    })
+}
+
+/// Runs `check` on each of the `n` inputs laid end to end in the input buffer (their byte lengths
+/// in the batch buffer, replaced by the status words it returns), with one output fill for all.
+pub(crate) fn run_batch(n: usize, mut check: impl FnMut(&str, &mut Extra) -> u32) -> u32 {
+    with_batch(|input, batch, x| {
+        let mut at = 0usize;
+        for slot in batch.iter_mut().take(n) {
+            let end = (at + *slot as usize).min(input.len());
+            let text = text_of(&input[at..end]);
+            at = end;
+            *slot = check(&text, x);
+        }
     })
 }
 

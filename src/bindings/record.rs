@@ -8,7 +8,7 @@
 //! one state per field of the plan (`FieldState` as a number). Messages
 //! are rendered by the shim from the templates, as for single fields.
 
-use super::{locale_from_index, text_of, to_js, Extra, BATCH, IN, OUT};
+use super::{locale_from_index, text_of, to_js, with_batch, Extra, BATCH, IN};
 use crate::issue::Issue;
 use crate::record::{map_headers, validate_row, Plan, QualityReport, RuleSet};
 use std::cell::RefCell;
@@ -172,41 +172,32 @@ impl Extra {
 pub fn record_check_batch(handle: u32, rows: usize, report: bool) -> u32 {
     with_compiled(handle, |c| {
         let cols = c.plan.columns.len();
-        IN.with(|input| {
-            BATCH.with(|batch| {
-                OUT.with(|out| {
-                    let input = input.borrow();
-                    let mut batch = batch.borrow_mut();
-                    let mut x = out.borrow_mut();
-                    x.begin();
-                    let mut at = 0usize;
-                    // Texts are decoded per row (lossily only if the shim wrote bad UTF-8).
-                    let mut texts: Vec<Option<std::borrow::Cow<'_, str>>> = Vec::with_capacity(cols);
-                    for r in 0..rows {
-                        texts.clear();
-                        for k in 0..cols {
-                            let len = batch.get(r * cols + k).copied().unwrap_or(MISSING);
-                            if len == MISSING {
-                                texts.push(None);
-                                continue;
-                            }
-                            let end = (at + len as usize).min(input.len());
-                            texts.push(Some(text_of(&input[at..end])));
-                            at = end;
-                        }
-                        let values: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
-                        let o = validate_row(&c.plan, &c.rules, &values);
-                        x.record_row(&values, &o, &o.blocking);
-                        if report {
-                            c.report.add_row(&c.plan, &o);
-                        }
-                        if let Some(slot) = batch.get_mut(r) {
-                            *slot = u32::from(o.valid) | u32::from(o.score) << 8;
-                        }
+        with_batch(|input, batch, x| {
+            let mut at = 0usize;
+            // Texts are decoded per row (lossily only if the shim wrote bad UTF-8).
+            let mut texts: Vec<Option<std::borrow::Cow<'_, str>>> = Vec::with_capacity(cols);
+            for r in 0..rows {
+                texts.clear();
+                for k in 0..cols {
+                    let len = batch.get(r * cols + k).copied().unwrap_or(MISSING);
+                    if len == MISSING {
+                        texts.push(None);
+                        continue;
                     }
-                    x.finish()
-                })
-            })
+                    let end = (at + len as usize).min(input.len());
+                    texts.push(Some(text_of(&input[at..end])));
+                    at = end;
+                }
+                let values: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
+                let o = validate_row(&c.plan, &c.rules, &values);
+                x.record_row(&values, &o, &o.blocking);
+                if report {
+                    c.report.add_row(&c.plan, &o);
+                }
+                if let Some(slot) = batch.get_mut(r) {
+                    *slot = u32::from(o.valid) | u32::from(o.score) << 8;
+                }
+            }
         })
     })
     .unwrap_or(0)
