@@ -562,7 +562,12 @@ mod tests {
 
     #[test]
     fn the_ascii_fold_is_the_name_fold() {
-        for v in ["  Mary-Ann  O'Brien ", "A.B. Smith", "x\ty", "--", "", "Jean - Luc", "ACME, Inc.", "12 Main St."] {
+        let mut rand = crate::test_rand::xorshift(0xf01d_a5c1);
+        let pool = [" ", "  ", "-", "\t", ".", "'", ",", "a", "B", "7", "Mary", "ann", "\n", "/"];
+        let random = (0..5000).map(|_| (0..rand(9)).map(|_| pool[rand(pool.len())]).collect::<String>());
+        let fixed = ["  Mary-Ann  O'Brien ", "A.B. Smith", "x\ty", "--", "", "Jean - Luc", "ACME, Inc.", "12 Main St."].map(String::from);
+        for v in fixed.into_iter().chain(random) {
+            let v = v.as_str();
             assert_eq!(fold_key(v), crate::name::keys::fold_key(v), "{v:?}");
         }
     }

@@ -196,9 +196,14 @@ fn find_extension(s: &str) -> Option<(usize, String)> {
     if !s.chars().any(label_char) {
         return None;
     }
-    // One allocation (collecting would grow from a quarter of the byte length).
+    // One allocation (collecting would grow from a quarter of the byte length), and the characters
+    // through the out-of-line decoder (numbers with a label are few).
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
-    chars.extend(s.char_indices());
+    let mut at = 0;
+    for c in cold_chars(s) {
+        chars.push((at, c));
+        at += c.len_utf8();
+    }
     let n = chars.len();
     let mut end = n;
     let has_hash = end > 0 && chars[end - 1].1 == '#';
@@ -355,12 +360,14 @@ fn is_viable_with(s: &str, extension_start: impl FnOnce() -> Option<usize>) -> b
 }
 
 fn viable_core(s: &str) -> bool {
-    let mut chars = s.chars().peekable();
-    while chars.peek().copied().is_some_and(is_plus) {
-        chars.next();
-    }
+    // One pass (a Peekable to skip the leading pluses inlined a second UTF-8 decoder).
+    let mut leading_plus = true;
     let mut digits = 0;
-    for c in chars {
+    for c in s.chars() {
+        if leading_plus && is_plus(c) {
+            continue;
+        }
+        leading_plus = false;
         if is_digit(c) {
             digits += 1;
         } else if is_punctuation(c) || c == '*' {
