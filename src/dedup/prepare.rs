@@ -389,7 +389,10 @@ pub fn prepare_into(row: &[&str], schema: &Schema, opts: &PrepareOptions, memo: 
         slots[slot::DOMAIN] = website_domain(website);
     }
     if !phone_raw.is_empty() {
-        let [country, phone] = slots.get_disjoint_mut([slot::COUNTRY, slot::PHONE]).expect("distinct slots");
+        // Two slots borrowed at once (get_disjoint_mut needs Rust 1.86; the crate's MSRV is 1.82).
+        const _: () = assert!(slot::PHONE < slot::COUNTRY);
+        let (low, high) = slots.split_at_mut(slot::COUNTRY);
+        let (phone, country) = (&mut low[slot::PHONE], &high[0]);
         let region = if country.is_empty() { opts.default_region.as_deref().unwrap_or("") } else { country.as_str() };
         let (key, _) = memo.get(Kind::Phone, phone_raw, region, |v| (phone_key(v, region), String::new()));
         phone.push_str(key);
