@@ -141,7 +141,7 @@ mod tests {
                     unsafe { ptr::write_bytes(p, fill, layout.size()) };
                     live.push((p, layout, fill));
                 }
-                0 | 1 | 2 if !live.is_empty() => {
+                0..=2 if !live.is_empty() => {
                     let (p, layout, f) = live.swap_remove(rand(live.len()));
                     assert!(unsafe { std::slice::from_raw_parts(p, layout.size()) }.iter().all(|&b| b == f));
                     if rand(2) == 0 {

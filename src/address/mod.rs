@@ -366,7 +366,7 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
             if rules.is_none() {
                 rules = postcode::rules(c.alpha2);
             }
-            parts.country = Some(c.alpha2).and_then(|a| postcode::rules(a)).map(|r| r.code).or(Some(c.alpha2));
+            parts.country = Some(c.alpha2).and_then(postcode::rules).map(|r| r.code).or(Some(c.alpha2));
         }
     }
     if parts.country.is_none() {
@@ -511,7 +511,7 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
                 signal = true;
             } else if let Some(t) = words::unit_type(&w).filter(|_| k > 0 && is_ordinal(&ws[k - 1]) && !taken[k - 1]) {
                 // `2nd Floor`, `3. OG`: the number comes first.
-                if unit.as_ref().map_or(true, |u| u.kind == "floor" && t.kind != "floor") {
+                if unit.as_ref().is_none_or(|u| u.kind == "floor" && t.kind != "floor") {
                     unit = Some(Unit { kind: t.kind, value: ws[k - 1].trim_end_matches([',', '.']).to_owned() });
                 }
                 ws[k] = pick_unit(style, &t, &w);
@@ -521,7 +521,7 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
             } else if let Some(t) = words::unit_type(&w) {
                 let val = ws.get(k + 1).map(|v| v.trim_start_matches('#').trim_end_matches(',').to_owned());
                 if let Some(v) = val.filter(|v| has_digit(v) || (v.chars().count() == 1 && v.chars().all(char::is_alphanumeric))) {
-                    let better = unit.as_ref().map_or(true, |u| u.kind == "floor" && t.kind != "floor");
+                    let better = unit.as_ref().is_none_or(|u| u.kind == "floor" && t.kind != "floor");
                     if better {
                         unit = Some(Unit { kind: t.kind, value: v });
                     }
@@ -661,7 +661,7 @@ fn parse_segments(segs: &mut [Seg], rules: Option<&'static CountryRules>, style:
     }
     // The first free segment is the street when nothing else was (`83, Dixit Marg` has its number
     // in a segment of its own).
-    if street_segs.is_empty() && unit.as_ref().map_or(true, |u| u.kind != "po box") {
+    if street_segs.is_empty() && unit.as_ref().is_none_or(|u| u.kind != "po box") {
         if let Some(i) = (0..n).find(|&i| !used[i]) {
             let ws = &segs[i].words;
             street_text.push(ws.join(" "));
@@ -761,7 +761,7 @@ fn parse_chinese(s: &str, rules: Option<&'static CountryRules>) -> Parsed {
     let district = ["区", "县", "镇", "區", "縣", "鎮"].iter().filter_map(|e| rest.find(e)).min();
     let street_end = words::ZH_STREETS.iter().filter_map(|e| rest.find(e).map(|p| (p, e.len()))).min_by_key(|&(p, l)| (p, usize::MAX - l));
     if let Some(d) = district {
-        if street_end.map_or(true, |(p, _)| d < p) {
+        if street_end.is_none_or(|(p, _)| d < p) {
             parts.district = take(&mut rest, &["区", "县", "镇", "區", "縣", "鎮"]);
         }
     }

@@ -221,7 +221,7 @@ pub fn header_tokens(header: &str) -> Vec<String> {
         }
         // camelCase and letter/digit boundaries are separators: firstName, email2.
         let upper = c.is_ascii_uppercase();
-        if (upper && prev_lower) || (c.is_ascii_digit() && prev_lower) {
+        if prev_lower && (upper || c.is_ascii_digit()) {
             sep = true;
         }
         prev_lower = c.is_ascii_lowercase();

@@ -210,7 +210,7 @@ fn parse(s: &str) -> Result<Parts, ParseError> {
         }
     };
     if let Some(p) = port {
-        if p.len() > 5 || !p.bytes().all(|b| b.is_ascii_digit()) || p.parse::<u32>().map_or(false, |n| n > 65535) {
+        if p.len() > 5 || !p.bytes().all(|b| b.is_ascii_digit()) || p.parse::<u32>().is_ok_and(|n| n > 65535) {
             return Err(ParseError::Invalid);
         }
     }
