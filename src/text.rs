@@ -297,6 +297,11 @@ pub fn is_numeric(c: char) -> bool {
     !in_letter_runs(c as u32) && c.is_numeric()
 }
 
+/// `char::is_alphanumeric`, through [`is_alphabetic`] and [`is_numeric`].
+pub fn is_alphanumeric(c: char) -> bool {
+    is_alphabetic(c) || is_numeric(c)
+}
+
 /// Blocks of scripts without case (Arabic, kana, CJK ideographs, Hangul syllables): no character
 /// in them is upper or lower case or changes when lowercased (a test checks every one).
 const CASELESS: &[(u32, u32)] = &[(0x0600, 0x06FF), (0x3040, 0x30FF), (0x4E00, 0x9FFF), (0xAC00, 0xD7A3)];
@@ -433,19 +438,8 @@ pub fn fold_for_key(s: &str) -> String {
 /// One decomposed character of [`fold_for_key`] appended to `out`; `space` says the output ends
 /// in a space or is empty.
 fn fold_key_char(c: char, out: &mut String, space: &mut bool) {
-    if c.is_ascii() {
-        if c.is_whitespace() {
-            if !*space {
-                out.push(' ');
-                *space = true;
-            }
-        } else {
-            out.push(c.to_ascii_lowercase());
-            *space = false;
-        }
-        return;
-    }
-    if unicode_normalization::char::is_combining_mark(c) || is_invisible(c) || c == TATWEEL || c == ZWNJ || c == '\u{200D}' {
+    // Marks, invisible characters and joiners are dropped; ASCII never is (only its case folds).
+    if !c.is_ascii() && (unicode_normalization::char::is_combining_mark(c) || is_invisible(c) || c == TATWEEL || c == ZWNJ || c == '\u{200D}') {
         return;
     }
     if c.is_whitespace() {
@@ -453,9 +447,12 @@ fn fold_key_char(c: char, out: &mut String, space: &mut bool) {
             out.push(' ');
             *space = true;
         }
-        return;
+    } else if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        *space = false;
+    } else {
+        fold_key_letter(c, out, space);
     }
-    fold_key_letter(c, out, space);
 }
 
 /// [`fold_key_char`] of a character that is no mark, invisible character or space.
@@ -592,14 +589,11 @@ mod tests {
             "\u{0622}", "\u{0653}", "\u{064B}", "\u{0670}", "ي", "ك", "ة", "ـ", "\u{200C}", "\u{200D}", "\u{00A0}", "\u{3000}",
             "王", "\u{F900}", "가", "が", "ﾊﾟ", "Ω", "ǅ", "İ", "ı", "\u{0345}", "\u{1E9B}\u{0323}", "\u{0315}", "\u{05AE}",
         ];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut rand = crate::test_rand::xorshift(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
             let mut text = String::new();
-            for _ in 0..(seed % 7) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(parts[(seed % parts.len() as u64) as usize]);
+            for _ in 0..rand(7) {
+                text.push_str(parts[rand(parts.len())]);
             }
             assert_eq!(fold_for_key(&text), whole(&text), "{text:?}");
         }

@@ -355,7 +355,7 @@ pub fn name_key(core: &str) -> String {
     let folded = text::fold_for_key(core);
     let mut key = String::with_capacity(folded.len());
     for word in folded.split(' ').filter(|w| !KEY_STOP.contains(w)) {
-        key.extend(word.chars().filter(|&c| text::is_alphabetic(c) || text::is_numeric(c)));
+        key.extend(word.chars().filter(|&c| text::is_alphanumeric(c)));
     }
     key
 }

@@ -74,8 +74,8 @@ fn candidates() -> &'static [Candidate] {
 /// the length-sorted list, so a business domain is compared with a few dozen names, not all.
 fn near_length(len: usize) -> &'static [Candidate] {
     let idx = index();
-    // Names under seven letters get at most one edit (see `name_budget`).
-    let reach = if len < 7 { 1 } else { 2 };
+    // Names typed shorter than TWO_EDITS_FROM get at most one edit (see `name_budget`).
+    let reach = if len < TWO_EDITS_FROM { 1 } else { 2 };
     let lo = len.saturating_sub(reach).min(MAX_NAME);
     let hi = (len + reach + 1).min(MAX_NAME + 1);
     &idx.by_len[idx.starts[lo]..idx.starts[hi].max(idx.starts[lo])]
@@ -106,10 +106,13 @@ fn tld_exists(suffix: &str) -> bool {
     !tld.is_empty() && TLDS.contains(tld)
 }
 
+/// The shortest typed name that may be two edits from a provider's name.
+const TWO_EDITS_FROM: usize = 7;
+
 /// Longest name distance allowed between a typed name and a candidate's.
 fn name_budget(typed: &str, candidate: &str) -> usize {
     match (typed.len(), candidate.len()) {
-        (t, c) if c >= 9 && t >= 7 => 2,
+        (t, c) if c >= 9 && t >= TWO_EDITS_FROM => 2,
         (t, c) if c >= 5 && t >= 4 => 1,
         (t, _) if t >= 3 && SHORT_TYPO_PRONE.contains(&candidate) => 1,
         _ => 0,

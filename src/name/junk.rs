@@ -95,7 +95,7 @@ pub(crate) fn check(value: &str) -> Option<(Code, Vec<(&'static str, String)>)> 
 /// Symbols that no name contains. Letters, marks, spaces and the punctuation of names
 /// (hyphen, apostrophes, period, comma, parentheses for a nickname, the Chinese middle dot) pass.
 fn is_invalid_char(c: char) -> bool {
-    if text::is_alphabetic(c) || text::is_numeric(c) || c.is_whitespace() || unicode_normalization::char::is_combining_mark(c) {
+    if text::is_alphanumeric(c) || c.is_whitespace() || unicode_normalization::char::is_combining_mark(c) {
         return false;
     }
     !matches!(c, '-' | '\'' | '’' | '‘' | 'ʼ' | '`' | '´' | '.' | ',' | '(' | ')' | '"' | '·' | '・' | '‐' | '‑' | '–' | '\u{200C}' | '\u{200D}' | '،' | '&')

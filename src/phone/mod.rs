@@ -667,13 +667,7 @@ mod tests {
     /// back to the VM).
     #[test]
     fn region_filter_changes_no_choice() {
-        let mut seed = 0x2545_f491_u32;
-        let mut rand = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            seed
-        };
+        let mut rand = crate::test_rand::xorshift(0x2545_f491);
         let mut found = 0;
         for cc in 1..=999 {
             let regions = meta::regions_for_country_code(cc);
@@ -687,8 +681,8 @@ mod tests {
                 }
             }
             for _ in 0..20_000 {
-                let len = 5 + rand() as usize % 8;
-                let national: String = (0..len).map(|_| char::from(b'0' + (rand() % 10) as u8)).collect();
+                let len = 5 + rand(8);
+                let national: String = (0..len).map(|_| char::from(b'0' + rand(10) as u8)).collect();
                 let want = region_and_type_unfiltered(cc, &national);
                 assert_eq!(region_and_type(cc, &national), want, "+{cc} {national}");
                 found += usize::from(want.0.is_some());
